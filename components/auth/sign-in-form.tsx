@@ -1,0 +1,53 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      redirect: false,
+      username: String(form.get("username") ?? ""),
+      password: String(form.get("password") ?? ""),
+      callbackUrl,
+    });
+    if (result?.ok && !result.error) {
+      // A full navigation so that the server renders the page with the new session cookie.
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setPending(false);
+    setError(result?.error && result.error !== "CredentialsSignin" ? t("signin.error", { message: result.error }) : t("signin.failed"));
+  }
+
+  return (
+    <form className="card signin-card" onSubmit={onSubmit} noValidate>
+      <h1>{t("signin.title")}</h1>
+      <label className="field">
+        <span>{t("signin.username")}</span>
+        <input name="username" autoComplete="username" required autoFocus />
+      </label>
+      <label className="field">
+        <span>{t("signin.password")}</span>
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      {error && (
+        <p className="form-error" role="alert" data-testid="signin-error">
+          {error}
+        </p>
+      )}
+      <button className="btn btn-primary" type="submit" disabled={pending}>
+        {pending ? t("signin.submitting") : t("signin.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** Shared between the e2e server script and the tests: where the e2e database's URL is written. */
+export const E2E_DB_URL_FILE = path.resolve("test-results", "e2e-database-url");
+
+export const e2eDatabaseUrl = () => fs.readFileSync(E2E_DB_URL_FILE, "utf8").trim();
+
+export const E2E_USERS = {
+  admin: { username: "e2e-admin", role: "admin" },
+  operator: { username: "e2e-operator", role: "operator" },
+  viewer: { username: "e2e-viewer", role: "viewer" },
+} as const;
+
+export const e2ePassword = () => {
+  const value = process.env.E2E_PASSWORD;
+  if (!value) throw new Error("E2E_PASSWORD is not set: run the e2e tests through playwright.config.ts");
+  return value;
+};

@@ -1,0 +1,51 @@
+/**
+ * Coded errors. Services throw AppError with a sentence a person can act on; the tRPC and REST
+ * layers map the code to a status here, in one place. Anything else is an internal error whose
+ * details stay in the log.
+ */
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const badRequest = (message: string, details?: Record<string, unknown>) => new AppError("BAD_REQUEST", message, details);
+export const notFound = (message: string) => new AppError("NOT_FOUND", message);
+export const conflict = (message: string, details?: Record<string, unknown>) => new AppError("CONFLICT", message, details);
+export const forbidden = (message = "You do not have permission to do this.") => new AppError("FORBIDDEN", message);
+export const unauthorized = (message = "Sign in or send a valid API token.") => new AppError("UNAUTHORIZED", message);
+
+export const isAppError = (err: unknown): err is AppError => err instanceof AppError;
+
+/** Any thrown value as an AppError: zod validation becomes BAD_REQUEST with its first sentence. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (isZodLike(err)) {
+    const issue = err.issues[0];
+    const where = issue?.path?.length ? `${issue.path.join(".")}: ` : "";
+    return new AppError("BAD_REQUEST", `${where}${issue?.message ?? "Invalid input."}`);
+  }
+  return new AppError("INTERNAL_SERVER_ERROR", "Something went wrong on the server; the details are in the server log.");
+}
+
+export function isZodLike(err: unknown): err is { issues: Array<{ path?: PropertyKey[]; message: string }> } {
+  return typeof err === "object" && err !== null && Array.isArray((err as { issues?: unknown }).issues);
+}

@@ -1,0 +1,56 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { hasRole, type Actor, type Role } from "@/server/auth/actor";
+import { AppError, isZodLike, toAppError } from "@/server/errors";
+import { logger } from "@/server/logging/logger";
+import type { Context } from "./context";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    // Clients see the sentence; stacks and internals stay in the server log.
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, data };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * Turns service errors (AppError, zod validation) into tRPC errors with the same code and a readable
+ * sentence; anything unexpected is logged and answered with a generic sentence.
+ */
+const mapErrors = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const { cause, code } = result.error;
+  if (cause instanceof AppError || isZodLike(cause)) {
+    const app = toAppError(cause);
+    throw new TRPCError({ code: app.code, message: app.message, cause });
+  }
+  if (code !== "INTERNAL_SERVER_ERROR") return result;
+  logger.error({ err: cause ?? result.error, path }, "tRPC procedure failed");
+  throw new TRPCError({ code, message: toAppError(cause).message });
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Any signed-in user or valid API token. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+  return next({ ctx: { actor: ctx.actor } });
+});
+
+const requireRole = (role: Role) =>
+  protectedProcedure.use(({ ctx, next }) => {
+    if (!hasRole(ctx.actor, role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${role} role; you are ${ctx.actor.role}.` });
+    }
+    return next({ ctx: { actor: ctx.actor as Actor } });
+  });
+
+/** Operators and admins: create, edit and run tasks and cameras. */
+export const operatorProcedure = requireRole("operator");
+/** Admins only: recovery, users, tokens. */
+export const adminProcedure = requireRole("admin");
