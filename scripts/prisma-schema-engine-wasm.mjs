@@ -8,8 +8,8 @@ import path from 'node:path'
 import pg from 'pg'
 
 const require = createRequire(import.meta.url)
-// driver-adapter-utils is a dependency of adapter-pg, not of this project: resolve it through adapter-pg so a
-// non-hoisted install still finds the copy whose DriverAdapterError class adapter-pg actually throws.
+// driver-adapter-utils is a dependency of adapter-pg, not of this project: resolve it through adapter-pg, so
+// that even a non-hoisted install gives us the very copy (error wrappers, column type codes) adapter-pg uses.
 const requireFromAdapter = createRequire(require.resolve('@prisma/adapter-pg'))
 const { PrismaPg } = await import('@prisma/adapter-pg')
 const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = await import(requireFromAdapter.resolve('@prisma/driver-adapter-utils'))
@@ -53,11 +53,17 @@ async function loadEngineClass() {
 /** Creates an engine. `log` receives the engine's JSON log lines (the native engine writes them to stderr). */
 export async function createEngine({ datamodels, factory, log }) {
   const SchemaEngine = await loadEngineClass()
-  // The engine calls the adapter through "error capturing" wrappers: JS errors become { ok: false } results.
+  // The engine calls the adapter through "error capturing" wrappers: JS errors become { ok: false } results
+  // and reach the engine only as an id ("External error id#0"); their text stays in the registry.
   const bound = bindMigrationAwareSqlAdapterFactory(factory)
-  const engine = await SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, log, bound)
-  return { engine, errorRegistry: bound.errorRegistry }
+  errorRegistries.push(bound.errorRegistry)
+  return SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, log, bound)
 }
+
+const errorRegistries = []
+/** Messages of the JS errors the adapter reported to the engine since the last call. */
+export const takeAdapterErrors = () =>
+  errorRegistries.flatMap((registry) => registry.registeredErrors.splice(0)).map((record) => record?.error?.message).filter(Boolean)
 
 // --- PostgreSQL access ----------------------------------------------------------------------------------------
 
@@ -142,8 +148,12 @@ async function dropDatabase(adminUrl, database) {
 }
 
 async function openAdapter(url, afterDispose) {
+  // `?schema=x` in the URL: the engine must know it (adapter option) and, as with the native engine, unqualified
+  // names in migration scripts must land in it (search_path).
   const { schema } = parseUrl(url)
-  const factory = new PrismaPg({ connectionString: url, connectionTimeoutMillis, Client: CatalogAsTextClient }, schema ? { schema } : undefined)
+  const config = { connectionString: url, connectionTimeoutMillis, Client: CatalogAsTextClient }
+  if (schema) config.options = `-c search_path=${quoteIdent(schema)}`
+  const factory = new PrismaPg(config, schema ? { schema } : undefined)
   const adapter = await factory.connect()
   const pool = adapter.underlyingDriver()
   pools.add(pool)

@@ -5,8 +5,9 @@
 // needs it for every `migrate` / `db` command. Offline that fails. prisma.config.ts points the CLI here via
 // PRISMA_SCHEMA_ENGINE_BINARY. We speak the native engine's command-line protocol and forward the work to
 // Prisma's official WebAssembly build of the same engine, which reaches PostgreSQL through @prisma/adapter-pg.
-// The SQL, the migration bookkeeping (`_prisma_migrations`, checksums = sha256 of migration.sql) and the error
-// codes are the engine's own, so migrations made here are interchangeable with the native engine's.
+// The SQL, the migration bookkeeping (`_prisma_migrations`, checksums = sha256 of migration.sql) and most error
+// codes are the engine's own (only the one-shot connection checks below map pg errors to P1000/P1001/P1003
+// themselves), so migrations made here are interchangeable with the native engine's.
 //
 // Protocol, as used by node_modules/prisma/build/cli.js:
 //   schema-engine [--datamodels FILE...] [--datasource JSON]         JSON-RPC 2.0, one message per line on
@@ -16,7 +17,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import readline from 'node:readline'
 import {
-  closeAll, createAdapterFactory, createEngine, panicRegistry, parseUrl, quoteIdent, takeLastScriptError, withClient, withDatabase,
+  closeAll, createAdapterFactory, createEngine, panicRegistry, parseUrl, quoteIdent, takeAdapterErrors, takeLastScriptError,
+  withClient, withDatabase,
 } from './prisma-schema-engine-wasm.mjs'
 
 // stdout carries JSON-RPC only: keep stray console output of any library away from it.
@@ -42,6 +44,7 @@ const logLine = (level, fields) =>
 
 /** Translates a pg connection error into the native engine's user-facing error (code + message). */
 function userFacingError(error, url) {
+  if (!url) return { message: error.message }
   const { u, database } = parseUrl(url)
   const at = `${u.hostname}:${u.port || 5432}`
   if (error.code === '3D000')
@@ -50,7 +53,7 @@ function userFacingError(error, url) {
     return { error_code: 'P1000', message: `Authentication failed against database server at \`${u.hostname}\`, the provided database credentials for \`${decodeURIComponent(u.username)}\` are not valid.` }
   if (error.code === '42P04')
     return { error_code: 'P1009', message: `Database \`${database}\` already exists on the database server at \`${at}\`` }
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(error.code) || /timeout/i.test(error.message))
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(error.code) || /timeout/i.test(error.message))
     return { error_code: 'P1001', message: `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.` }
   return { message: error.message }
 }
@@ -118,7 +121,7 @@ function serve({ datamodels: files, datasource }) {
     }
     if (!Object.hasOwn(METHODS, method)) throw new Error(`The schema engine shim does not implement the "${method}" method`)
     if (enginePanic) throw enginePanic // after a panic no engine method is safe to call
-    const { engine } = await getEngine()
+    const engine = await getEngine()
     if (method === 'debugPanic') return engine.debugPanic()
     let result
     try {
@@ -146,10 +149,8 @@ function serve({ datamodels: files, datasource }) {
   async function toRpcError(error) {
     const isPanic = error instanceof WebAssembly.RuntimeError
     let message = isPanic ? panicRegistry.message || String(error) : String(error?.message ?? error)
-    // JS exceptions inside the adapter reach the engine only as opaque "GenericJs" ids: add their text.
-    const registry = await enginePromise?.then((e) => e.errorRegistry, () => null)
-    for (const record of registry?.registeredErrors.splice(0) ?? [])
-      if (record?.error?.message && !message.includes(record.error.message)) message += `\n${record.error.message}`
+    // JS exceptions inside the adapter reach the engine only as opaque "External error id#N": add their text.
+    for (const text of takeAdapterErrors()) if (!message.includes(text)) message += `\n${text}`
     const sqlError = takeLastScriptError()
     if (sqlError?.code) message += `\nDatabase error code: ${sqlError.code}\nDatabase error:\n${sqlError.severity ?? 'ERROR'}: ${sqlError.message}`
     const data = { is_panic: isPanic, message, meta: null, error_code: error?.code }
@@ -163,7 +164,7 @@ function serve({ datamodels: files, datasource }) {
       let request
       try { request = JSON.parse(line) } catch { return }
       if (!request.method) return // the CLI's reply to one of our `print` requests
-      takeLastScriptError() // only a failure of *this* request may be reported with it
+      takeLastScriptError(), takeAdapterErrors() // only failures of *this* request may be reported with it
       try {
         // A Rust panic inside an async engine call surfaces as an uncaught exception, and the call's promise
         // never settles: `fatal` rejects this race instead, so the CLI still gets an answer.
