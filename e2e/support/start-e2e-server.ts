@@ -26,6 +26,7 @@ const env = {
   LOG_DIR: path.join(scratch, "logs"),
   LOG_LEVEL: "warn",
   NEXTAUTH_URL: `http://localhost:${port}`,
+  NEXT_MANUAL_SIG_HANDLE: "true",
   ADMIN_USERNAME: E2E_USERS.admin.username,
   ADMIN_PASSWORD: e2ePassword(),
   PORT: port,

@@ -1,7 +1,12 @@
 import { Command } from "commander";
+import { registerCameraCommands } from "./commands/camera";
+import { registerCheckTasksCommand } from "./commands/check-tasks";
 import { registerDbCommands } from "./commands/db";
+import { registerDiagnoseCommand } from "./commands/diagnose";
 import { registerTokenCommands } from "./commands/token";
+import { registerTaskCommands } from "./commands/task";
 import { registerUserCommands } from "./commands/user";
+import { registerWorkerCommands } from "./commands/worker";
 
 const program = new Command()
   .name("easysight")
@@ -10,7 +15,12 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(text) });
 
 registerUserCommands(program);
+registerCameraCommands(program);
 registerTokenCommands(program);
 registerDbCommands(program);
+registerTaskCommands(program);
+registerWorkerCommands(program);
+registerCheckTasksCommand(program);
+registerDiagnoseCommand(program);
 
 await program.parseAsync(process.argv);

@@ -31,6 +31,7 @@ const schema = z.object({
   EXECUTOR_POLL_MS: int(100, 600_000).default(2_000),
   EXECUTOR_HEARTBEAT_MS: int(200, 600_000).default(10_000),
   EXECUTOR_SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+  EXECUTOR_STALL_MS: int(1_000, 86_400_000).default(180_000),
   STUCK_HEARTBEAT_MISSES: int(2, 100).default(3),
   WATCHDOG_ENABLED: bool.default(true),
   WATCHDOG_INTERVAL_MS: int(1_000, 86_400_000).default(60_000),

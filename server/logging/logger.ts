@@ -13,7 +13,10 @@ function createLogger(): pino.Logger {
   const streams: pino.StreamEntry[] = [{ stream: terminal, level: env.LOG_LEVEL === "silent" ? "fatal" : env.LOG_LEVEL }];
   try {
     fs.mkdirSync(logDir, { recursive: true });
-    streams.push({ stream: pino.destination({ dest: path.join(logDir, "diagnosis.log"), sync: false, mkdir: true }) });
+    // Opened synchronously so the stream is ready at once: a process that exits right away (a CLI
+    // --help) must not trip over a log file that is still opening.
+    const fd = fs.openSync(path.join(logDir, "diagnosis.log"), "a");
+    streams.push({ stream: pino.destination({ fd, sync: false }) });
   } catch (err) {
     process.stderr.write(`Cannot write ${logDir}/diagnosis.log, logging to stdout only: ${(err as Error).message}\n`);
   }

@@ -1,6 +1,7 @@
 import { env } from "@/server/config/env";
-import { closeDb, getDatabaseInfo } from "@/server/db/client";
+import { getDatabaseInfo } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
+import { exitGracefullyOnSignals, startBackgroundServices } from "./background-services";
 
 const holder = globalThis as { __easysightStarted?: boolean };
 
@@ -18,11 +19,6 @@ export async function startServerProcess(): Promise<void> {
     process.stderr.write(`\nEasySight cannot start: ${(err as Error).message}\n\n`);
     process.exit(1);
   }
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    await closeDb().catch((err) => logger.error({ err }, "error while closing the database"));
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  exitGracefullyOnSignals();
+  await startBackgroundServices("server");
 }

@@ -2,15 +2,16 @@ import pg from "pg";
 
 /**
  * A fresh, uniquely named database for one test run, on TEST_DATABASE_URL's server (CI: the machine's
- * PostgreSQL) or, when that is unset, on the project's embedded PostgreSQL.
+ * PostgreSQL) or, when that is unset, on the project's embedded PostgreSQL. With `templateUrl`, the
+ * new database is a copy of that (migrated, never connected to) template: much faster than migrating.
  */
-export async function createTestDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = await serverUrl();
-  const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
-  await withClient(server.adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = withDatabase(server.adminUrl, name);
+export async function createTestDatabase(prefix: string, templateUrl?: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = templateUrl ? { adminUrl: withDatabase(templateUrl, "postgres"), release: async () => {} } : await serverUrl();
+  const name = `${prefix}_${Date.now().toString(36)}_${process.pid}_${Math.random().toString(36).slice(2, 6)}`;
+  const template = templateUrl ? ` TEMPLATE "${new URL(templateUrl).pathname.slice(1)}"` : "";
+  await withClient(server.adminUrl, (c) => c.query(`CREATE DATABASE "${name}"${template}`));
   return {
-    url,
+    url: withDatabase(server.adminUrl, name),
     async drop() {
       await withClient(server.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
       await server.release();

@@ -4,8 +4,10 @@ import os from "node:os";
 import path from "node:path";
 
 /**
- * One fresh database per test run, migrated with the Prisma CLI exactly as production does. Test
- * files share it and keep out of each other's way by creating uniquely named rows.
+ * A fresh database per test run, migrated with the Prisma CLI exactly as production does, and kept
+ * pristine as a template: the shared test database and every file that needs a database of its own
+ * (see use-own-database.ts) are copies of it. Files share the test database and keep out of each
+ * other's way by creating uniquely named rows.
  */
 export default async function setup() {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "easysight-test-"));
@@ -13,21 +15,20 @@ export default async function setup() {
   process.env.LOG_LEVEL ??= "warn";
   const { createTestDatabase } = await import("./test-database");
   const { applyMigrations } = await import("@/server/db/migrate");
-  const database = await createTestDatabase("easysight_test");
-  await applyMigrations(database.url);
-  const env = {
-    DATABASE_URL: database.url,
+  const template = await createTestDatabase("easysight_tpl");
+  await applyMigrations(template.url);
+  const shared = await createTestDatabase("easysight_test", template.url);
+  Object.assign(process.env, {
+    DATABASE_URL: shared.url,
+    TEST_TEMPLATE_DATABASE_URL: template.url,
     DEMO_DATA: "0",
     AUTO_MIGRATE: "0",
     ADMIN_PASSWORD: randomBytes(12).toString("hex"),
-    LOG_DIR: process.env.LOG_DIR,
-    LOG_LEVEL: process.env.LOG_LEVEL,
     DATA_DIR: path.join(scratch, "data"),
-  };
-  Object.assign(process.env, env);
+  });
   return async () => {
-    await database.drop();
+    await shared.drop();
+    await template.drop();
     fs.rmSync(scratch, { recursive: true, force: true });
   };
 }
-

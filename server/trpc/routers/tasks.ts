@@ -1,9 +1,21 @@
 import { z } from "zod";
-import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, operatorProcedure, protectedProcedure } from "@/server/trpc/init";
 import { listTasks, listTasksInput } from "@/server/tasks/list-tasks";
 import { getTask } from "@/server/tasks/get-task";
+import { createTask } from "@/server/tasks/create-task";
+import { setTaskActive, updateTask } from "@/server/tasks/update-task";
+import { runTaskNow } from "@/server/tasks/run-task-now";
+import { deleteTask } from "@/server/tasks/delete-task";
+import { createTaskInput, taskIdInput, updateTaskInput } from "@/server/tasks/task-input";
 
 export const tasksRouter = createTRPCRouter({
   list: protectedProcedure.input(listTasksInput).query(({ input }) => listTasks(input)),
-  byId: protectedProcedure.input(z.object({ id: z.number().int().positive() })).query(({ input }) => getTask(input.id)),
+  byId: protectedProcedure.input(taskIdInput).query(({ input }) => getTask(input.id)),
+  create: operatorProcedure.input(createTaskInput).mutation(({ ctx, input }) => createTask(input, ctx.actor.userId)),
+  update: operatorProcedure.input(updateTaskInput).mutation(({ input }) => updateTask(input)),
+  setActive: operatorProcedure
+    .input(taskIdInput.extend({ active: z.boolean() }))
+    .mutation(({ input }) => setTaskActive(input.id, input.active)),
+  runNow: operatorProcedure.input(taskIdInput).mutation(({ input }) => runTaskNow(input.id)),
+  delete: operatorProcedure.input(taskIdInput).mutation(({ input }) => deleteTask(input.id)),
 });

@@ -1,0 +1,178 @@
+/**
+ * Accuracy of the diagnosis engine on a labelled set (default test/fixtures/vqd-public), scored by the
+ * dataset README's rules. Prints:
+ *  1. per-label table: cases, correct, accuracy, missed, wrong findings that appeared;
+ *  2. overall accuracy and the false-alarm rate on normal cases;
+ *  3. per-metric distributions (min..max per label) next to the default threshold, so margins are visible;
+ *  4. leave-one-scene-out: each primary threshold re-fitted (mid-way between the closest must-not-fire and
+ *     must-fire values) on the other scenes, then the held-out scene judged with it, to show the thresholds
+ *     do not hinge on one scene.
+ *
+ *   npx tsx bench/detectors-accuracy.ts [datasetDir]
+ */
+import { DEFAULT_THRESHOLDS, type FindingCode, type FrameAnalysis, type Thresholds } from "../server/diagnosis/index";
+import { EXPLAINS } from "../server/diagnosis/suppression";
+import { isCorrect, loadCases, runCase, score, TOLERATED, wrongFindings, type Case, type Label } from "./vqd-dataset";
+
+const root = process.argv[2] ?? "test/fixtures/vqd-public";
+
+/** The metric that decides each check, the threshold it is compared with and the abnormal side. */
+type Metrics = Record<string, number>;
+const T = DEFAULT_THRESHOLDS;
+const PRIMARY: Array<{ code: FindingCode; metric: string; key: string; abnormalAbove: boolean; gate?: (m: Metrics) => boolean }> = [
+  { code: "signal_loss", metric: "uniformFraction", key: "minUniformFraction", abnormalAbove: true, gate: (m) => m.uniformLuma < 250 },
+  { code: "occlusion", metric: "areaFraction", key: "minAreaFraction", abnormalAbove: true, gate: (m) => m.restBrightLuma >= T.occlusion.minRestLuma && m.regionChroma <= T.occlusion.maxChroma },
+  { code: "too_dark", metric: "brightLuma", key: "maxBrightLuma", abnormalAbove: false, gate: (m) => m.meanLuma <= T.too_dark.maxMeanLuma },
+  { code: "too_bright", metric: "blownFraction", key: "minBlownFraction", abnormalAbove: true, gate: (m) => m.meanLuma >= T.too_bright.minMeanLuma },
+  { code: "stripe", metric: "strength", key: "minStrength", abnormalAbove: true, gate: (m) => m.amplitude >= T.stripe.minAmplitude },
+  { code: "noise", metric: "noiseSigma", key: "minSigma", abnormalAbove: true },
+  { code: "low_contrast", metric: "lumaSpread", key: "maxSpread", abnormalAbove: false },
+  { code: "color_cast", metric: "cast", key: "minCast", abnormalAbove: true },
+  { code: "blur", metric: "edgeSigma", key: "minEdgeSigma", abnormalAbove: true },
+  { code: "freeze", metric: "maxSampleDifference", key: "maxDifference", abnormalAbove: false },
+  { code: "scene_change", metric: "distance", key: "minDistance", abnormalAbove: true, gate: (m) => m.jumpRatio >= T.scene_change.minJumpRatio },
+];
+
+/** Secondary metrics worth seeing (conditions that gate a check); printed without a re-fit. */
+const SECONDARY: Array<{ code: FindingCode; metric: string; key?: string }> = [
+  { code: "too_dark", metric: "meanLuma", key: "maxMeanLuma" },
+  { code: "too_bright", metric: "meanLuma", key: "minMeanLuma" },
+  { code: "occlusion", metric: "restBrightLuma", key: "minRestLuma" },
+  { code: "occlusion", metric: "regionChroma", key: "maxChroma" },
+  { code: "stripe", metric: "amplitude", key: "minAmplitude" },
+  { code: "scene_change", metric: "jumpRatio", key: "minJumpRatio" },
+];
+
+type Result = { c: Case; findings: FindingCode[]; analysis: FrameAnalysis };
+
+async function main() {
+  const cases = await loadCases(root);
+  const results: Result[] = [];
+  for (const c of cases) {
+    const analysis = await runCase(root, c);
+    results.push({ c, findings: analysis.findings, analysis });
+  }
+  printTable(results);
+  printDistributions(results);
+  await printLeaveOneSceneOut(cases, results);
+}
+
+function labelsOf(results: Result[]): Label[] {
+  return [...new Set(results.map((r) => r.c.label))];
+}
+
+function printTable(results: Result[]) {
+  console.log(`\nDataset: ${root}  (${results.length} cases)\n`);
+  console.log(`${"label".padEnd(14)}${"cases".padStart(6)}${"correct".padStart(9)}${"acc".padStart(7)}${"missed".padStart(8)}  wrong findings`);
+  for (const label of labelsOf(results)) {
+    const rows = results.filter((r) => r.c.label === label);
+    const correct = rows.filter((r) => isCorrect(label, r.findings)).length;
+    const missed = label === "normal" ? 0 : rows.filter((r) => !r.findings.includes(label)).length;
+    const wrong = new Map<string, number>();
+    for (const r of rows) for (const f of wrongFindings(label, r.findings)) wrong.set(f, (wrong.get(f) ?? 0) + 1);
+    const wrongText = [...wrong].map(([f, n]) => `${f} x${n}`).join(", ") || "-";
+    console.log(
+      `${label.padEnd(14)}${String(rows.length).padStart(6)}${String(correct).padStart(9)}${(correct / rows.length).toFixed(2).padStart(7)}${String(missed).padStart(8)}  ${wrongText}`,
+    );
+  }
+  const s = score(results);
+  console.log(`\noverall accuracy: ${s.accuracy.toFixed(3)} (${s.correct}/${s.cases})`);
+  console.log(`normal false alarms: ${(100 * s.falseAlarmRate).toFixed(1)} % (${s.normalFalseAlarms}/${s.normalCases})`);
+  for (const r of results) {
+    if (!isCorrect(r.c.label, r.findings)) console.log(`  wrong: ${r.c.path} [${r.c.label}] -> ${r.findings.join(", ") || "(nothing)"}`);
+  }
+}
+
+function metricOf(r: Result, code: FindingCode, metric: string): number | undefined {
+  return r.analysis.checks[code]?.metrics[metric];
+}
+
+function printDistributions(results: Result[]) {
+  console.log("\nMetric distributions (min..max per label; * = the label this check should find)");
+  const rows = [
+    ...PRIMARY.map((p) => ({ code: p.code, metric: p.metric, key: p.key })),
+    ...SECONDARY,
+  ];
+  for (const { code, metric, key } of rows) {
+    const threshold = key ? (DEFAULT_THRESHOLDS[code as keyof Thresholds] as Record<string, number>)[key] : undefined;
+    console.log(`\n${code}.${metric}${threshold !== undefined ? `  (threshold ${key} = ${threshold})` : ""}`);
+    for (const label of labelsOf(results)) {
+      const values = results
+        .filter((r) => r.c.label === label)
+        .map((r) => metricOf(r, code, metric))
+        .filter((v): v is number => v !== undefined && Number.isFinite(v));
+      if (!values.length) continue;
+      const mark = label === code ? "*" : " ";
+      console.log(`  ${mark}${label.padEnd(13)} ${fmt(Math.min(...values))} .. ${fmt(Math.max(...values))}`);
+    }
+  }
+}
+
+function fmt(v: number): string {
+  return (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3)).padStart(7);
+}
+
+/**
+ * Threshold half-way between the closest "must not fire" case and the closest "must fire" case on the training
+ * scenes. Must-not-fire: every case whose label neither is the check, tolerates it, nor explains it (see
+ * suppression.ts), and whose other gates of the check pass (so only the re-fitted metric decides).
+ */
+function refit(train: Result[], p: (typeof PRIMARY)[number]): number | undefined {
+  const valuesOf = (rows: Result[]) =>
+    rows
+      .filter((r) => !p.gate || p.gate(r.analysis.checks[p.code]?.metrics ?? {}))
+      .map((r) => metricOf(r, p.code, p.metric))
+      .filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const healthy = valuesOf(train.filter((r) => mustNotFire(r.c.label, p.code)));
+  const degraded = valuesOf(train.filter((r) => r.c.label === p.code));
+  if (!healthy.length || !degraded.length) return undefined;
+  return p.abnormalAbove
+    ? (Math.max(...healthy) + Math.min(...degraded)) / 2
+    : (Math.min(...healthy) + Math.max(...degraded)) / 2;
+}
+
+function mustNotFire(label: Label, code: FindingCode): boolean {
+  if (label === code) return false;
+  const tolerated = TOLERATED[label];
+  if (tolerated === "any" || tolerated?.includes(code)) return false;
+  return label === "normal" || !(EXPLAINS[label]?.includes(code) ?? false);
+}
+
+async function printLeaveOneSceneOut(cases: Case[], results: Result[]) {
+  console.log("\nLeave-one-scene-out (primary thresholds re-fitted on the other scenes)");
+  const scenes = [...new Set(cases.map((c) => c.scene))];
+  const all: Array<{ c: Case; findings: FindingCode[] }> = [];
+  const spans = new Map<string, number[]>();
+  for (const scene of scenes) {
+    const train = results.filter((r) => r.c.scene !== scene);
+    const overrides: Record<string, Record<string, number>> = {};
+    for (const p of PRIMARY) {
+      const t = refit(train, p);
+      if (t === undefined) {
+        spans.set(`${p.code}.${p.key}`, spans.get(`${p.code}.${p.key}`) ?? []);
+        continue;
+      }
+      (overrides[p.code] ??= {})[p.key] = t;
+      spans.set(`${p.code}.${p.key}`, [...(spans.get(`${p.code}.${p.key}`) ?? []), t]);
+    }
+    const held: Array<{ c: Case; findings: FindingCode[] }> = [];
+    for (const c of cases.filter((x) => x.scene === scene)) held.push({ c, findings: (await runCase(root, c, overrides)).findings });
+    const s = score(held);
+    all.push(...held);
+    console.log(`  ${scene.padEnd(12)} ${s.correct}/${s.cases} correct, normal false alarms ${s.normalFalseAlarms}/${s.normalCases}`);
+  }
+  const s = score(all);
+  console.log(`  overall: accuracy ${s.accuracy.toFixed(3)}, normal false alarms ${(100 * s.falseAlarmRate).toFixed(1)} %`);
+  console.log("  re-fitted threshold range across folds (default in brackets):");
+  for (const [name, values] of spans) {
+    const [code, key] = name.split(".");
+    const def = (DEFAULT_THRESHOLDS[code as keyof Thresholds] as Record<string, number>)[key];
+    if (!values.length) {
+      console.log(`    ${name.padEnd(34)} not re-fitted: no must-not-fire case passes the check's other gates   [${def}]`);
+      continue;
+    }
+    console.log(`    ${name.padEnd(34)} ${fmt(Math.min(...values))} .. ${fmt(Math.max(...values))}   [${def}]`);
+  }
+}
+
+await main();

@@ -1,0 +1,215 @@
+/**
+ * Makes a fresh labelled set, in the vqd-public layout, from the public set's healthy frames: new framings
+ * (random crops re-sized to other camera resolutions) and each degradation redrawn with random parameters
+ * inside the dataset README's ranges. Used to check that the detectors hold beyond the exact public files;
+ * write it outside the repository (it is not committed), then score it with detectors-accuracy.ts.
+ *
+ *   npx tsx bench/make-variants.ts /tmp/vqd-variants [seed] [framingsPerScene]
+ *   npx tsx bench/detectors-accuracy.ts /tmp/vqd-variants
+ */
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+
+const SOURCE = "test/fixtures/vqd-public";
+const out = process.argv[2] ?? "/tmp/vqd-variants";
+const seed = Number(process.argv[3] ?? 1);
+const framingsPerScene = Number(process.argv[4] ?? 2);
+const RESOLUTIONS: Array<[number, number]> = [[704, 576], [1280, 720], [640, 480]];
+
+/** mulberry32: small deterministic generator so a seed always gives the same set. */
+let state = seed >>> 0;
+function random(): number {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+}
+const between = (lo: number, hi: number) => lo + (hi - lo) * random();
+const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+function gaussian(): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+interface Raw {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+async function frame(file: string, crop: number, resolution: [number, number]): Promise<Raw> {
+  const meta = await sharp(file).metadata();
+  const w = Math.round(meta.width! * crop);
+  const h = Math.round(meta.height! * crop);
+  const left = Math.floor(random() * (meta.width! - w + 1));
+  const top = Math.floor(random() * (meta.height! - h + 1));
+  const { data, info } = await sharp(file)
+    .extract({ left, top, width: w, height: h })
+    .resize(resolution[0], resolution[1], { fit: "fill" })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8ClampedArray(data), width: info.width, height: info.height };
+}
+
+const copy = (r: Raw): Raw => ({ ...r, data: new Uint8ClampedArray(r.data) });
+
+function perPixel(r: Raw, fn: (v: number, channel: number, x: number, y: number) => number): Raw {
+  const o = copy(r);
+  for (let i = 0; i < o.data.length; i++) {
+    const p = Math.floor(i / 3);
+    o.data[i] = fn(r.data[i], i % 3, p % r.width, Math.floor(p / r.width));
+  }
+  return o;
+}
+
+/** Healthy variation a real camera shows: exposure +-10 %, sensor noise sigma up to 4, slightly soft optics. */
+async function healthy(r: Raw): Promise<Raw> {
+  const gain = between(0.9, 1.1);
+  const sigma = between(0, 4);
+  const exposed = perPixel(r, (v) => v * gain + sigma * gaussian());
+  if (random() < 0.5) return exposed;
+  const soft = await sharp(Buffer.from(exposed.data), { raw: { width: r.width, height: r.height, channels: 3 } })
+    .blur(between(0.5, 1))
+    .raw()
+    .toBuffer();
+  return { ...r, data: new Uint8ClampedArray(soft) };
+}
+
+async function degrade(r: Raw, label: string): Promise<Raw> {
+  switch (label) {
+    case "too_dark": {
+      const k = between(0.1, 0.22);
+      return perPixel(r, (v) => v * k);
+    }
+    case "too_bright": {
+      // Offsets as fitted on the public set's too_bright frames (about 40-80 levels on top of the gain).
+      const gain = between(2.2, 3.2);
+      const offset = between(40, 80);
+      return perPixel(r, (v) => v * gain + offset);
+    }
+    case "blur": {
+      const sigma = between(3.5, 7);
+      const data = await sharp(Buffer.from(r.data), { raw: { width: r.width, height: r.height, channels: 3 } }).blur(sigma).raw().toBuffer();
+      return { ...r, data: new Uint8ClampedArray(data) };
+    }
+    case "color_cast": {
+      // Gain patterns as measured on the public set's casts (channel mean ratios), with some spread.
+      const casts: Record<string, [number, number][]> = {
+        blue: [[0.45, 0.6], [0.7, 0.85], [1.2, 1.4]],
+        yellow: [[1.15, 1.35], [0.7, 0.95], [0.4, 0.55]],
+        green: [[0.5, 0.65], [1.2, 1.4], [0.5, 0.65]],
+        magenta: [[1.1, 1.3], [0.5, 0.65], [1.2, 1.4]],
+      };
+      const gains = pick(Object.values(casts)).map(([lo, hi]) => between(lo, hi));
+      return perPixel(r, (v, c) => v * gains[c]);
+    }
+    case "noise": {
+      if (random() < 0.5) {
+        const sigma = between(30, 45);
+        return perPixel(r, (v) => v + sigma * gaussian());
+      }
+      const density = between(0.08, 0.15);
+      const o = copy(r);
+      for (let p = 0; p < r.width * r.height; p++) {
+        if (random() >= density) continue;
+        const v = random() < 0.5 ? 0 : 255;
+        o.data[3 * p] = o.data[3 * p + 1] = o.data[3 * p + 2] = v;
+      }
+      return o;
+    }
+    case "low_contrast": {
+      const k = between(0.12, 0.25);
+      let sum = 0;
+      for (const v of r.data) sum += v;
+      const mean = sum / r.data.length;
+      return perPixel(r, (v) => mean + (v - mean) * k);
+    }
+    case "occlusion": {
+      // A dark, nearly uniform box on 50-80 % of the frame, anchored to a side or corner.
+      const area = between(0.5, 0.8);
+      const bw = Math.min(1, between(Math.sqrt(area), 1));
+      const bh = Math.min(1, area / bw);
+      const x0 = random() < 0.5 ? 0 : Math.round((1 - bw) * r.width);
+      const y0 = random() < 0.5 ? 0 : Math.round((1 - bh) * r.height);
+      const level = between(12, 45);
+      return perPixel(r, (v, _c, x, y) =>
+        x >= x0 && x < x0 + bw * r.width && y >= y0 && y < y0 + bh * r.height ? level + 1.5 * gaussian() : v,
+      );
+    }
+    case "stripe": {
+      const period = between(8, 24);
+      const depth = between(0.25, 0.5);
+      const vertical = random() < 0.5;
+      const phase = random() * 2 * Math.PI;
+      return perPixel(r, (v, _c, x, y) => v * (1 - depth * (0.5 + 0.5 * Math.sin((2 * Math.PI * (vertical ? x : y)) / period + phase))));
+    }
+    default:
+      throw new Error(`no generator for ${label}`);
+  }
+}
+
+async function solidScreen(width: number, height: number): Promise<Buffer> {
+  const color = pick(["#0000ff", "#000000", "#808080", "#202020"]);
+  const caption = random() < 0.5;
+  const svg = `<svg width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="${color}"/>${
+    caption ? `<text x="50%" y="50%" font-size="${Math.round(height / 20)}" fill="white" text-anchor="middle" font-family="sans-serif">NO SIGNAL</text>` : ""
+  }</svg>`;
+  return sharp(Buffer.from(svg)).flatten().jpeg({ quality: 90 }).toBuffer();
+}
+
+const jpeg = (r: Raw, quality = Math.round(between(75, 95))) =>
+  sharp(Buffer.from(r.data), { raw: { width: r.width, height: r.height, channels: 3 } }).jpeg({ quality }).toBuffer();
+
+async function main() {
+  await mkdir(path.join(out, "images"), { recursive: true });
+  await mkdir(path.join(out, "sequences"), { recursive: true });
+  const lines = ["path,labels"];
+  const sources = (await readdir(path.join(SOURCE, "images"))).filter((f) => f.includes("-normal-0."));
+  const labels = ["too_dark", "too_bright", "blur", "color_cast", "noise", "low_contrast", "occlusion", "stripe"];
+  const bases: Array<Raw & { scene: string }> = [];
+  for (const file of sources) {
+    const scene = file.replace(/-normal-0\.[^.]+$/, "");
+    for (let k = 0; k < framingsPerScene; k++) {
+      const base = await frame(path.join(SOURCE, "images", file), between(0.6, 0.95), pick(RESOLUTIONS));
+      bases.push({ ...base, scene });
+      const name = `${scene}v${k}`;
+      const write = async (label: string, data: Buffer) => {
+        const rel = `images/${name}-${label}.jpg`;
+        await writeFile(path.join(out, rel), data);
+        lines.push(`${rel},${label}`);
+      };
+      // Healthy frames also at low JPEG quality: block seams must not read as stripes, noise or sharpness.
+      await write("normal", await jpeg(await healthy(base), Math.round(between(35, 95))));
+      for (const label of labels) await write(label, await jpeg(await degrade(base, label)));
+      await write("signal_loss", await solidScreen(base.width, base.height));
+    }
+  }
+  // Sequences: a static camera (independent sensor noise per frame), a frozen one, and a swapped one.
+  for (const [k, base] of bases.entries()) {
+    const name = `seq${k}`;
+    const other = pick(bases.filter((b) => b.scene !== base.scene));
+    const still = async () => {
+      const gain = between(0.99, 1.01);
+      const sigma = between(1, 2.5);
+      return jpeg(perPixel(base, (v) => v * gain + sigma * gaussian()), 85);
+    };
+    const frozen = await jpeg(base, 85);
+    const kinds: Record<string, Array<() => Promise<Buffer>>> = {
+      normal: Array(6).fill(still),
+      freeze: Array(6).fill(async () => frozen),
+      scene_change: [...Array(5).fill(still), async () => jpeg(other, 85)],
+    };
+    for (const [label, frames] of Object.entries(kinds)) {
+      const dir = `sequences/${name}-${label}`;
+      await mkdir(path.join(out, dir), { recursive: true });
+      for (const [i, make] of frames.entries()) await writeFile(path.join(out, dir, `${String(i).padStart(2, "0")}.jpg`), await make());
+      lines.push(`${dir},${label}`);
+    }
+  }
+  await writeFile(path.join(out, "labels.csv"), lines.join("\n") + "\n");
+  console.log(`wrote ${lines.length - 1} cases to ${out}`);
+}
+
+await main();

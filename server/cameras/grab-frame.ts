@@ -1,0 +1,81 @@
+import type { CameraSourceType } from "@/server/db/generated/enums";
+import { GrabError } from "./grab-error";
+import { grabHttpSnapshot } from "./grab-http-snapshot";
+import { grabImageFile } from "./grab-image-file";
+import { grabImageFolder } from "./grab-image-folder";
+import { grabRtsp } from "./grab-rtsp";
+import { grabVideoFile } from "./grab-video-file";
+
+export { GRAB_ERROR_REASONS, GrabError, isGrabError, type GrabErrorReason } from "./grab-error";
+
+/** What a grab needs to know about a camera. Server-side only: it carries the credentials. */
+export interface CameraSource {
+  id: number;
+  sourceType: CameraSourceType;
+  sourceUri: string;
+  sourceUsername: string | null;
+  sourcePassword: string | null;
+  grabTimeoutMs: number;
+}
+
+export interface GrabbedFrame {
+  /** Encoded JPEG/PNG/GIF/WebP bytes, as received or as produced by ffmpeg. */
+  image: Buffer;
+  capturedAt: Date;
+  /** Which frame this was, for display: a file name or a video offset. */
+  sourceFrame?: string;
+}
+
+export interface GrabOptions {
+  /** Cancels the grab: stops the download or kills ffmpeg. */
+  signal?: AbortSignal;
+  /** Overrides the camera's grabTimeoutMs. */
+  timeoutMs?: number;
+}
+
+/** Each source kind produces one frame and stops its work (download, child process) when `signal` aborts. */
+type SourceGrabber = (camera: CameraSource, signal: AbortSignal) => Promise<GrabbedFrame>;
+
+const GRABBERS: Record<CameraSourceType, { grab: SourceGrabber; label: string }> = {
+  image_file: { grab: grabImageFile, label: "Image file" },
+  image_folder: { grab: grabImageFolder, label: "Image folder" },
+  video_file: { grab: grabVideoFile, label: "Video file" },
+  http_snapshot: { grab: grabHttpSnapshot, label: "HTTP snapshot" },
+  rtsp: { grab: grabRtsp, label: "RTSP stream" },
+};
+
+/**
+ * One frame from a camera, or a GrabError. The grab settles by the timeout at the latest, even if
+ * a source ignored its signal, so the executor can always record the camera as offline and go on.
+ */
+export async function grabFrame(camera: CameraSource, options: GrabOptions = {}): Promise<GrabbedFrame> {
+  const { grab, label } = GRABBERS[camera.sourceType];
+  const timeoutMs = options.timeoutMs ?? camera.grabTimeoutMs;
+  // One controller per grab rather than AbortSignal.any/timeout: the caller's signal may live for a
+  // whole run, and here every listener and timer is removed as soon as the grab settles.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onCallerAbort = () => controller.abort();
+  options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  if (options.signal?.aborted) controller.abort();
+  const stopped = () =>
+    timedOut ? new GrabError("timeout", `${label} timed out after ${timeoutMs} ms.`) : new GrabError("aborted", `${label} grab was cancelled.`);
+  const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener("abort", () => reject(stopped()), { once: true }));
+
+  try {
+    if (controller.signal.aborted) throw stopped();
+    return await Promise.race([grab(camera, controller.signal), aborted]);
+  } catch (err) {
+    if (controller.signal.aborted) throw stopped();
+    if (err instanceof GrabError) throw err;
+    // A bug or an unforeseen system error: still a sentence, still "offline", never a crash.
+    throw new GrabError("unreachable", `${label} could not be read: ${(err as Error)?.message ?? String(err)}`);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onCallerAbort);
+  }
+}

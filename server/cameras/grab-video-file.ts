@@ -1,0 +1,55 @@
+import path from "node:path";
+import type { CameraSource, GrabbedFrame } from "./grab-frame";
+import { GrabError } from "./grab-error";
+import { requireImage, statSource } from "./image-bytes";
+import { ONE_JPEG_FRAME, QUIET, runFfmpeg } from "./run-ffmpeg";
+import { resolveSourcePath } from "./source-path";
+
+/** Seconds of video between two grabs of one camera: successive frames differ as a live camera's do. */
+const STEP_SECONDS = 1;
+/** Seeking into the last moments of a file can land after the last frame and yield nothing. */
+const END_MARGIN_SECONDS = 0.5;
+
+/** Probed durations by file; the size and modification time tell when a file was replaced. */
+const durations = new Map<string, { version: string; seconds: number }>();
+/**
+ * How many grabs each video camera made in this process. Like the folder cursor this is per process
+ * on purpose: video-file cameras are for demos and tests, and any position in the video is a valid frame.
+ */
+const grabCount = new Map<number, number>();
+
+/** A video_file camera plays its file: each grab takes the frame STEP_SECONDS after the last, wrapping around. */
+export async function grabVideoFile(camera: CameraSource, signal: AbortSignal): Promise<GrabbedFrame> {
+  const file = resolveSourcePath(camera.sourceUri);
+  const what = `Video file ${file}`;
+  const stat = await statSource(file, what);
+  if (!stat.isFile()) throw new GrabError("not_found", `${what} is not a file.`);
+  const seconds = await videoDuration(file, `${stat.size}:${stat.mtimeMs}`, what, signal);
+  const n = grabCount.get(camera.id) ?? 0;
+  grabCount.set(camera.id, n + 1);
+  const span = seconds - END_MARGIN_SECONDS;
+  const offset = span > 0 ? (n * STEP_SECONDS) % span : 0;
+  const image = await runFfmpeg({
+    tool: "ffmpeg",
+    args: [...QUIET, "-ss", offset.toFixed(3), "-i", file, ...ONE_JPEG_FRAME],
+    signal,
+    failure: { reason: "decode", message: `${what} could not be decoded` },
+  });
+  return { image: requireImage(image, `The frame at ${offset.toFixed(1)} s of ${what}`), capturedAt: new Date(), sourceFrame: `${path.basename(file)} @ ${offset.toFixed(1)} s` };
+}
+
+/** The file's duration in seconds (0 if the container does not say), probed once per file version. */
+async function videoDuration(file: string, version: string, what: string, signal: AbortSignal): Promise<number> {
+  const known = durations.get(file);
+  if (known?.version === version) return known.seconds;
+  const out = await runFfmpeg({
+    tool: "ffprobe",
+    args: ["-v", "error", "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1", file],
+    signal,
+    failure: { reason: "decode", message: `${what} is not a readable video` },
+  });
+  const parsed = Number.parseFloat(out.toString("utf8").trim());
+  const seconds = Number.isFinite(parsed) && parsed > 0 ? parsed : 0;
+  durations.set(file, { version, seconds });
+  return seconds;
+}

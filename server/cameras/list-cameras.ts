@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { getDb } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+import { sourceTypeSchema } from "./camera-input";
+import { cameraViewSelect, toCameraView, type CameraView } from "./camera-view";
+
+export const listCamerasInput = z.object({
+  /** Part of the name, any case. */
+  q: z.string().trim().max(200).optional(),
+  sourceType: sourceTypeSchema.optional(),
+  active: z.boolean().optional(),
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+export type ListCamerasInput = z.input<typeof listCamerasInput>;
+
+export interface CameraPage {
+  items: CameraView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Cameras by name, each with the number of tasks that use it. */
+export async function listCameras(raw: ListCamerasInput = {}): Promise<CameraPage> {
+  const input = listCamerasInput.parse(raw);
+  const where: Prisma.CameraWhereInput = {
+    ...(input.q ? { name: { contains: input.q, mode: "insensitive" } } : {}),
+    ...(input.sourceType ? { sourceType: input.sourceType } : {}),
+    ...(input.active === undefined ? {} : { isActive: input.active }),
+  };
+  const db = await getDb();
+  const [rows, total] = await Promise.all([
+    db.camera.findMany({
+      where,
+      select: cameraViewSelect,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+    db.camera.count({ where }),
+  ]);
+  return { items: rows.map(toCameraView), total, page: input.page, pageSize: input.pageSize };
+}

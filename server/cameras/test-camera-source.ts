@@ -1,0 +1,37 @@
+import sharp from "sharp";
+import { getDb } from "@/server/db/client";
+import { notFound } from "@/server/errors";
+import { grabFrame } from "./grab-frame";
+import { GrabError, type GrabErrorReason } from "./grab-error";
+
+export interface CameraTestResult {
+  ok: boolean;
+  /** Size of the encoded frame. */
+  bytes: number | null;
+  width: number | null;
+  height: number | null;
+  sourceFrame: string | null;
+  error: string | null;
+  reason: GrabErrorReason | null;
+}
+
+/** "Grab a frame now": one grab with the camera's own timeout; a failure is an answer, not an error. */
+export async function testCameraSource(id: number): Promise<CameraTestResult> {
+  const db = await getDb();
+  const camera = await db.camera.findUnique({
+    where: { id },
+    select: { id: true, sourceType: true, sourceUri: true, sourceUsername: true, sourcePassword: true, grabTimeoutMs: true },
+  });
+  if (!camera) throw notFound(`Camera ${id} does not exist.`);
+  const failed = (reason: GrabErrorReason, error: string, bytes: number | null = null): CameraTestResult =>
+    ({ ok: false, bytes, width: null, height: null, sourceFrame: null, error, reason });
+  try {
+    const frame = await grabFrame(camera);
+    const meta = await sharp(frame.image).metadata().catch(() => null);
+    if (!meta?.width || !meta.height) return failed("decode", `The camera sent ${frame.image.length} bytes that cannot be decoded as an image.`, frame.image.length);
+    return { ok: true, bytes: frame.image.length, width: meta.width, height: meta.height, sourceFrame: frame.sourceFrame ?? null, error: null, reason: null };
+  } catch (err) {
+    if (err instanceof GrabError) return failed(err.reason, err.message);
+    throw err;
+  }
+}

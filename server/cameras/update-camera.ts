@@ -1,0 +1,35 @@
+import { getDb } from "@/server/db/client";
+import { notFound } from "@/server/errors";
+import { updateCameraInput, type UpdateCameraInput } from "./camera-input";
+import { explainNameTaken } from "./camera-name-taken";
+import { cameraViewSelect, toCameraView, type CameraView } from "./camera-view";
+import { checkSource } from "./check-source";
+
+/**
+ * Changes what the input names and keeps the rest. The source is checked again whenever its type,
+ * URI or credentials change; switching to a file source drops stored credentials.
+ */
+export async function updateCamera(raw: UpdateCameraInput): Promise<CameraView> {
+  const { id, name, location, grabTimeoutMs, isActive, ...patch } = updateCameraInput.parse(raw);
+  const db = await getDb();
+  const current = await db.camera.findUnique({ where: { id } });
+  if (!current) throw notFound(`Camera ${id} does not exist.`);
+  const sourceChanges = Object.values(patch).some((v) => v !== undefined);
+  const source = sourceChanges
+    ? await checkSource(
+        {
+          sourceType: patch.sourceType ?? current.sourceType,
+          sourceUri: patch.sourceUri ?? current.sourceUri,
+          sourceUsername: patch.sourceUsername !== undefined ? patch.sourceUsername : current.sourceUsername,
+          sourcePassword: patch.sourcePassword !== undefined ? patch.sourcePassword : current.sourcePassword,
+        },
+        patch.sourceUsername != null || patch.sourcePassword != null,
+      )
+    : {};
+  const row = await db.camera
+    .update({ where: { id }, data: { name, location, grabTimeoutMs, isActive, ...source }, select: cameraViewSelect })
+    .catch((err) => {
+      throw explainNameTaken(err, name);
+    });
+  return toCameraView(row);
+}

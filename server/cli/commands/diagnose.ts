@@ -1,0 +1,17 @@
+import type { Command } from "commander";
+import { diagnosePaths } from "@/server/diagnosis";
+import { action, printJson } from "../run-command";
+
+export function registerDiagnoseCommand(program: Command) {
+  program
+    .command("diagnose <paths...>")
+    .description("run the image checks on files; a folder is a sequence of frames in name order, judged on its last frame")
+    .option("--json", 'print [{"path", "abnormal": [codes], "metrics": {...}}]')
+    .action(
+      action(async (paths: string[], opts: { json?: boolean }) => {
+        const results = await diagnosePaths(paths);
+        if (opts.json) return printJson(results);
+        for (const r of results) process.stdout.write(`${r.path}: ${r.abnormal.length ? r.abnormal.join(", ") : "normal"}\n`);
+      }),
+    );
+}

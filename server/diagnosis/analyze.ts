@@ -1,0 +1,89 @@
+import { FRAME_CHECKS, isFindingCode, type FindingCode } from "./codes";
+import { cellGrid } from "./cells";
+import { checkLowContrast } from "./contrast";
+import { checkColorCast } from "./color-cast";
+import { decodeFrame, makeThumbnail, type Frame } from "./decode";
+import { checkTooBright, checkTooDark } from "./exposure";
+import { makeFingerprint, parseFingerprint } from "./fingerprint";
+import { checkNoise } from "./noise";
+import { checkOcclusion } from "./occlusion";
+import { checkBlur } from "./sharpness";
+import { checkSignalLoss } from "./signal-loss";
+import { checkStripe } from "./stripe";
+import { rootCauses } from "./suppression";
+import { checkFreeze, checkSceneChange, parseHistory } from "./temporal";
+import { resolveThresholds, type DeepPartial, type Thresholds } from "./thresholds";
+import type { CheckResult } from "./types";
+
+export interface AnalyzeOptions {
+  /** Checks to run; default all frame checks. `offline` is ignored (it is decided by the grabber). */
+  checks?: FindingCode[];
+  thresholds?: DeepPartial<Thresholds>;
+  /** Fingerprints of this camera's earlier frames, oldest first. Unreadable entries are skipped. */
+  history?: Buffer[];
+  thumbnail?: boolean;
+}
+
+export interface FrameAnalysis {
+  width: number;
+  height: number;
+  /** Abnormal checks after root-cause suppression, in root-cause order. */
+  findings: FindingCode[];
+  checks: Partial<Record<FindingCode, CheckResult>>;
+  fingerprint: Buffer;
+  thumbnail?: Buffer;
+}
+
+type SingleFrameCheck = (frame: Frame, t: Thresholds) => CheckResult;
+
+const SINGLE_FRAME: Partial<Record<FindingCode, SingleFrameCheck>> = {
+  signal_loss: (f, t) => checkSignalLoss(f, t.signal_loss),
+  occlusion: (f, t) => checkOcclusion(f, t.occlusion),
+  too_dark: (f, t) => checkTooDark(f, t.too_dark),
+  too_bright: (f, t) => checkTooBright(f, t.too_bright),
+  stripe: (f, t) => checkStripe(f, t.stripe),
+  noise: (f, t) => checkNoise(f, t.noise),
+  low_contrast: (f, t) => checkLowContrast(f, t.low_contrast),
+  color_cast: (f, t) => checkColorCast(f, t.color_cast),
+  blur: (f, t) => checkBlur(f, t.blur),
+};
+
+/**
+ * Decodes one frame and runs the requested checks. Throws FrameDecodeError for bytes that are not an image
+ * and TypeError for invalid options; everything else is a plain result.
+ */
+export async function analyzeFrame(image: Buffer, options: AnalyzeOptions = {}): Promise<FrameAnalysis> {
+  const thresholds = resolveThresholds(options.thresholds);
+  const wanted = selectChecks(options.checks);
+  const frame = await decodeFrame(image);
+  const fingerprint = makeFingerprint(frame, cellGrid(frame).mean);
+
+  const checks: Partial<Record<FindingCode, CheckResult>> = {};
+  for (const code of wanted) {
+    const run = SINGLE_FRAME[code];
+    if (run) checks[code] = run(frame, thresholds);
+  }
+  if (wanted.includes("freeze") || wanted.includes("scene_change")) {
+    const current = parseFingerprint(fingerprint)!;
+    const history = parseHistory(options.history);
+    if (wanted.includes("freeze")) checks.freeze = checkFreeze(current, history, thresholds.freeze);
+    if (wanted.includes("scene_change")) checks.scene_change = checkSceneChange(current, history, thresholds.scene_change);
+  }
+
+  const abnormal = new Set(wanted.filter((code) => checks[code]?.abnormal));
+  return {
+    width: frame.width,
+    height: frame.height,
+    findings: rootCauses(abnormal),
+    checks,
+    fingerprint,
+    thumbnail: options.thumbnail ? await makeThumbnail(frame) : undefined,
+  };
+}
+
+function selectChecks(requested: FindingCode[] | undefined): FindingCode[] {
+  if (requested === undefined) return FRAME_CHECKS;
+  if (!Array.isArray(requested)) throw new TypeError("checks must be an array of finding codes");
+  for (const code of requested) if (!isFindingCode(code)) throw new TypeError(`unknown check: ${String(code)}`);
+  return FRAME_CHECKS.filter((code) => requested.includes(code));
+}

@@ -1,0 +1,56 @@
+/** Small numeric helpers shared by the checks. */
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/**
+ * Maps a metric to a 0..1 score that crosses 0.5 exactly at the threshold, so `score >= 0.5` agrees with the
+ * abnormal decision. `typical` is a healthy value (score 0); the scale is symmetric around the threshold, and
+ * works whichever side of the threshold is the bad one.
+ */
+export function rampScore(value: number, typical: number, threshold: number): number {
+  if (threshold === typical) return value === threshold ? 0.5 : Number(value > threshold);
+  return clamp01(0.5 + (0.5 * (value - threshold)) / (threshold - typical));
+}
+
+/** Value below which `fraction` of the histogram mass lies. */
+export function histogramPercentile(histogram: ArrayLike<number>, fraction: number): number {
+  let total = 0;
+  for (let i = 0; i < histogram.length; i++) total += histogram[i];
+  const target = fraction * total;
+  let seen = 0;
+  for (let i = 0; i < histogram.length; i++) {
+    seen += histogram[i];
+    if (seen >= target && seen > 0) return i;
+  }
+  return histogram.length - 1;
+}
+
+export function histogramMeanStd(histogram: ArrayLike<number>): { mean: number; std: number; count: number } {
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < histogram.length; i++) {
+    n += histogram[i];
+    sum += i * histogram[i];
+    sumSq += i * i * histogram[i];
+  }
+  const mean = n ? sum / n : 0;
+  return { mean, std: n ? Math.sqrt(Math.max(0, sumSq / n - mean * mean)) : 0, count: n };
+}
+
+/** k-th smallest of a numeric array (copy-free quickselect is overkill for our sizes: sort a copy). */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const pos = clamp01(q) * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,48 @@
+import type { FindingCode } from "./codes";
+
+/**
+ * One fault often trips several checks: a solid "NO SIGNAL" screen is also flat, dark and unchanging; an
+ * underexposed frame also has a narrow histogram and hides edges; something in front of the lens darkens the
+ * frame. Operators need the root cause, so findings are taken in ROOT_CAUSE_ORDER and each one silences the
+ * symptoms it explains. A suppressed finding silences nothing itself.
+ */
+export const ROOT_CAUSE_ORDER: FindingCode[] = [
+  "signal_loss",
+  "occlusion",
+  "too_dark",
+  "too_bright",
+  "stripe",
+  "noise",
+  "low_contrast",
+  "color_cast",
+  "blur",
+  "freeze",
+  "scene_change",
+];
+
+export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
+  // A generated screen explains every other symptom, including "no change" and "different from before".
+  signal_loss: ["occlusion", "too_dark", "too_bright", "stripe", "noise", "low_contrast", "color_cast", "blur", "freeze", "scene_change"],
+  // The object darkens the frame, flattens its histogram, hides edges and changes the view; what is left
+  // visible is too small a sample of the scene to judge its colour balance.
+  occlusion: ["too_dark", "low_contrast", "blur", "color_cast", "scene_change"],
+  // Underexposure compresses contrast and colour, and quantisation wipes out fine detail.
+  too_dark: ["low_contrast", "blur", "noise", "color_cast", "scene_change"],
+  // Clipping flattens highlights, distorts hue and amplified gain lifts noise.
+  too_bright: ["low_contrast", "blur", "noise", "color_cast", "scene_change"],
+  // Bands are high-frequency energy, which the noise estimator sees too.
+  stripe: ["noise"],
+  // A compressed histogram leaves little edge energy after compression.
+  low_contrast: ["blur"],
+};
+
+export function rootCauses(abnormal: Set<FindingCode>): FindingCode[] {
+  const silenced = new Set<FindingCode>();
+  const findings: FindingCode[] = [];
+  for (const code of ROOT_CAUSE_ORDER) {
+    if (!abnormal.has(code) || silenced.has(code)) continue;
+    findings.push(code);
+    for (const symptom of EXPLAINS[code] ?? []) silenced.add(symptom);
+  }
+  return findings;
+}

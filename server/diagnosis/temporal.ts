@@ -1,0 +1,84 @@
+import type { Thresholds } from "./thresholds";
+import type { CheckResult } from "./types";
+import { parseFingerprint, type Fingerprint } from "./fingerprint";
+import { quantile, rampScore, round } from "./stats";
+
+/**
+ * Freeze: the stream repeats one picture (hung encoder, stuck DVR channel). Even a camera watching an empty
+ * room re-samples sensor noise every frame, so single pixels move by a level or more; a frozen stream repeats
+ * them exactly (or within re-encoding rounding). The measure is the largest mean absolute sample difference
+ * between this frame and any earlier one: all of them must be near-identical.
+ */
+export function checkFreeze(current: Fingerprint, history: Fingerprint[], t: Thresholds["freeze"]): CheckResult {
+  const comparable = history.filter((h) => h.w === current.w && h.h === current.h);
+  if (comparable.length < t.minHistory) return notJudged("freeze", comparable.length);
+  const maxDifference = Math.max(...comparable.map((h) => meanAbsDiff(current.samples, h.samples)));
+  return {
+    code: "freeze",
+    abnormal: maxDifference <= t.maxDifference,
+    score: rampScore(maxDifference, 4, t.maxDifference),
+    metrics: { maxSampleDifference: round(maxDifference, 3), framesCompared: comparable.length },
+  };
+}
+
+/**
+ * Scene change: the camera was turned, knocked or swapped. The layout thumbnails are normalised to zero mean
+ * and unit variance (so exposure and day/night gain changes cancel) and compared by correlation; distance is
+ * 1 - correlation. Abnormal when this frame is far from every earlier frame, and the jump is several times
+ * the typical change between consecutive earlier frames (a busy scene, e.g. traffic or a hand waving in front
+ * of the lens, changes a lot all the time and is not a new view).
+ */
+export function checkSceneChange(current: Fingerprint, history: Fingerprint[], t: Thresholds["scene_change"]): CheckResult {
+  const layouts = history.map((h) => normalise(h.thumbnail)).filter((v): v is Float64Array => v !== undefined);
+  const now = normalise(current.thumbnail);
+  if (!now || layouts.length === 0) return notJudged("scene_change", layouts.length);
+  const distance = Math.min(...layouts.map((h) => 1 - correlation(now, h)));
+  const steps = layouts.slice(1).map((h, i) => 1 - correlation(layouts[i], h));
+  const typicalStep = steps.length ? quantile(steps, 0.5) : 0;
+  const jumpRatio = distance / Math.max(typicalStep, MIN_STEP);
+  const abnormal = distance >= t.minDistance && jumpRatio >= t.minJumpRatio;
+  return {
+    code: "scene_change",
+    abnormal,
+    score: Math.min(rampScore(distance, 0, t.minDistance), rampScore(jumpRatio, 1, t.minJumpRatio)),
+    metrics: { distance: round(distance), typicalStep: round(typicalStep), jumpRatio: round(jumpRatio, 2), framesCompared: layouts.length },
+  };
+}
+
+/** Floor for the typical step so a perfectly still history does not make any change an infinite jump. */
+const MIN_STEP = 0.01;
+
+export function parseHistory(history: Buffer[] | undefined): Fingerprint[] {
+  return (history ?? []).map(parseFingerprint).filter((f): f is Fingerprint => f !== undefined);
+}
+
+function notJudged(code: "freeze" | "scene_change", frames: number): CheckResult {
+  return { code, abnormal: false, score: 0, metrics: { framesCompared: frames } };
+}
+
+function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i] - b[i]);
+  return sum / a.length;
+}
+
+/** Zero-mean unit-variance copy; undefined for a flat thumbnail (no layout to compare). */
+function normalise(values: Uint8Array): Float64Array | undefined {
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / values.length;
+  let sumSq = 0;
+  for (const v of values) sumSq += (v - mean) ** 2;
+  const std = Math.sqrt(sumSq / values.length);
+  if (std < MIN_LAYOUT_STD) return undefined;
+  return Float64Array.from(values, (v) => (v - mean) / std);
+}
+
+/** Below this (luma levels) a thumbnail is a flat field: a signal-loss screen or a capped lens. */
+const MIN_LAYOUT_STD = 2;
+
+function correlation(a: Float64Array, b: Float64Array): number {
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) dot += a[i] * b[i];
+  return dot / a.length;
+}

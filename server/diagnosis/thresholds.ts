@@ -1,0 +1,82 @@
+/**
+ * Per-check thresholds. Units are physical so they transfer between cameras: luma levels (0..255), fractions
+ * of the frame, pixels of the work plane (about two source pixels for 640..1920 wide frames, see decode.ts).
+ * Defaults sit mid-way between what healthy frames and clearly degraded frames measure, with wide margins on
+ * both sides (see bench/detectors-accuracy.ts for the distributions).
+ */
+export type Thresholds = {
+  too_dark: { maxBrightLuma: number; maxMeanLuma: number };
+  too_bright: { minMeanLuma: number; minBlownFraction: number; blownLevel: number };
+  blur: { minEdgeSigma: number };
+  color_cast: { minCast: number };
+  noise: { minSigma: number; blockQuantile: number };
+  low_contrast: { maxSpread: number };
+  occlusion: {
+    minAreaFraction: number;
+    maxLuma: number;
+    maxCellStd: number;
+    maxLumaStep: number;
+    minRestLuma: number;
+    maxChroma: number;
+  };
+  signal_loss: { minUniformFraction: number; tolerance: number };
+  stripe: { minStrength: number; minAmplitude: number; minPeriod: number; maxPeriod: number };
+  freeze: { maxDifference: number; minHistory: number };
+  scene_change: { minDistance: number; minJumpRatio: number };
+};
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  // 98th-percentile luma at most 70 (27 % of full scale) and mean at most 50.
+  too_dark: { maxBrightLuma: 70, maxMeanLuma: 50 },
+  // Mean luma at least 180 with at least 20 % of the frame blown out (two channels >= 245, 96 % of full scale).
+  too_bright: { minMeanLuma: 180, minBlownFraction: 0.2, blownLevel: 245 },
+  // Equivalent Gaussian edge blur of the strongest edges, work-plane px (healthy frames measure 0.2-0.6).
+  blur: { minEdgeSigma: 0.95 },
+  // ln channel ratio: 0.35 means the channels are off by ~40 %.
+  color_cast: { minCast: 0.35 },
+  // Noise sigma (luma levels on the work plane) of the 10 % smoothest blocks (healthy frames: under 1.2).
+  noise: { minSigma: 2.2, blockQuantile: 0.1 },
+  // 2nd..98th percentile luma spread (healthy scenes span 140+).
+  low_contrast: { maxSpread: 80 },
+  // A connected region of flat (cell std <= 4), dark (<= 60) cells within 6 levels of each other covering 25 %
+  // of the frame, near-neutral (channel spread <= 40), while the rest still shows a lit scene (90th percentile
+  // of its cells >= 70; an underexposed frame stays under ~55).
+  occlusion: { minAreaFraction: 0.25, maxLuma: 60, maxCellStd: 4, maxLumaStep: 6, minRestLuma: 70, maxChroma: 40 },
+  // 90 % of the frame within +-2 luma levels of one value.
+  signal_loss: { minUniformFraction: 0.9, tolerance: 2 },
+  // Periodicity x phase coherence of the band profiles; amplitude in luma levels; periods in work-plane px
+  // (3..16, i.e. about 6..32 source px).
+  stripe: { minStrength: 0.35, minAmplitude: 3, minPeriod: 3, maxPeriod: 16 },
+  // Mean absolute difference (luma levels) of sampled pixels to every earlier frame.
+  freeze: { maxDifference: 0.3, minHistory: 2 },
+  // 1 - correlation of normalised layout thumbnails (0.35: correlation below 0.65), and at least 3x the
+  // median change between consecutive earlier frames.
+  scene_change: { minDistance: 0.35, minJumpRatio: 3 },
+};
+
+/**
+ * Merges per-check overrides onto the defaults, rejecting unknown checks/keys and non-finite numbers so a typo
+ * in a stored configuration fails loudly instead of silently using a default.
+ */
+export function resolveThresholds(overrides?: DeepPartial<Thresholds>): Thresholds {
+  const resolved = structuredClone(DEFAULT_THRESHOLDS);
+  if (overrides === undefined || overrides === null) return resolved;
+  if (typeof overrides !== "object") throw new TypeError("thresholds must be an object");
+  for (const [check, values] of Object.entries(overrides)) {
+    if (!(check in resolved)) throw new TypeError(`unknown check in thresholds: ${check}`);
+    if (values === undefined) continue;
+    if (typeof values !== "object" || values === null) throw new TypeError(`thresholds.${check} must be an object`);
+    const target = resolved[check as keyof Thresholds] as Record<string, number>;
+    for (const [key, value] of Object.entries(values)) {
+      if (!(key in target)) throw new TypeError(`unknown threshold: ${check}.${key}`);
+      if (value === undefined) continue;
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        throw new TypeError(`threshold ${check}.${key} must be a finite number`);
+      }
+      target[key] = value;
+    }
+  }
+  return resolved;
+}

@@ -1,0 +1,51 @@
+import { analyzeFrame, type FindingCode } from "@/server/diagnosis";
+import { grabFrame, GrabError, type CameraSource } from "@/server/cameras/grab-frame";
+import { logger } from "@/server/logging/logger";
+import type { ResultRow } from "./fenced-writes";
+
+export interface CameraJob {
+  camera: CameraSource & { name: string };
+  checks: FindingCode[];
+  thresholds: unknown;
+  /** This camera's earlier fingerprints, oldest first. */
+  history: Buffer[];
+}
+
+/**
+ * One camera of one run: grab a frame, analyse it. A camera that cannot be reached, or sends bytes
+ * that are not an image, gives an `error` result with the finding `offline`: that camera fails,
+ * the run goes on with the next one.
+ */
+export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promise<ResultRow> {
+  const base = { cameraId: job.camera.id, thumbnail: null, frameWidth: null, frameHeight: null, fingerprint: null };
+  let image: Buffer;
+  try {
+    image = (await grabFrame(job.camera, { signal })).image;
+  } catch (err) {
+    if (signal.aborted) throw signal.reason;
+    const message = err instanceof GrabError ? err.message : `Frame grab failed: ${(err as Error).message}`;
+    return { ...base, verdict: "error", findings: ["offline"], checks: {}, error: message };
+  }
+  try {
+    const analysis = await analyzeFrame(image, {
+      checks: job.checks,
+      thresholds: (job.thresholds ?? {}) as never,
+      history: job.history,
+      thumbnail: true,
+    });
+    return {
+      cameraId: job.camera.id,
+      verdict: analysis.findings.length ? "abnormal" : "ok",
+      findings: analysis.findings,
+      checks: analysis.checks,
+      error: null,
+      thumbnail: analysis.thumbnail ?? null,
+      frameWidth: analysis.width,
+      frameHeight: analysis.height,
+      fingerprint: analysis.fingerprint,
+    };
+  } catch (err) {
+    logger.warn({ err, cameraId: job.camera.id }, "frame could not be analysed");
+    return { ...base, verdict: "error", findings: ["offline"], checks: {}, error: `The camera sent data that is not a readable image: ${(err as Error).message}` };
+  }
+}

@@ -1,0 +1,109 @@
+import { getDb } from "@/server/db/client";
+
+/**
+ * Every write a run makes is conditional on the run still holding its lease: the task is `running`,
+ * with the attempt this run claimed, owned by this instance. A recovery (or a takeover) changes the
+ * status and the next claim bumps the attempt, so a superseded run's late writes match no row and
+ * change nothing. These functions report whether the write happened.
+ */
+export interface RunLease {
+  taskId: number;
+  attempt: number;
+  instanceId: string;
+  runId: bigint;
+}
+
+/**
+ * Heartbeats many runs in one statement. Returns, for each run whose lease still holds, how long it
+ * has been running by the database's clock (the max-runtime limit is judged on that, not on a
+ * local timer, so it is the same clock every process uses to call a task stuck).
+ */
+export async function beatRuns(instanceId: string, runs: Array<{ taskId: number; attempt: number }>): Promise<Map<number, number>> {
+  if (runs.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ id: number; runtime_s: number }>>`
+    UPDATE diagnosis_tasks t SET heartbeat_at = now()
+    FROM unnest(${runs.map((r) => r.taskId)}::int[], ${runs.map((r) => r.attempt)}::int[]) AS r(id, attempt)
+    WHERE t.id = r.id AND t.attempt = r.attempt AND t.status = 'running' AND t.owner_instance_id = ${instanceId}::uuid
+    RETURNING t.id, extract(epoch FROM now() - t.started_at)::float8 AS runtime_s`;
+  return new Map(rows.map((r) => [r.id, r.runtime_s]));
+}
+
+export interface ResultRow {
+  cameraId: number;
+  verdict: "ok" | "abnormal" | "error";
+  findings: string[];
+  checks: unknown;
+  error: string | null;
+  thumbnail: Buffer | null;
+  frameWidth: number | null;
+  frameHeight: number | null;
+  fingerprint: Buffer | null;
+}
+
+/** How many fingerprints per camera are kept for the freeze and scene-change checks. */
+export const FINGERPRINT_HISTORY = 8;
+
+/**
+ * Stores one camera's result (and its frame fingerprint) if the lease holds. FOR SHARE locks the
+ * task row until commit: a concurrent reset waits for this insert, or this insert re-checks the
+ * row after the reset and finds nothing — never a result landing after its run was reset.
+ */
+export async function storeResult(lease: RunLease, row: ResultRow): Promise<boolean> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const inserted = await tx.$queryRaw<Array<{ id: bigint }>>`
+      INSERT INTO diagnosis_results (task_id, run_id, camera_id, attempt, created_at, verdict, findings, checks, error, thumbnail, frame_width, frame_height)
+      SELECT t.id, ${lease.runId}, ${row.cameraId}, t.attempt, now(), ${row.verdict}, ${row.findings}::text[], ${JSON.stringify(row.checks)}::jsonb,
+             ${row.error}, ${row.thumbnail}, ${row.frameWidth}, ${row.frameHeight}
+      FROM diagnosis_tasks t
+      WHERE t.id = ${lease.taskId} AND t.status = 'running' AND t.attempt = ${lease.attempt} AND t.owner_instance_id = ${lease.instanceId}::uuid
+      FOR SHARE OF t
+      RETURNING id`;
+    if (inserted.length === 0) return false;
+    if (row.fingerprint) {
+      await tx.$executeRaw`INSERT INTO camera_fingerprints (camera_id, captured_at, fingerprint) VALUES (${row.cameraId}, now(), ${row.fingerprint})`;
+      await tx.$executeRaw`
+        DELETE FROM camera_fingerprints WHERE camera_id = ${row.cameraId} AND id NOT IN (
+          SELECT id FROM camera_fingerprints WHERE camera_id = ${row.cameraId} ORDER BY captured_at DESC, id DESC LIMIT ${FINGERPRINT_HISTORY})`;
+    }
+    return true;
+  });
+}
+
+export type RunEnd =
+  | { outcome: "completed"; nextRunTime: Date | null; note: string | null }
+  | { outcome: "failed"; nextRunTime: Date | null; note: string };
+
+/** Completes or fails the task and closes the run's history row, if the lease holds. */
+export async function finishRun(lease: RunLease, end: RunEnd): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ id: bigint }>>`
+    WITH t AS (
+      UPDATE diagnosis_tasks
+      SET status = ${end.outcome}::task_status, total_runs = total_runs + 1,
+          success_runs = success_runs + ${end.outcome === "completed" ? 1 : 0},
+          next_run_time = ${end.nextRunTime}, status_reason = ${end.note}, heartbeat_at = now(), updated_at = now()
+      WHERE id = ${lease.taskId} AND status = 'running' AND attempt = ${lease.attempt} AND owner_instance_id = ${lease.instanceId}::uuid
+      RETURNING id
+    )
+    UPDATE task_runs SET finished_at = now(), outcome = ${end.outcome}, error = ${end.note}
+    WHERE id = ${lease.runId} AND EXISTS (SELECT 1 FROM t)
+    RETURNING id`;
+  return rows.length === 1;
+}
+
+/** Puts a run's task back to pending (shutdown), recording why, if the lease holds. */
+export async function releaseRun(lease: RunLease, reason: string): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ id: bigint }>>`
+    WITH t AS (
+      UPDATE diagnosis_tasks SET status = 'pending', status_reason = ${reason}, updated_at = now()
+      WHERE id = ${lease.taskId} AND status = 'running' AND attempt = ${lease.attempt} AND owner_instance_id = ${lease.instanceId}::uuid
+      RETURNING id
+    )
+    UPDATE task_runs SET finished_at = now(), outcome = 'released', error = ${reason}
+    WHERE id = ${lease.runId} AND EXISTS (SELECT 1 FROM t)
+    RETURNING id`;
+  return rows.length === 1;
+}

@@ -1,0 +1,103 @@
+import { getDb } from "@/server/db/client";
+import { logger } from "@/server/logging/logger";
+import { nextRunTime, type ScheduleColumns } from "@/server/tasks/schedule";
+import { isFindingCode, type FindingCode } from "@/server/diagnosis";
+import { diagnoseCamera } from "./diagnose-camera";
+import { finishRun, storeResult, FINGERPRINT_HISTORY, type RunLease } from "./fenced-writes";
+import { abortReasonOf } from "./run-abort";
+
+export interface RunHandle {
+  lease: RunLease;
+  controller: AbortController;
+  /** Database time the run started, and the local monotonic clock at that moment. */
+  startedAt: Date;
+  startedPerf: number;
+  /** Last time the run made progress (monotonic ms); the executor stops heartbeating a stalled run. */
+  progressAt: number;
+  maxRuntimeMinutes: number;
+}
+
+/** The database's current time, derived from the claim's timestamp and the monotonic clock. */
+const dbNow = (run: RunHandle) => new Date(run.startedAt.getTime() + (performance.now() - run.startedPerf));
+
+/**
+ * One attempt of a task: every camera in turn, results stored as they come, then complete or fail.
+ * Returns when done or aborted; it never throws. After an abort for `superseded`, `shutdown` or
+ * `force_reset` it writes nothing more: whoever aborted it owns the task's state.
+ */
+export async function runTask(run: RunHandle): Promise<void> {
+  const { lease, controller } = run;
+  const signal = controller.signal;
+  const log = logger.child({ taskId: lease.taskId, attempt: lease.attempt });
+  let schedule: ScheduleColumns | undefined;
+  try {
+    const db = await getDb();
+    const task = await db.diagnosisTask.findUnique({
+      where: { id: lease.taskId },
+      select: {
+        checks: true, thresholds: true, scheduleType: true, intervalMinutes: true, cronExpression: true,
+        cameras: { select: { camera: { select: { id: true, name: true, sourceType: true, sourceUri: true, sourceUsername: true, sourcePassword: true, grabTimeoutMs: true } } }, orderBy: { cameraId: "asc" } },
+      },
+    });
+    if (!task) return; // deleted since the claim: nothing to write to
+    schedule = task;
+    const checks = task.checks.filter(isFindingCode) as FindingCode[];
+    let unreachable = 0;
+    for (const { camera } of task.cameras) {
+      if (signal.aborted) break;
+      run.progressAt = performance.now();
+      const history = await db.cameraFingerprint.findMany({
+        where: { cameraId: camera.id }, orderBy: [{ capturedAt: "desc" }, { id: "desc" }], take: FINGERPRINT_HISTORY, select: { fingerprint: true },
+      });
+      const row = await diagnoseCamera({ camera, checks, thresholds: task.thresholds, history: history.reverse().map((h) => Buffer.from(h.fingerprint)) }, signal);
+      if (signal.aborted) break;
+      if (row.verdict === "error") unreachable++;
+      if (!(await storeResult(lease, row))) {
+        log.warn("run superseded (task reset or taken over): stopping without further writes");
+        return;
+      }
+    }
+    await finish(run, schedule, unreachable, log);
+  } catch (err) {
+    if (signal.aborted) return finish(run, schedule, 0, log);
+    log.error({ err }, "run failed");
+    const next = schedule ? await nextRunAfter(run, schedule).catch(() => null) : null;
+    await finishRun(lease, { outcome: "failed", nextRunTime: next, note: `运行出错 (run error): ${(err as Error).message}` }).catch((e) =>
+      log.error({ err: e }, "could not record the failed run"),
+    );
+  }
+}
+
+/**
+ * Writes the run's outcome: completed, or failed when it was aborted for its max runtime. After any
+ * other abort (superseded, shutdown, force reset) whoever aborted it owns the task: write nothing.
+ */
+async function finish(run: RunHandle, schedule: ScheduleColumns | undefined, unreachable: number, log: typeof logger) {
+  const reason = abortReasonOf(run.controller.signal);
+  if ((reason && reason !== "max_runtime") || !schedule) return;
+  const next = await nextRunAfter(run, schedule);
+  const minutes = run.maxRuntimeMinutes;
+  const end = reason === "max_runtime"
+    ? { outcome: "failed" as const, nextRunTime: next, note: `运行时间超过 ${minutes} 分钟，已中止 (run exceeded its max runtime of ${minutes} min and was aborted)` }
+    : { outcome: "completed" as const, nextRunTime: next, note: unreachable ? `${unreachable} 个摄像头无法访问 (${unreachable} camera(s) unreachable)` : null };
+  try {
+    if (await finishRun(run.lease, end)) log.info({ outcome: end.outcome, unreachable }, "run finished");
+    else log.warn("run superseded before it could finish: its outcome was not written");
+  } catch (err) {
+    log.error({ err }, "could not record the run's outcome");
+  }
+}
+
+/**
+ * The next run time from the schedule as it is now (it may have been edited, or the task
+ * deactivated, while this run went on); the schedule read at the start is the fallback.
+ */
+async function nextRunAfter(run: RunHandle, fallback: ScheduleColumns): Promise<Date | null> {
+  const db = await getDb();
+  const current = await db.diagnosisTask.findUnique({
+    where: { id: run.lease.taskId },
+    select: { isActive: true, scheduleType: true, intervalMinutes: true, cronExpression: true },
+  });
+  if (current && !current.isActive) return null;
+  return nextRunTime(current ?? fallback, dbNow(run));
+}

@@ -1,0 +1,42 @@
+import { hasRole, type Actor, type Role } from "@/server/auth/actor";
+import { resolveActor } from "@/server/auth/resolve-actor";
+import { ERROR_STATUS, forbidden, toAppError, unauthorized, type AppError } from "@/server/errors";
+import { logger } from "@/server/logging/logger";
+
+type RouteParams = Record<string, string | string[]>;
+
+interface RestContext<P> {
+  req: Request;
+  actor: Actor;
+  params: P;
+}
+
+const ROLE_NAMES: Record<Role, string> = { admin: "管理员", operator: "操作员", viewer: "登录用户" };
+
+/**
+ * A REST handler that answers JSON. Authentication (bearer token or session) and the role check
+ * happen here, before the handler; every error becomes `{"error": code, "message": sentence}` with
+ * its HTTP status. Nothing internal (stack, SQL) ever reaches the response.
+ */
+export function restRoute<P extends RouteParams = RouteParams>(role: Role, handler: (ctx: RestContext<P>) => Promise<unknown>) {
+  return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const actor = await resolveActor(req);
+      if (!actor) throw unauthorized("请登录或提供有效的 API 令牌 (sign in, or send Authorization: Bearer <API token>).");
+      if (!hasRole(actor, role)) {
+        throw forbidden(`此操作需要${ROLE_NAMES[role]}权限，当前角色为 ${actor.role} (this needs the ${role} role; you are ${actor.role}).`);
+      }
+      return json(await handler({ req, actor, params: await context.params }), 200);
+    } catch (err) {
+      const app = toAppError(err);
+      if (app.code === "INTERNAL_SERVER_ERROR") logger.error({ err, url: req.url }, "REST request failed");
+      return errorResponse(app);
+    }
+  };
+}
+
+export function errorResponse(app: AppError): Response {
+  return json({ error: app.code.toLowerCase(), message: app.message, ...app.details }, ERROR_STATUS[app.code]);
+}
+
+const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "cache-control": "no-store" } });

@@ -1,0 +1,59 @@
+import { logger } from "@/server/logging/logger";
+import { processExecutor } from "@/server/executor/process-executor";
+import { checkStuckTasks, type RunningTaskState } from "./check-stuck-tasks";
+import { resetTasks, type ResetOutcome } from "./reset-tasks";
+import type { RecoveryActor, RecoveryMode } from "./recovery-actor";
+
+export interface RecoveryRequest {
+  /** Reset every running task, healthy or not. */
+  forceReset?: boolean;
+  maxRuntimeMinutes?: number;
+  /** Only these tasks (single-task recovery); default all running tasks. */
+  taskIds?: number[];
+  mode: RecoveryMode;
+  actor: RecoveryActor;
+  /** Judge and report, change nothing (CLI --dry-run). */
+  dryRun?: boolean;
+}
+
+export interface RecoveryResult {
+  checked: RunningTaskState[];
+  targeted: RunningTaskState[];
+  reset: ResetOutcome[];
+}
+
+/**
+ * The one recovery procedure behind REST, tRPC, the CLI and the watchdog: judge the running tasks,
+ * then reset the stuck ones (or, forced, all of them) to pending with conditional writes.
+ */
+export async function recoverStuckTasks(request: RecoveryRequest): Promise<RecoveryResult> {
+  const check = await checkStuckTasks({ maxRuntimeMinutes: request.maxRuntimeMinutes, taskIds: request.taskIds });
+  const targeted = request.forceReset ? check.running : check.stuck;
+  if (request.dryRun || targeted.length === 0) return { checked: check.running, targeted, reset: [] };
+
+  if (request.forceReset) {
+    // Runs in this process are stopped before their lease is taken; runs elsewhere are fenced by
+    // the reset itself (their next write or heartbeat finds the task no longer theirs) and stop.
+    const executor = processExecutor();
+    for (const task of targeted) executor?.abort(task.id, "force_reset", "force reset by recovery");
+  }
+  const reset = await resetTasks(
+    targeted.map((t) => ({
+      id: t.id,
+      attempt: t.attempt,
+      reasonCode: t.stuckReasonCode ?? "force_reset",
+      reasonText: t.stuckReason ?? "强制重置",
+    })),
+    request.mode,
+    request.actor,
+  );
+  const byId = new Map(targeted.map((t) => [t.id, t]));
+  for (const r of reset) {
+    const task = byId.get(r.id)!;
+    logger.info(
+      { taskId: r.id, taskName: task.name, mode: request.mode, reason: task.stuckReasonCode ?? "force_reset", newStatus: r.newStatus, actor: request.actor.label, priorAttempt: task.attempt, priorOwner: task.ownerInstanceId },
+      `recovered task ${r.id} "${task.name}" to ${r.newStatus}: ${task.stuckReason ?? "强制重置"}`,
+    );
+  }
+  return { checked: check.running, targeted, reset };
+}

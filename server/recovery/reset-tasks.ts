@@ -1,0 +1,72 @@
+import { env } from "@/server/config/env";
+import { getDb } from "@/server/db/client";
+import type { RecoveryActor, RecoveryMode } from "./recovery-actor";
+
+export interface ResetTarget {
+  id: number;
+  /** The attempt that was judged stuck: only that attempt is reset. */
+  attempt: number;
+  reasonCode: string;
+  reasonText: string;
+}
+
+export interface ResetOutcome {
+  id: number;
+  newStatus: "pending" | "failed";
+}
+
+/**
+ * Resets the targets in one statement (set-based: 10k tasks cost one round trip), each only if it
+ * is still `running` with the attempt that was judged. The prior state is read under FOR UPDATE:
+ * a concurrent recovery waits, then re-checks the row, finds it no longer running and skips it,
+ * so every task is reset once with one audit row; a task that completed meanwhile is skipped too.
+ * The same statement closes the run's history row and writes the audit row (the prior status,
+ * owner, attempt, start and heartbeat: the "backup before recovery", taken every time).
+ *
+ * Automatic recoveries are capped: a task recovered automatically AUTO_RECOVERY_MAX times within
+ * the window is marked failed (and unscheduled) instead of being put back to pending again.
+ */
+export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, actor: RecoveryActor): Promise<ResetOutcome[]> {
+  if (targets.length === 0) return [];
+  const db = await getDb();
+  const capped = mode === "auto";
+  const rows = await db.$queryRaw<Array<{ task_id: number; new_status: "pending" | "failed" }>>`
+    WITH x AS (
+      SELECT * FROM unnest(${targets.map((t) => t.id)}::int[], ${targets.map((t) => t.attempt)}::int[],
+                           ${targets.map((t) => t.reasonCode)}::text[], ${targets.map((t) => t.reasonText)}::text[])
+        AS x(id, attempt, code, text)
+    ), prior AS (
+      SELECT t.id, t.name, t.status, t.owner_instance_id, t.attempt, t.started_at, t.heartbeat_at, t.last_run_time,
+             x.code, x.text,
+             CASE WHEN ${capped} AND (
+               SELECT count(*) FROM recovery_audits a
+               WHERE a.task_id = t.id AND a.mode = 'auto' AND a.recovered_at > now() - make_interval(mins => ${env.AUTO_RECOVERY_WINDOW_MINUTES})
+             ) >= ${env.AUTO_RECOVERY_MAX} THEN 'failed' ELSE 'pending' END AS new_status
+      FROM diagnosis_tasks t JOIN x ON x.id = t.id
+      WHERE t.status = 'running' AND t.attempt = x.attempt
+      FOR UPDATE OF t
+    ), reset AS (
+      UPDATE diagnosis_tasks t
+      SET status = p.new_status::task_status,
+          status_reason = CASE WHEN p.new_status = 'failed'
+            THEN '自动恢复次数过多，已停止调度：' || ${env.AUTO_RECOVERY_WINDOW_MINUTES} || ' 分钟内已自动恢复 ' || ${env.AUTO_RECOVERY_MAX} || ' 次（' || p.text || '）'
+            ELSE '已恢复：' || p.text END,
+          next_run_time = CASE WHEN p.new_status = 'failed' THEN NULL ELSE coalesce(t.next_run_time, now()) END,
+          updated_at = now()
+      FROM prior p WHERE t.id = p.id
+      RETURNING t.id
+    ), closed_runs AS (
+      UPDATE task_runs r SET outcome = 'reset', finished_at = now(), error = p.text
+      FROM prior p WHERE r.task_id = p.id AND r.attempt = p.attempt AND r.outcome = 'running'
+      RETURNING r.id
+    )
+    INSERT INTO recovery_audits (task_id, task_name, recovered_at, actor_type, actor_user_id, actor_token_id, actor_label, mode,
+                                 reason_code, reason_text, new_status, prior_status, prior_owner_instance_id, prior_attempt,
+                                 prior_started_at, prior_heartbeat_at, prior_last_run_time)
+    SELECT p.id, p.name, now(), ${actor.type}, ${actor.userId}, ${actor.tokenId}, ${actor.label}, ${mode},
+           p.code, p.text, p.new_status::task_status, p.status, p.owner_instance_id, p.attempt,
+           p.started_at, p.heartbeat_at, p.last_run_time
+    FROM prior p
+    RETURNING task_id, new_status::text AS new_status`;
+  return rows.map((r) => ({ id: r.task_id, newStatus: r.new_status })).sort((a, b) => a.id - b.id);
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+// The engine's pure modules, not its index: that one loads the image decoder, and these schemas are
+// meant to be usable in a browser form too.
+import { FRAME_CHECKS, type FindingCode } from "@/server/diagnosis/codes";
+import { resolveThresholds } from "@/server/diagnosis/thresholds";
+import { scheduleInput } from "./schedule";
+
+/** What a task may check: every engine detector that works on frames (`offline` comes from the grab). */
+const checkCode = z.enum(FRAME_CHECKS as [FindingCode, ...FindingCode[]], {
+  error: (issue) => `Unknown check "${String(issue.input)}"; the checks are ${FRAME_CHECKS.join(", ")}.`,
+});
+
+const nameMessage = "A task name has 1 to 200 characters.";
+const runtimeMessage = "The maximum runtime is 1 to 1440 minutes.";
+
+/**
+ * Per-check overrides of the engine's thresholds, e.g. {"blur": {"minEdgeSigma": 1.2}}; {} keeps the
+ * defaults. The engine's own resolver has the last word, so a typo is refused here instead of failing
+ * every run of the task later.
+ */
+const thresholdsInput = z
+  .record(z.string(), z.record(z.string(), z.number({ error: "A threshold is a finite number." }), { error: "The thresholds of one check are an object of numbers." }), {
+    error: "Thresholds are an object of per-check settings, e.g. {\"blur\": {\"minEdgeSigma\": 1.2}}.",
+  })
+  .superRefine((thresholds, ctx) => {
+    const unknown = Object.keys(thresholds).filter((check) => !checkCode.safeParse(check).success);
+    if (unknown.length) {
+      ctx.addIssue({ code: "custom", message: `Unknown check "${unknown[0]}" in thresholds; the checks are ${FRAME_CHECKS.join(", ")}.` });
+      return;
+    }
+    try {
+      resolveThresholds(thresholds);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: `Invalid thresholds: ${(err as Error).message}.` });
+    }
+  });
+
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+/** Every editable field, without defaults, so that an update leaves out what it does not change. */
+const taskFields = z.object({
+  name: z.string({ error: nameMessage }).trim().min(1, nameMessage).max(200, nameMessage),
+  /** Empty text clears the description. */
+  description: z
+    .string()
+    .trim()
+    .max(2000, "A description has at most 2000 characters.")
+    .nullable()
+    .transform((text) => text || null),
+  cameraIds: z
+    .array(z.number().int().positive("A camera id is a positive whole number."), { error: "Cameras are a list of camera ids." })
+    .min(1, "A task needs at least one camera.")
+    .max(1000, "A task has at most 1000 cameras.")
+    .transform(unique),
+  checks: z.array(checkCode, { error: "Checks are a list of check codes." }).min(1, "A task needs at least one check.").transform(unique),
+  thresholds: thresholdsInput,
+  schedule: scheduleInput,
+  maxRuntimeMinutes: z.number({ error: runtimeMessage }).int(runtimeMessage).min(1, runtimeMessage).max(1440, runtimeMessage),
+  isActive: z.boolean(),
+});
+
+export const taskIdInput = z.object({ id: z.number().int().positive() });
+
+export const createTaskInput = taskFields.extend({
+  description: taskFields.shape.description.optional(),
+  thresholds: thresholdsInput.default({}),
+  maxRuntimeMinutes: taskFields.shape.maxRuntimeMinutes.default(30),
+  isActive: z.boolean().default(true),
+});
+export type CreateTaskInput = z.input<typeof createTaskInput>;
+
+export const updateTaskInput = taskFields
+  .partial()
+  .extend(taskIdInput.shape)
+  .refine((patch) => Object.entries(patch).some(([key, value]) => key !== "id" && value !== undefined), "Give at least one field to change.");
+export type UpdateTaskInput = z.input<typeof updateTaskInput>;

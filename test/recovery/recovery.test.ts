@@ -1,0 +1,148 @@
+import "../support/use-own-database";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/client";
+import { recoverStuckTasks } from "@/server/recovery/recover-stuck-tasks";
+import { recoverTask } from "@/server/recovery/recover-task";
+import { cliActor, watchdogActor, type RecoveryActor } from "@/server/recovery/recovery-actor";
+import { finishRun, storeResult } from "@/server/executor/fenced-writes";
+import { createInstance, createTask, makeRunning } from "../support/fixtures";
+
+const admin: RecoveryActor = { type: "user", userId: null, tokenId: null, label: "test-admin" };
+
+async function stuckTask() {
+  const task = await createTask();
+  const dead = await createInstance({ heartbeatAgeSeconds: 120 });
+  const lease = await makeRunning(task.id, { ownerId: dead, attempt: 3, startedMinutesAgo: 5, heartbeatAgeSeconds: 120 });
+  return { task, lease, dead };
+}
+
+async function healthyTask() {
+  const task = await createTask();
+  const alive = await createInstance({ heartbeatAgeSeconds: 1 });
+  const lease = await makeRunning(task.id, { ownerId: alive, startedMinutesAgo: 1, heartbeatAgeSeconds: 1 });
+  return { task, lease };
+}
+
+const taskRow = async (id: number) => (await getDb()).diagnosisTask.findUniqueOrThrow({ where: { id } });
+const audits = async (taskId: number) => (await getDb()).recoveryAudit.findMany({ where: { taskId }, orderBy: { id: "asc" } });
+
+describe("recovery", () => {
+  it("resets a stuck task to pending and audits who, how, why and the prior state", async () => {
+    const { task, dead } = await stuckTask();
+    const result = await recoverStuckTasks({ taskIds: [task.id], mode: "bulk", actor: admin });
+    expect(result.reset).toEqual([{ id: task.id, newStatus: "pending" }]);
+    const row = await taskRow(task.id);
+    expect(row.status).toBe("pending");
+    expect(row.nextRunTime).not.toBeNull();
+    expect(row.statusReason).toContain("执行器已失联");
+    const [audit] = await audits(task.id);
+    expect(audit).toMatchObject({
+      actorType: "user", actorLabel: "test-admin", mode: "bulk", reasonCode: "executor_dead", reasonText: "执行器已失联",
+      priorStatus: "running", priorOwnerInstanceId: dead, priorAttempt: 3, newStatus: "pending", taskName: task.name,
+    });
+    expect(audit.priorStartedAt).not.toBeNull();
+    expect(audit.priorHeartbeatAt).not.toBeNull();
+    const run = await (await getDb()).taskRun.findFirstOrThrow({ where: { taskId: task.id, attempt: 3 } });
+    expect(run.outcome).toBe("reset");
+  });
+
+  it("bulk recovery leaves healthy runs alone; force resets them too", async () => {
+    const stuck = await stuckTask();
+    const healthy = await healthyTask();
+    const ids = [stuck.task.id, healthy.task.id];
+    const bulk = await recoverStuckTasks({ taskIds: ids, mode: "bulk", actor: admin });
+    expect(bulk.reset.map((r) => r.id)).toEqual([stuck.task.id]);
+    expect((await taskRow(healthy.task.id)).status).toBe("running");
+    const forced = await recoverStuckTasks({ taskIds: ids, forceReset: true, mode: "force", actor: admin });
+    expect(forced.reset.map((r) => r.id)).toEqual([healthy.task.id]);
+    expect(await audits(healthy.task.id)).toMatchObject([{ mode: "force", reasonCode: "force_reset" }]);
+  });
+
+  it("50 parallel recoveries reset each task once, with one audit row each", async () => {
+    const tasks = await Promise.all(Array.from({ length: 10 }, () => stuckTask()));
+    const ids = tasks.map((t) => t.task.id);
+    const results = await Promise.all(Array.from({ length: 50 }, () => recoverStuckTasks({ taskIds: ids, mode: "bulk", actor: admin })));
+    const resetIds = results.flatMap((r) => r.reset.map((x) => x.id)).sort((a, b) => a - b);
+    expect(resetIds).toEqual([...ids].sort((a, b) => a - b));
+    const rows = await (await getDb()).recoveryAudit.groupBy({ by: ["taskId"], where: { taskId: { in: ids } }, _count: true });
+    expect(rows.map((r) => r._count)).toEqual(ids.map(() => 1));
+  });
+
+  it("a task that completes while a recovery runs is never put back to pending", async () => {
+    for (let i = 0; i < 15; i++) {
+      const { task, lease } = await stuckTask();
+      const [finished, recovery] = await Promise.all([
+        finishRun(lease, { outcome: "completed", nextRunTime: null, note: null }),
+        recoverStuckTasks({ taskIds: [task.id], mode: "bulk", actor: admin }),
+      ]);
+      const row = await taskRow(task.id);
+      // Exactly one of them won, and the task shows the winner's write.
+      expect(Number(finished) + recovery.reset.length).toBe(1);
+      expect(row.status).toBe(finished ? "completed" : "pending");
+      expect(await audits(task.id)).toHaveLength(finished ? 0 : 1);
+    }
+  });
+
+  it("a reset run's late writes are refused: no result, no status", async () => {
+    const camera = (await (await getDb()).diagnosisTaskCamera.findFirstOrThrow()).cameraId;
+    const { task, lease } = await stuckTask();
+    await recoverStuckTasks({ taskIds: [task.id], mode: "bulk", actor: admin });
+    const stored = await storeResult(lease, {
+      cameraId: camera, verdict: "ok", findings: [], checks: {}, error: null, thumbnail: null, frameWidth: 1, frameHeight: 1, fingerprint: null,
+    });
+    const finished = await finishRun(lease, { outcome: "completed", nextRunTime: null, note: null });
+    expect(stored).toBe(false);
+    expect(finished).toBe(false);
+    expect(await (await getDb()).diagnosisResult.count({ where: { taskId: task.id } })).toBe(0);
+    expect((await taskRow(task.id)).status).toBe("pending");
+  });
+
+  it("after 3 automatic recoveries within the window the task is failed and unscheduled instead", async () => {
+    const { task, dead } = await stuckTask();
+    for (let i = 1; i <= 3; i++) {
+      const { reset } = await recoverStuckTasks({ taskIds: [task.id], mode: "auto", actor: watchdogActor(undefined) });
+      expect(reset).toEqual([{ id: task.id, newStatus: "pending" }]);
+      await makeRunning(task.id, { ownerId: dead, attempt: 3 + i, heartbeatAgeSeconds: 120 });
+    }
+    const { reset } = await recoverStuckTasks({ taskIds: [task.id], mode: "auto", actor: watchdogActor(undefined) });
+    expect(reset).toEqual([{ id: task.id, newStatus: "failed" }]);
+    const row = await taskRow(task.id);
+    expect(row.status).toBe("failed");
+    expect(row.nextRunTime).toBeNull();
+    expect(row.statusReason).toContain("自动恢复次数过多");
+    expect((await audits(task.id)).map((a) => a.newStatus)).toEqual(["pending", "pending", "pending", "failed"]);
+  });
+
+  it("manual recoveries do not count towards the automatic cap", async () => {
+    const { task, dead } = await stuckTask();
+    for (let i = 1; i <= 4; i++) {
+      const { reset } = await recoverStuckTasks({ taskIds: [task.id], mode: "cli", actor: cliActor() });
+      expect(reset[0].newStatus).toBe("pending");
+      await makeRunning(task.id, { ownerId: dead, attempt: 3 + i, heartbeatAgeSeconds: 120 });
+    }
+  });
+
+  it("single-task recovery refuses a healthy run (409 with the reason) unless forced", async () => {
+    const { task } = await healthyTask();
+    await expect(recoverTask(task.id, { force: false, actor: admin })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("正在正常运行") });
+    expect((await taskRow(task.id)).status).toBe("running");
+    await expect(recoverTask(task.id, { force: true, actor: admin })).resolves.toMatchObject({ taskId: task.id, newStatus: "pending", reasonCode: "force_reset" });
+  });
+
+  it("single-task recovery: not running is 409, unknown is 404, stuck is reset in manual mode", async () => {
+    const idle = await createTask();
+    await expect(recoverTask(idle.id, { force: false, actor: admin })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(recoverTask(987_654_321, { force: false, actor: admin })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const { task } = await stuckTask();
+    await expect(recoverTask(task.id, { force: false, actor: admin })).resolves.toMatchObject({ newStatus: "pending", reasonCode: "executor_dead" });
+    expect(await audits(task.id)).toMatchObject([{ mode: "manual" }]);
+  });
+
+  it("a dry run reports what it would reset and changes nothing", async () => {
+    const { task } = await stuckTask();
+    const result = await recoverStuckTasks({ taskIds: [task.id], mode: "cli", actor: cliActor(), dryRun: true });
+    expect(result.targeted.map((t) => t.id)).toEqual([task.id]);
+    expect(result.reset).toEqual([]);
+    expect((await taskRow(task.id)).status).toBe("running");
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { toAppError } from "@/server/errors";
+import { createTask } from "@/server/tasks/create-task";
+import { listTasks } from "@/server/tasks/list-tasks";
+import { makeCamera, makeOperator, makeTask, readTask } from "./task-fixtures";
+import { uniqueName } from "../support/unique";
+
+const refusal = (promise: Promise<unknown>) => promise.then(() => null, (err: { code?: string; message: string }) => err);
+
+describe("create task", () => {
+  it("stores the task with its cameras, creator and a first run one interval from now", async () => {
+    const camera = await makeCamera();
+    const creator = await makeOperator();
+    const before = Date.now();
+    const task = await createTask(
+      { name: ` ${uniqueName("t")} `, cameraIds: [camera, camera], checks: ["blur", "too_dark"], thresholds: { blur: { minEdgeSigma: 1.2 } }, schedule: { type: "interval", minutes: 5 } },
+      creator,
+    );
+    const row = await readTask(task.id);
+    expect(row).toMatchObject({ status: "pending", isActive: true, scheduleType: "interval", intervalMinutes: 5, maxRuntimeMinutes: 30, createdById: creator, checks: ["blur", "too_dark"], thresholds: { blur: { minEdgeSigma: 1.2 } } });
+    expect(row!.name).toBe(task.name.trim());
+    expect(row!.cameras.map((c) => c.cameraId)).toEqual([camera]);
+    expect(row!.nextRunTime!.getTime()).toBeGreaterThanOrEqual(before + 5 * 60_000);
+    expect(row!.nextRunTime!.getTime()).toBeLessThanOrEqual(Date.now() + 5 * 60_000);
+  });
+
+  it("an inactive or manual task has no next run", async () => {
+    expect((await makeTask({ isActive: false })).nextRunTime).toBeNull();
+    expect((await makeTask({ schedule: { type: "manual" } })).nextRunTime).toBeNull();
+  });
+
+  it("unknown camera ids are refused, naming them, and nothing is stored", async () => {
+    const camera = await makeCamera();
+    const name = uniqueName("t");
+    const err = await refusal(makeTask({ name, cameraIds: [camera, 2_000_000_001, 2_000_000_002] }));
+    expect(err).toMatchObject({ code: "BAD_REQUEST", message: "Cameras 2000000001, 2000000002 do not exist." });
+    expect(await refusal(makeTask({ cameraIds: [2_000_000_003] }))).toMatchObject({ message: "Camera 2000000003 does not exist." });
+    expect((await listTasks({ q: name })).total).toBe(0);
+  });
+
+  it("invalid fields are refused with a sentence", async () => {
+    const cases: Array<[Parameters<typeof makeTask>[0], RegExp]> = [
+      [{ name: "" }, /^name: A task name has 1 to 200 characters\.$/],
+      [{ name: "x".repeat(201) }, /A task name has 1 to 200 characters\./],
+      [{ cameraIds: [] }, /^cameraIds: A task needs at least one camera\.$/],
+      [{ checks: [] }, /^checks: A task needs at least one check\.$/],
+      [{ checks: ["blur", "sharpness" as "blur"] }, /Unknown check "sharpness"; the checks are .*too_dark/],
+      [{ thresholds: { sharpness: { x: 1 } } as never }, /Unknown check "sharpness" in thresholds/],
+      [{ thresholds: { blur: { minEdgeSigma: "high" } } as never }, /^thresholds\.blur\.minEdgeSigma: A threshold is a finite number\.$/],
+      [{ thresholds: { blur: { sharpness: 1 } } as never }, /Invalid thresholds: .*blur\.sharpness/],
+      [{ maxRuntimeMinutes: 0 }, /The maximum runtime is 1 to 1440 minutes\./],
+      [{ schedule: { type: "cron", expression: "61 * * * *" } }, /Invalid cron expression "61 \* \* \* \*"/],
+    ];
+    for (const [overrides, sentence] of cases) {
+      const err = toAppError(await refusal(makeTask(overrides)));
+      expect(err.code, JSON.stringify(overrides)).toBe("BAD_REQUEST");
+      expect(err.message).toMatch(sentence);
+    }
+  });
+});
