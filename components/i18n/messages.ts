@@ -1,151 +1,24 @@
+import { common } from "./messages/common";
+import { signin } from "./messages/signin";
+import { tasks } from "./messages/tasks";
+
 /**
- * Every visible string, in Chinese (the default) and English. Keys are grouped by page. `{name}`
- * placeholders are filled by t().
+ * Every visible string, in Chinese (the default) and English, kept per area in ./messages/*.ts
+ * (each entry holds both languages side by side, so a missing translation is a type error).
+ * `{name}` placeholders are filled by t().
  */
 export const LANGS = ["zh", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "zh";
 export const LANG_COOKIE = "easysight_lang";
 
-const zh = {
-  "app.name": "EasySight 视频诊断",
-  "nav.dashboard": "概览",
-  "nav.tasks": "诊断任务",
-  "nav.signOut": "退出登录",
-  "nav.language": "English",
-  "role.admin": "管理员",
-  "role.operator": "操作员",
-  "role.viewer": "观察员",
-  "signin.title": "登录 EasySight",
-  "signin.username": "用户名或邮箱",
-  "signin.password": "密码",
-  "signin.submit": "登录",
-  "signin.submitting": "正在登录…",
-  "signin.failed": "用户名或密码错误，请重试。",
-  "signin.error": "登录失败：{message}",
-  "status.pending": "等待中",
-  "status.running": "运行中",
-  "status.completed": "已完成",
-  "status.failed": "失败",
-  "status.cancelled": "已取消",
-  "status.stuck": "任务卡住",
-  "tasks.title": "诊断任务",
-  "tasks.empty": "没有符合条件的任务。",
-  "tasks.loading": "正在加载…",
-  "tasks.loadError": "无法加载任务：{message}",
-  "tasks.col.name": "名称",
-  "tasks.col.cameras": "摄像头",
-  "tasks.col.checks": "检测项",
-  "tasks.col.schedule": "调度",
-  "tasks.col.status": "状态",
-  "tasks.col.lastRun": "上次运行",
-  "tasks.col.nextRun": "下次运行",
-  "tasks.col.owner": "执行器",
-  "tasks.total": "共 {total} 个任务",
-  "tasks.prev": "上一页",
-  "tasks.next": "下一页",
-  "tasks.page": "第 {page} / {pages} 页",
-  "schedule.interval": "每 {n} 分钟",
-  "schedule.cron": "Cron：{expr}",
-  "schedule.manual": "仅手动",
-  "task.back": "返回任务列表",
-  "task.description": "描述",
-  "task.status": "状态",
-  "task.active": "启用",
-  "task.inactive": "已停用",
-  "task.schedule": "调度",
-  "task.checks": "检测项",
-  "task.cameras": "摄像头",
-  "task.lastRun": "上次运行",
-  "task.nextRun": "下次运行",
-  "task.runs": "运行次数",
-  "task.runsValue": "{success} 次成功 / 共 {total} 次",
-  "task.maxRuntime": "最长运行时间",
-  "task.minutes": "{n} 分钟",
-  "task.owner": "执行器",
-  "task.attempt": "尝试次数",
-  "task.createdBy": "创建人",
-  "task.reason": "状态说明",
-  "notFound.title": "页面不存在",
-  "notFound.task": "任务不存在或已被删除。",
-  "notFound.back": "返回任务列表",
-  "common.none": "—",
-} as const;
+const ALL = { ...common, ...signin, ...tasks } satisfies Record<string, Record<Lang, string>>;
 
-export type MessageKey = keyof typeof zh;
-
-const en: Record<MessageKey, string> = {
-  "app.name": "EasySight Diagnosis",
-  "nav.dashboard": "Dashboard",
-  "nav.tasks": "Tasks",
-  "nav.signOut": "Sign out",
-  "nav.language": "中文",
-  "role.admin": "Admin",
-  "role.operator": "Operator",
-  "role.viewer": "Viewer",
-  "signin.title": "Sign in to EasySight",
-  "signin.username": "Username or e-mail",
-  "signin.password": "Password",
-  "signin.submit": "Sign in",
-  "signin.submitting": "Signing in…",
-  "signin.failed": "Wrong username or password. Please try again.",
-  "signin.error": "Sign-in failed: {message}",
-  "status.pending": "Pending",
-  "status.running": "Running",
-  "status.completed": "Completed",
-  "status.failed": "Failed",
-  "status.cancelled": "Cancelled",
-  "status.stuck": "Stuck",
-  "tasks.title": "Diagnosis tasks",
-  "tasks.empty": "No tasks match.",
-  "tasks.loading": "Loading…",
-  "tasks.loadError": "Could not load tasks: {message}",
-  "tasks.col.name": "Name",
-  "tasks.col.cameras": "Cameras",
-  "tasks.col.checks": "Checks",
-  "tasks.col.schedule": "Schedule",
-  "tasks.col.status": "Status",
-  "tasks.col.lastRun": "Last run",
-  "tasks.col.nextRun": "Next run",
-  "tasks.col.owner": "Executor",
-  "tasks.total": "{total} tasks",
-  "tasks.prev": "Previous",
-  "tasks.next": "Next",
-  "tasks.page": "Page {page} of {pages}",
-  "schedule.interval": "Every {n} min",
-  "schedule.cron": "Cron: {expr}",
-  "schedule.manual": "Manual only",
-  "task.back": "Back to tasks",
-  "task.description": "Description",
-  "task.status": "Status",
-  "task.active": "Active",
-  "task.inactive": "Inactive",
-  "task.schedule": "Schedule",
-  "task.checks": "Checks",
-  "task.cameras": "Cameras",
-  "task.lastRun": "Last run",
-  "task.nextRun": "Next run",
-  "task.runs": "Runs",
-  "task.runsValue": "{success} succeeded of {total}",
-  "task.maxRuntime": "Max runtime",
-  "task.minutes": "{n} min",
-  "task.owner": "Executor",
-  "task.attempt": "Attempt",
-  "task.createdBy": "Created by",
-  "task.reason": "Status note",
-  "notFound.title": "Page not found",
-  "notFound.task": "This task does not exist or was deleted.",
-  "notFound.back": "Back to tasks",
-  "common.none": "—",
-};
-
-export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
-
+export type MessageKey = keyof typeof ALL;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Translate {
-  const dict = MESSAGES[lang];
-  return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) => ALL[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
 export const isLang = (v: unknown): v is Lang => LANGS.includes(v as Lang);

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { jpegSize } from "./image-size";
+import { jpegHeader } from "./image-size";
 
 /** Thrown for bytes that are not a decodable image (empty grab, HTML error page, truncated file ...). */
 export class FrameDecodeError extends Error {
@@ -36,12 +36,22 @@ export function shrinkFactor(width: number): number {
 export async function decodeFrame(image: Buffer): Promise<Frame> {
   if (!Buffer.isBuffer(image) || image.length === 0) throw new FrameDecodeError("empty image data");
   try {
-    const size = jpegSize(image) ?? (await sharp(image).metadata());
+    const jpeg = jpegHeader(image);
+    const size = jpeg ?? (await sharp(image).metadata());
     if (!size.width || !size.height) throw new FrameDecodeError("image has no pixel size");
     const factor = shrinkFactor(size.width);
     let pipeline = sharp(image);
-    if (factor > 1) pipeline = pipeline.resize({ width: Math.ceil(size.width / factor), kernel: "linear" });
-    const { data, info } = await pipeline.removeAlpha().toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
+    if (factor > 1) {
+      // For a JPEG, libjpeg's scaled decode yields exactly ceil(size / factor): nothing is left to resample,
+      // so the cheapest kernel is free. Other formats really are resampled.
+      pipeline = pipeline.resize(Math.ceil(size.width / factor), Math.ceil(size.height / factor), {
+        fit: "fill",
+        kernel: jpeg ? "nearest" : "linear",
+      });
+    }
+    // An ordinary colour JPEG (3 components, YCbCr) decodes straight to sRGB; gray, CMYK or alpha need converting.
+    if (jpeg?.components !== 3) pipeline = pipeline.removeAlpha().toColourspace("srgb");
+    const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new FrameDecodeError(`unexpected channel count ${info.channels}`);
     return toFrame(size.width, size.height, info.width, info.height, data);
   } catch (error) {

@@ -28,24 +28,29 @@ const REBLUR_SIGMA = 1;
 const EDGE_FRACTION = 0.05;
 const BINS_PER_LEVEL = 4;
 const MAX_GRADIENT = 512;
+/** The binomial kernel is applied in integers: 16 x 16 = 256 times the luma scale. */
+const BLUR_SCALE = 256;
 
 export function edgeBlur(gray: Uint8Array, w: number, h: number): number {
+  if (w < 8 || h < 8) return Infinity;
   const blurred = binomialBlur(gray, w, h);
   const sharpEnergy = new Float32Array(w * h);
   const blurredEnergy = new Float32Array(w * h);
   const histogram = new Uint32Array(MAX_GRADIENT * BINS_PER_LEVEL);
+  const lastBin = histogram.length - 1;
   let count = 0;
-  // Skip a 2 px border where the re-blur is clamped.
+  // Pixels whose re-blurred neighbours are all computed (a 2 px border is left out).
   for (let y = 2; y < h - 3; y++) {
-    for (let x = 2, i = y * w + 2; x < w - 3; x++, i++) {
+    for (let i = y * w + 2, end = y * w + w - 3; i < end; i++) {
       const gx = gray[i + 1] - gray[i];
       const gy = gray[i + w] - gray[i];
-      const hx = blurred[i + 1] - blurred[i];
-      const hy = blurred[i + w] - blurred[i];
-      sharpEnergy[i] = gx * gx + gy * gy;
+      const hx = (blurred[i + 1] - blurred[i]) / BLUR_SCALE;
+      const hy = (blurred[i + w] - blurred[i]) / BLUR_SCALE;
       const e = hx * hx + hy * hy;
+      sharpEnergy[i] = gx * gx + gy * gy;
       blurredEnergy[i] = e;
-      histogram[Math.min(histogram.length - 1, Math.floor(Math.sqrt(e) * BINS_PER_LEVEL))]++;
+      const bin = (Math.sqrt(e) * BINS_PER_LEVEL) | 0;
+      histogram[bin < lastBin ? bin : lastBin]++;
       count++;
     }
   }
@@ -53,9 +58,10 @@ export function edgeBlur(gray: Uint8Array, w: number, h: number): number {
   let sharp = 0;
   let reblurred = 0;
   for (let i = 0; i < blurredEnergy.length; i++) {
-    if (blurredEnergy[i] >= cut && blurredEnergy[i] > 0) {
+    const e = blurredEnergy[i];
+    if (e >= cut && e > 0) {
       sharp += sharpEnergy[i];
-      reblurred += blurredEnergy[i];
+      reblurred += e;
     }
   }
   if (reblurred <= 0) return Infinity; // a flat frame has no edge to judge
@@ -73,23 +79,22 @@ function strongEdgeCut(histogram: Uint32Array, count: number): number {
   return 0;
 }
 
-/** Separable binomial 5-tap blur, float output (rounding would add quantisation "edges"). */
-function binomialBlur(src: Uint8Array, w: number, h: number): Float32Array {
-  const tmp = new Float32Array(w * h);
-  const out = new Float32Array(w * h);
+/**
+ * Separable binomial 5-tap blur in integers (x BLUR_SCALE, so no rounding is lost), computed only where all
+ * five taps are inside the frame: columns 2..w-3 of rows 2..h-3. The rest stays 0 and is never read.
+ */
+function binomialBlur(src: Uint8Array, w: number, h: number): Int32Array {
+  const tmp = new Int32Array(w * h);
+  const out = new Int32Array(w * h);
   for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      const a = src[row + Math.max(0, x - 2)], b = src[row + Math.max(0, x - 1)], c = src[row + x];
-      const d = src[row + Math.min(w - 1, x + 1)], e = src[row + Math.min(w - 1, x + 2)];
-      tmp[row + x] = (a + 4 * b + 6 * c + 4 * d + e) / 16;
+    for (let i = y * w + 2, end = y * w + w - 2; i < end; i++) {
+      tmp[i] = src[i - 2] + 4 * (src[i - 1] + src[i + 1]) + 6 * src[i] + src[i + 2];
     }
   }
-  for (let y = 0; y < h; y++) {
-    const ya = Math.max(0, y - 2) * w, yb = Math.max(0, y - 1) * w, yc = y * w;
-    const yd = Math.min(h - 1, y + 1) * w, ye = Math.min(h - 1, y + 2) * w;
-    for (let x = 0; x < w; x++) {
-      out[yc + x] = (tmp[ya + x] + 4 * tmp[yb + x] + 6 * tmp[yc + x] + 4 * tmp[yd + x] + tmp[ye + x]) / 16;
+  const w2 = 2 * w;
+  for (let y = 2; y < h - 2; y++) {
+    for (let i = y * w + 2, end = y * w + w - 2; i < end; i++) {
+      out[i] = tmp[i - w2] + 4 * (tmp[i - w] + tmp[i + w]) + 6 * tmp[i] + tmp[i + w2];
     }
   }
   return out;

@@ -1,12 +1,19 @@
 import { env } from "@/server/config/env";
 import { closeDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
-import { startProcessExecutor, stopProcessExecutor } from "@/server/executor/process-executor";
+import { processExecutor, startProcessExecutor, stopProcessExecutor } from "@/server/executor/process-executor";
+import { Watchdog } from "@/server/recovery/watchdog";
 import type { InstanceKind } from "@/server/executor/instance-registry";
+
+const holder = globalThis as { __easysightWatchdog?: Watchdog };
 
 /** What every server and worker process runs besides answering requests. */
 export async function startBackgroundServices(kind: InstanceKind): Promise<void> {
   if (env.EXECUTOR_ENABLED || kind === "worker") await startProcessExecutor(kind);
+  if (env.WATCHDOG_ENABLED && !holder.__easysightWatchdog) {
+    holder.__easysightWatchdog = new Watchdog({ intervalMs: env.WATCHDOG_INTERVAL_MS, instanceId: () => processExecutor()?.instanceId });
+    holder.__easysightWatchdog.start();
+  }
 }
 
 /** SIGTERM/SIGINT: let the executor release its work, close the database, then exit. */
@@ -16,6 +23,7 @@ export function exitGracefullyOnSignals(): void {
     if (exiting) return;
     exiting = true;
     logger.info({ signal }, "shutting down");
+    await holder.__easysightWatchdog?.stop().catch((err) => logger.error({ err }, "error while stopping the watchdog"));
     await stopProcessExecutor().catch((err) => logger.error({ err }, "error while stopping the executor"));
     await closeDb().catch((err) => logger.error({ err }, "error while closing the database"));
     logger.flush();

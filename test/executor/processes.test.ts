@@ -96,4 +96,19 @@ describe("several processes on one database", () => {
     const { reset } = await recoverStuckTasks({ taskIds: [running.id], mode: "cli", actor: cliActor() });
     expect(reset).toEqual([{ id: running.id, newStatus: "pending" }]);
   }, 60_000);
+
+  it("kill -9: another worker's watchdog recovers the dead worker's task by itself, and the task runs again there", async () => {
+    const victim = startWorker();
+    workers = [victim];
+    const running = await hangingTaskRunningIn(victim);
+    victim.child.kill("SIGKILL");
+    await victim.exited;
+    const rescuer = startWorker({ WATCHDOG_ENABLED: "1", WATCHDOG_INTERVAL_MS: "1000" });
+    workers.push(rescuer);
+    const db = await getDb();
+    const audit = await waitFor(() => db.recoveryAudit.findFirst({ where: { taskId: running.id } }), 30_000, () => `watchdog recovery (${rescuer.output()})`);
+    expect(audit).toMatchObject({ actorType: "watchdog", mode: "auto", reasonCode: "executor_dead", priorOwnerInstanceId: running.ownerInstanceId, priorAttempt: running.attempt });
+    const rerun = await waitFor(async () => { const row = await task(running.id); return row.attempt > running.attempt && row.status === "running" && row; }, 30_000, "the task to run again");
+    expect(rerun.ownerInstanceId).not.toBe(running.ownerInstanceId);
+  }, 90_000);
 });

@@ -1,0 +1,97 @@
+/**
+ * Throughput of the diagnosis engine on one core: frames/s for JPEG decode alone (as the engine decodes:
+ * shrink-on-load to the work plane, luma and histogram) and for decode + every frame check, plus the cost of
+ * each check on an already decoded frame, and process memory.
+ *
+ *   npx tsx bench/detectors-speed.ts [image.jpg ...]   (default: the public set's 704x576 frames)
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { analyzeFrame, DEFAULT_THRESHOLDS as T } from "../server/diagnosis/index";
+import { cellGrid } from "../server/diagnosis/cells";
+import { checkColorCast } from "../server/diagnosis/color-cast";
+import { checkLowContrast } from "../server/diagnosis/contrast";
+import { decodeFrame, type Frame } from "../server/diagnosis/decode";
+import { checkTooBright, checkTooDark } from "../server/diagnosis/exposure";
+import { makeFingerprint } from "../server/diagnosis/fingerprint";
+import { checkNoise } from "../server/diagnosis/noise";
+import { checkOcclusion } from "../server/diagnosis/occlusion";
+import { checkBlur } from "../server/diagnosis/sharpness";
+import { checkSignalLoss } from "../server/diagnosis/signal-loss";
+import { checkStripe } from "../server/diagnosis/stripe";
+
+// One libvips worker thread: with frames processed one after another this is a per-core figure.
+sharp.concurrency(1);
+
+const DATASET = "test/fixtures/vqd-public/images";
+const SECONDS = 3;
+
+async function inputs(): Promise<Buffer[]> {
+  const files = process.argv.slice(2);
+  if (files.length) return Promise.all(files.map((f) => readFile(f)));
+  const names = (await readdir(DATASET)).filter((n) => n.endsWith(".jpg"));
+  const buffers = await Promise.all(names.map((n) => readFile(path.join(DATASET, n))));
+  const sized = await Promise.all(buffers.map(async (b) => ({ b, m: await sharp(b).metadata() })));
+  return sized.filter(({ m }) => m.width === 704 && m.height === 576).map(({ b }) => b);
+}
+
+/** Runs `work` over the inputs for about SECONDS; returns frames per wall second and per CPU second. */
+async function measure(frames: Buffer[], work: (b: Buffer) => Promise<unknown>) {
+  for (const b of frames.slice(0, 10)) await work(b); // warm-up (JIT, libvips caches)
+  let n = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  while (performance.now() - t0 < SECONDS * 1000) await work(frames[n++ % frames.length]);
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { wallFps: n / wall, cpuFps: n / ((cpu.user + cpu.system) / 1e6) };
+}
+
+function timeChecks(frames: Frame[]) {
+  const checks: Record<string, (f: Frame) => unknown> = {
+    signal_loss: (f) => checkSignalLoss(f, T.signal_loss),
+    occlusion: (f) => checkOcclusion(f, T.occlusion),
+    too_dark: (f) => checkTooDark(f, T.too_dark),
+    too_bright: (f) => checkTooBright(f, T.too_bright),
+    stripe: (f) => checkStripe(f, T.stripe),
+    noise: (f) => checkNoise(f, T.noise),
+    low_contrast: (f) => checkLowContrast(f, T.low_contrast),
+    color_cast: (f) => checkColorCast(f, T.color_cast),
+    blur: (f) => checkBlur(f, T.blur),
+    fingerprint: (f) => makeFingerprint(f, cellGrid(f).mean),
+  };
+  console.log("\nper check on a decoded frame (ms):");
+  for (const [name, run] of Object.entries(checks)) {
+    for (const f of frames) run(f);
+    const rounds = 20;
+    const t0 = performance.now();
+    for (let r = 0; r < rounds; r++) for (const f of frames) run(f);
+    console.log(`  ${name.padEnd(13)} ${((performance.now() - t0) / (rounds * frames.length)).toFixed(3)}`);
+  }
+}
+
+async function main() {
+  const frames = await inputs();
+  if (!frames.length) throw new Error("no input frames");
+  const meta = await sharp(frames[0]).metadata();
+  console.log(`${frames.length} frames of ${meta.width}x${meta.height}, ${SECONDS}s per figure, sharp.concurrency(1)\n`);
+
+  const rows: Array<[string, (b: Buffer) => Promise<unknown>]> = [
+    ["sharp full-size decode", (b) => sharp(b).raw().toBuffer()],
+    ["engine decode (work plane)", (b) => decodeFrame(b)],
+    ["decode + all frame checks", (b) => analyzeFrame(b)],
+    ["... + 5 history fingerprints", (b) => analyzeFrame(b, { history })],
+  ];
+  const history = await Promise.all(frames.slice(0, 5).map(async (b) => (await analyzeFrame(b, { checks: [] })).fingerprint));
+  console.log(`${"".padEnd(32)}${"frames/s".padStart(10)}${"frames/cpu-s".padStart(14)}`);
+  for (const [name, work] of rows) {
+    const { wallFps, cpuFps } = await measure(frames, work);
+    console.log(`${name.padEnd(32)}${wallFps.toFixed(0).padStart(10)}${cpuFps.toFixed(0).padStart(14)}`);
+  }
+  timeChecks(await Promise.all(frames.map((b) => decodeFrame(b))));
+  const mem = process.memoryUsage();
+  console.log(`\nRSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB (peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB), heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+}
+
+await main();

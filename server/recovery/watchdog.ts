@@ -1,0 +1,73 @@
+import { getDb } from "@/server/db/client";
+import { logger } from "@/server/logging/logger";
+import { Waker } from "@/server/executor/sleep";
+import { recoverStuckTasks } from "./recover-stuck-tasks";
+import { watchdogActor } from "./recovery-actor";
+
+export interface WatchdogCycle {
+  running: number;
+  stuck: number;
+  reset: number;
+  failed: number;
+}
+
+export interface WatchdogOptions {
+  intervalMs: number;
+  /** The executor instance of this process, for the audit's "who" (undefined if it runs none). */
+  instanceId: () => string | undefined;
+  /** Called after every cycle (alert rules are evaluated here). */
+  onCycle?: (cycle: WatchdogCycle) => Promise<void>;
+}
+
+/**
+ * Recovers stuck tasks automatically. Every server and worker runs one; they need no coordination
+ * because recovery is a conditional write (a task is reset once however many watchdogs see it).
+ * The first cycle waits a random part of the interval and every interval is jittered by ±10 %, so
+ * processes started together do not all fire at the same moment.
+ */
+export class Watchdog {
+  private stopping = false;
+  private readonly waker = new Waker();
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: WatchdogOptions) {}
+
+  start() {
+    this.loop = this.run();
+  }
+
+  async stop() {
+    this.stopping = true;
+    this.waker.wake();
+    await this.loop;
+  }
+
+  /** One cycle: recover what is stuck, sample the metrics, notify. */
+  async cycle(): Promise<WatchdogCycle> {
+    const id = this.options.instanceId();
+    const result = await recoverStuckTasks({ mode: "auto", actor: watchdogActor(id) });
+    const cycle: WatchdogCycle = {
+      running: result.checked.length,
+      stuck: result.targeted.length,
+      reset: result.reset.length,
+      failed: result.reset.filter((r) => r.newStatus === "failed").length,
+    };
+    const db = await getDb();
+    await db.metricSample.create({ data: { instanceId: id ?? null, runningTasks: cycle.running, stuckTasks: cycle.stuck } });
+    await this.options.onCycle?.(cycle);
+    return cycle;
+  }
+
+  private async run() {
+    await this.waker.sleep(Math.random() * this.options.intervalMs);
+    while (!this.stopping) {
+      try {
+        const cycle = await this.cycle();
+        if (cycle.stuck) logger.info({ component: "watchdog", ...cycle }, "watchdog cycle recovered stuck tasks");
+      } catch (err) {
+        logger.error({ err, component: "watchdog" }, "watchdog cycle failed");
+      }
+      await this.waker.sleep(this.options.intervalMs * (0.9 + Math.random() * 0.2));
+    }
+  }
+}
