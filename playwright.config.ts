@@ -21,7 +21,6 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "test-results/e2e-report" }]],
-  globalTeardown: "./e2e/support/global-teardown.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -42,6 +41,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // SIGTERM and time to stop: the script drops the test database once the server is gone.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { NEXT_TELEMETRY_DISABLED: "1" },

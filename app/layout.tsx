@@ -5,6 +5,8 @@ import { getLang } from "@/components/i18n/server";
 import { translator } from "@/components/i18n/messages";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { TRPCReactProvider } from "@/components/trpc/react";
+import { ActorProvider } from "@/components/auth/actor-provider";
+import { AnnouncerProvider } from "@/components/ui/announcer";
 import { AppHeader } from "@/components/layout/app-header";
 import "./globals.css";
 
@@ -16,10 +18,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={lang === "zh" ? "zh-CN" : "en"}>
       <body>
         <I18nProvider lang={lang}>
-          <TRPCReactProvider>
-            <AppHeader actor={actor} t={translator(lang)} />
-            <main className="page">{children}</main>
-          </TRPCReactProvider>
+          <ActorProvider actor={actor}>
+            <TRPCReactProvider>
+              <AnnouncerProvider>
+                <AppHeader actor={actor} t={translator(lang)} />
+                <main className="page">{children}</main>
+              </AnnouncerProvider>
+            </TRPCReactProvider>
+          </ActorProvider>
         </I18nProvider>
       </body>
     </html>

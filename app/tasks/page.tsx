@@ -1,19 +1,35 @@
 import { Suspense } from "react";
 import { getTranslator } from "@/components/i18n/server";
-import { TaskTable } from "@/components/tasks/task-table";
+import { hasRole } from "@/server/auth/actor";
+import { currentActor } from "@/server/auth/current-actor";
+import { PageHeader } from "@/components/ui/page-header";
+import { ButtonLink } from "@/components/ui/button";
+import { TaskListView } from "@/components/tasks/task-list-view";
 import { searchParamsObject, taskListInputFromParams } from "@/components/tasks/task-list-params";
 import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server-prefetch";
 
-export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export async function generateMetadata() {
   const t = await getTranslator();
+  return { title: `${t("tasks.title")} · ${t("app.name")}` };
+}
+
+export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [t, actor] = await Promise.all([getTranslator(), currentActor()]);
   const input = taskListInputFromParams(searchParamsObject(await searchParams));
-  await getQueryClient().prefetchQuery(trpc.tasks.list.queryOptions(input));
+  await Promise.all([
+    getQueryClient().prefetchQuery(trpc.tasks.list.queryOptions(input)),
+    getQueryClient().prefetchQuery(trpc.recovery.statusCheck.queryOptions({})),
+  ]);
   return (
     <>
-      <h1 id="tasks-heading">{t("tasks.title")}</h1>
+      <PageHeader
+        id="tasks-heading"
+        title={t("tasks.title")}
+        actions={actor && hasRole(actor, "operator") && <ButtonLink href="/tasks/new" variant="primary">{t("tasks.new")}</ButtonLink>}
+      />
       <HydrateClient>
         <Suspense>
-          <TaskTable />
+          <TaskListView />
         </Suspense>
       </HydrateClient>
     </>

@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import type { Translate } from "@/components/i18n/messages";
+import { rateLimitedMinutes, SIGN_IN_UNAVAILABLE } from "@/server/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useI18n();
@@ -26,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(result?.error && result.error !== "CredentialsSignin" ? t("signin.error", { message: result.error }) : t("signin.failed"));
+    setError(errorMessage(result?.error, t));
   }
 
   return (
@@ -50,4 +52,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </button>
     </form>
   );
+}
+
+/** next-auth's error code as a sentence; a wrong name or password never says which of the two. */
+function errorMessage(error: string | null | undefined, t: Translate): string {
+  const minutes = rateLimitedMinutes(error);
+  if (minutes !== null) return t("signin.rateLimited", { minutes });
+  if (error === SIGN_IN_UNAVAILABLE) return t("signin.unavailable");
+  return error && error !== "CredentialsSignin" ? t("signin.error", { message: error }) : t("signin.failed");
 }

@@ -1,4 +1,16 @@
+import { admin } from "./messages/admin";
+import { cameras } from "./messages/cameras";
+import { executors } from "./messages/executors";
+import { findings } from "./messages/findings";
+import { recoveries } from "./messages/recoveries";
+import { settings } from "./messages/settings";
 import { common } from "./messages/common";
+import { dashboard } from "./messages/dashboard";
+import { layout } from "./messages/layout";
+import { recovery } from "./messages/recovery";
+import { taskDetail } from "./messages/task-detail";
+import { taskForm } from "./messages/task-form";
+import { ui } from "./messages/ui";
 import { signin } from "./messages/signin";
 import { tasks } from "./messages/tasks";
 
@@ -12,7 +24,7 @@ export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "zh";
 export const LANG_COOKIE = "easysight_lang";
 
-const ALL = { ...common, ...signin, ...tasks } satisfies Record<string, Record<Lang, string>>;
+const ALL = { ...common, ...signin, ...tasks, ...admin, ...cameras, ...executors, ...findings, ...recoveries, ...settings, ...ui, ...layout, ...recovery, ...dashboard, ...taskDetail, ...taskForm } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof ALL;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

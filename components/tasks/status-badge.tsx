@@ -1,14 +1,25 @@
 "use client";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 export type TaskStatus = "pending" | "running" | "completed" | "failed" | "cancelled";
 
-export function StatusBadge({ status }: { status: TaskStatus }) {
+const TONE: Record<TaskStatus, BadgeTone> = { pending: "neutral", running: "info", completed: "ok", failed: "danger", cancelled: "muted" };
+
+/** A task's status; a running task the stuck check calls stuck shows 任务卡住 instead of 运行中. */
+export function StatusBadge({ status, stuck }: { status: TaskStatus; stuck?: boolean }) {
   const { t } = useI18n();
+  if (stuck) {
+    return (
+      <Badge tone="warning" testId="status-badge">
+        <span aria-hidden="true">⚠</span> {t("status.stuck")}
+      </Badge>
+    );
+  }
   return (
-    <span className={`badge badge-${status}`} data-testid="status-badge">
+    <Badge tone={TONE[status]} testId="status-badge">
       {t(`status.${status}`)}
-    </span>
+    </Badge>
   );
 }

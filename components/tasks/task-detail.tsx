@@ -1,48 +1,104 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { Banner } from "@/components/ui/banner";
+import { formatDuration } from "@/components/ui/duration";
 import { LocalTime } from "@/components/ui/local-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { ErrorState, Loading } from "@/components/ui/query-states";
+import { Section } from "@/components/ui/section";
+import { findingLabel } from "@/components/cameras/labels";
+import { stuckReasonText } from "@/components/recovery/stuck-reason";
+import { TaskRecoveryHistory } from "@/components/recovery/task-recovery-history";
+import { CHECK_INTERVAL_MS } from "@/components/recovery/use-stuck-check";
 import { StatusBadge } from "./status-badge";
 import { scheduleText } from "./schedule-text";
+import { TaskActions } from "./task-actions";
+import { TaskLatestResults } from "./task-latest-results";
+import { TaskRuns } from "./task-runs";
 
+function Props({ rows }: { rows: Array<[string, ReactNode]> }) {
+  return (
+    <dl className="props">
+      {rows.map(([label, value]) => (
+        <div key={label} className="prop">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** One task: its state (and why it is stuck), what it may do, its configuration, results, runs and recoveries. */
 export function TaskDetail({ id }: { id: number }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const { data: task, error } = useQuery(trpc.tasks.byId.queryOptions({ id }));
-  if (error) return <p className="form-error" role="alert">{error.message}</p>;
-  if (!task) return <p className="muted">{t("tasks.loading")}</p>;
+  const { data: task, error, refetch } = useQuery({ ...trpc.tasks.byId.queryOptions({ id }), refetchInterval: CHECK_INTERVAL_MS });
+  if (error && !task) return <ErrorState message={error.message} onRetry={() => void refetch()} />;
+  if (!task) return <Loading minHeight={400} />;
   const none = t("common.none");
-  const rows: Array<[string, React.ReactNode]> = [
-    [t("task.status"), <StatusBadge key="s" status={task.status} />],
-    [t("task.active"), task.isActive ? t("task.active") : t("task.inactive")],
-    [t("task.description"), task.description || none],
-    [t("task.schedule"), scheduleText(t, task)],
-    [t("task.checks"), task.checks.join(", ") || none],
-    [t("task.cameras"), task.cameras.map((c) => c.name).join("、") || none],
-    [t("task.lastRun"), <LocalTime key="l" value={task.lastRunTime} />],
-    [t("task.nextRun"), <LocalTime key="n" value={task.nextRunTime} />],
-    [t("task.runs"), t("task.runsValue", { success: task.successRuns, total: task.totalRuns })],
-    [t("task.maxRuntime"), t("task.minutes", { n: task.maxRuntimeMinutes })],
-    [t("task.owner"), task.owner ? `${task.owner.host}:${task.owner.pid} (${task.owner.kind})` : none],
-    [t("task.attempt"), task.attempt],
-    [t("task.createdBy"), task.createdBy?.username ?? none],
-    [t("task.reason"), task.statusReason || none],
-  ];
+  const reason = task.stuck && stuckReasonText(t, task.stuck.code, task.maxRuntimeMinutes);
   return (
-    <article className="card" data-testid="task-detail">
-      <p><Link href="/tasks">← {t("task.back")}</Link></p>
-      <h1>{task.name}</h1>
-      <dl className="props">
-        {rows.map(([label, value]) => (
-          <div key={label} className="prop">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </article>
+    <div className="stack" data-testid="task-detail">
+      <div>
+        <Link href="/tasks" className="back-link">← {t("task.back")}</Link>
+        <PageHeader
+          id="task-heading"
+          title={task.name}
+          subtitle={
+            <>
+              <StatusBadge status={task.status} stuck={!!task.stuck} />
+              <span>#{task.id}</span>
+              <span>·</span>
+              <span>{task.isActive ? t("task.active") : t("task.inactive")}</span>
+            </>
+          }
+          actions={<TaskActions task={task} />}
+        />
+      </div>
+      {task.stuck && (
+        <Banner tone="warning" title={t("taskDetail.stuckTitle", { reason: reason ?? "" })} testId="task-stuck-banner">
+          {t("taskDetail.stuckBody", { runtime: formatDuration(t, task.stuck.runtimeMinutes * 60) })}
+        </Banner>
+      )}
+      <Section title={t("taskDetail.state")}>
+        <Props
+          rows={[
+            [t("task.status"), <StatusBadge key="s" status={task.status} stuck={!!task.stuck} />],
+            [t("taskDetail.stuckReason"), reason ?? none],
+            [t("task.reason"), task.statusReason || none],
+            [t("task.owner"), task.owner ? <span className="mono">{`${task.owner.host}:${task.owner.pid} (${task.owner.kind})`}</span> : none],
+            [t("task.attempt"), task.attempt],
+            [t("taskDetail.startedAt"), <LocalTime key="st" value={task.status === "running" ? task.startedAt : null} />],
+            [t("taskDetail.heartbeatAt"), <LocalTime key="hb" value={task.status === "running" ? task.heartbeatAt : null} />],
+            [t("task.lastRun"), <LocalTime key="l" value={task.lastRunTime} />],
+            [t("task.nextRun"), <LocalTime key="n" value={task.nextRunTime} />],
+            [t("task.runs"), t("task.runsValue", { success: task.successRuns, total: task.totalRuns })],
+          ]}
+        />
+      </Section>
+      <Section title={t("taskDetail.config")}>
+        <Props
+          rows={[
+            [t("task.description"), task.description || none],
+            [t("task.schedule"), scheduleText(t, task)],
+            [t("task.maxRuntime"), t("task.minutes", { n: task.maxRuntimeMinutes })],
+            [t("task.active"), task.isActive ? t("task.active") : t("task.inactive")],
+            [t("task.checks"), task.checks.map((c) => findingLabel(t, c)).join("、") || none],
+            [t("task.cameras"), task.cameras.map((c) => c.name).join("、") || none],
+            [t("task.createdBy"), task.createdBy?.username ?? none],
+            [t("taskDetail.createdAt"), <LocalTime key="c" value={task.createdAt} />],
+          ]}
+        />
+      </Section>
+      <TaskLatestResults taskId={task.id} />
+      <TaskRuns taskId={task.id} />
+      <TaskRecoveryHistory taskId={task.id} />
+    </div>
   );
 }

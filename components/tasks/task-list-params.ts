@@ -1,13 +1,14 @@
 import type { ListTasksInput } from "@/server/tasks/list-tasks";
 
-const STATUSES = ["pending", "running", "completed", "failed", "cancelled"] as const;
-const SORTS = ["id", "name", "status", "lastRunTime", "nextRunTime"] as const;
+// Copies of the server's lists: importing them would pull the database client into the browser bundle.
+export const STATUSES = ["pending", "running", "completed", "failed", "cancelled"] as const;
+export const SORTS = ["id", "name", "status", "lastRunTime", "nextRunTime"] as const;
 export const TASK_PAGE_SIZE = 50;
 
 type Params = { get(name: string): string | null };
 
 /**
- * The task list's view lives in the URL (?status=running,failed&q=lobby&sort=name&page=2) so that a
+ * The task list's view lives in the URL (?status=running,failed&stuck=1&q=lobby&sort=name&page=2) so that a
  * view can be shared. The server page and the client table parse it with this one function, so the
  * prefetched query and the client's query are the same. Unknown values are ignored, never an error.
  */
@@ -21,6 +22,7 @@ export function taskListInputFromParams(params: Params): ListTasksInput {
     ...(status.length ? { status } : {}),
     ...(active === "true" || active === "false" ? { active: active === "true" } : {}),
     ...(q ? { q } : {}),
+    ...(params.get("stuck") === "1" ? { stuckOnly: true } : {}),
     sort,
     dir: params.get("dir") === "desc" ? "desc" : "asc",
     page,

@@ -1,75 +1,90 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useHasRole } from "@/components/auth/actor-provider";
 import { LocalTime } from "@/components/ui/local-time";
+import { formatDuration } from "@/components/ui/duration";
+import { RecoverTaskButton } from "@/components/recovery/recover-task-button";
+import { stuckReasonText } from "@/components/recovery/stuck-reason";
+import type { TaskWithStuck } from "@/server/tasks/task-stuck";
 import { StatusBadge } from "./status-badge";
 import { scheduleText } from "./schedule-text";
-import { taskListInputFromParams } from "./task-list-params";
+import { SortHeader } from "./sort-header";
+import { findingLabel } from "@/components/cameras/labels";
 
-export function TaskTable() {
+type Dir = "asc" | "desc";
+
+interface TaskTableProps {
+  items: TaskWithStuck[];
+  sort: string;
+  dir: Dir;
+  onSort(column: string, dir: Dir): void;
+  /** When the rows were fetched: a running task's runtime is measured up to then. */
+  fetchedAt: number;
+  empty: React.ReactNode;
+}
+
+/** One page of tasks. Rows have a fixed height, so a refresh that changes a status moves nothing. */
+export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTableProps) {
   const { t } = useI18n();
-  const trpc = useTRPC();
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const input = taskListInputFromParams(params);
-  const query = useQuery({ ...trpc.tasks.list.queryOptions(input), placeholderData: keepPreviousData });
-
-  if (query.isPending) return <p className="muted">{t("tasks.loading")}</p>;
-  if (query.isError) return <p className="form-error" role="alert">{t("tasks.loadError", { message: query.error.message })}</p>;
-
-  const { items, total, page, pageSize } = query.data;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const pageHref = (p: number) => {
-    const next = new URLSearchParams(params.toString());
-    next.set("page", String(p));
-    return `${pathname}?${next.toString()}`;
-  };
-
+  const isAdmin = useHasRole("admin");
+  const none = t("common.none");
+  const columns = isAdmin ? 10 : 9;
+  const sortable = (column: string, label: string, className?: string) => (
+    <SortHeader label={label} column={column} sort={sort} dir={dir} onSort={onSort} className={className} />
+  );
   return (
-    <section aria-labelledby="tasks-heading">
-      <div className="table-wrap">
-        <table className="data-table" data-testid="task-table">
-          <thead>
+    <div className="table-wrap">
+      <table className="data-table task-table" data-testid="task-table">
+        <thead>
+          <tr>
+            {sortable("name", t("tasks.col.name"))}
+            <th scope="col" className="hide-narrow">{t("tasks.col.cameras")}</th>
+            <th scope="col" className="hide-narrow">{t("tasks.col.checks")}</th>
+            <th scope="col" className="hide-narrow">{t("tasks.col.schedule")}</th>
+            {sortable("status", t("tasks.col.status"))}
+            <th scope="col">{t("tasks.col.runtime")}</th>
+            {sortable("lastRunTime", t("tasks.col.lastRun"))}
+            {sortable("nextRunTime", t("tasks.col.nextRun"), "hide-narrow")}
+            <th scope="col" className="hide-narrow">{t("tasks.col.owner")}</th>
+            {isAdmin && <th scope="col"><span className="sr-only">{t("tasks.col.actions")}</span></th>}
+          </tr>
+        </thead>
+        <tbody>
+          {items.length === 0 && (
             <tr>
-              <th scope="col">{t("tasks.col.name")}</th>
-              <th scope="col">{t("tasks.col.cameras")}</th>
-              <th scope="col">{t("tasks.col.checks")}</th>
-              <th scope="col">{t("tasks.col.schedule")}</th>
-              <th scope="col">{t("tasks.col.status")}</th>
-              <th scope="col">{t("tasks.col.lastRun")}</th>
-              <th scope="col">{t("tasks.col.nextRun")}</th>
-              <th scope="col">{t("tasks.col.owner")}</th>
+              <td colSpan={columns} className="empty">{empty}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.length === 0 && (
-              <tr><td colSpan={8} className="empty">{t("tasks.empty")}</td></tr>
-            )}
-            {items.map((task) => (
-              <tr key={task.id} data-testid={`task-row-${task.id}`}>
-                <td><Link href={`/tasks/${task.id}`}>{task.name}</Link></td>
-                <td>{task.cameras.map((c) => c.name).join("、") || t("common.none")}</td>
-                <td className="checks-cell">{task.checks.length}</td>
-                <td>{scheduleText(t, task)}</td>
-                <td><StatusBadge status={task.status} /></td>
-                <td><LocalTime value={task.lastRunTime} /></td>
-                <td><LocalTime value={task.nextRunTime} /></td>
-                <td className="mono">{task.owner ? `${task.owner.host}:${task.owner.pid}` : t("common.none")}</td>
+          )}
+          {items.map((task) => {
+            const runtimeSeconds = task.stuck ? task.stuck.runtimeMinutes * 60 : task.status === "running" && task.startedAt ? (fetchedAt - task.startedAt.getTime()) / 1000 : null;
+            const reason = task.stuck && stuckReasonText(t, task.stuck.code, task.maxRuntimeMinutes);
+            return (
+              <tr key={task.id} data-testid={`task-row-${task.id}`} className={task.stuck ? "row-stuck" : undefined}>
+                <td className="cell-name">
+                  <Link href={`/tasks/${task.id}`} title={task.name}>{task.name}</Link>
+                  {!task.isActive && <span className="cell-sub">{t("task.inactive")}</span>}
+                </td>
+                <td className="cell-clip hide-narrow" title={task.cameras.map((c) => c.name).join("、")}>
+                  {task.cameras.map((c) => c.name).join("、") || none}
+                </td>
+                <td className="cell-num hide-narrow" title={task.checks.map((c) => findingLabel(t, c)).join("、")}>{task.checks.length}</td>
+                <td className="cell-nowrap hide-narrow">{scheduleText(t, task)}</td>
+                <td className="cell-status">
+                  <StatusBadge status={task.status} stuck={!!task.stuck} />
+                  {reason && <span className="cell-sub stuck-reason" title={reason} data-testid="stuck-reason">{reason}</span>}
+                </td>
+                <td className="cell-nowrap">{runtimeSeconds === null ? none : formatDuration(t, runtimeSeconds)}</td>
+                <td className="cell-nowrap"><LocalTime value={task.lastRunTime} format="compact" /></td>
+                <td className="cell-nowrap hide-narrow"><LocalTime value={task.nextRunTime} format="compact" /></td>
+                <td className="mono cell-clip hide-narrow" title={task.owner ? `${task.owner.host}:${task.owner.pid}` : undefined}>{task.owner ? `${task.owner.host}:${task.owner.pid}` : none}</td>
+                {isAdmin && <td className="cell-actions">{task.stuck && <RecoverTaskButton task={task} small />}</td>}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <nav className="pager" aria-label="pagination">
-        <span>{t("tasks.total", { total })}</span>
-        {page > 1 ? <Link className="btn" href={pageHref(page - 1)}>{t("tasks.prev")}</Link> : <span className="btn disabled">{t("tasks.prev")}</span>}
-        <span>{t("tasks.page", { page, pages })}</span>
-        {page < pages ? <Link className="btn" href={pageHref(page + 1)}>{t("tasks.next")}</Link> : <span className="btn disabled">{t("tasks.next")}</span>}
-      </nav>
-    </section>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -8,7 +8,8 @@ import { E2E_DB_URL_FILE, E2E_USERS, e2ePassword } from "./e2e-env";
 
 /**
  * Started by Playwright's webServer: a fresh database, migrated; the test users; then the production
- * server (`next start`) on E2E_PORT against it.
+ * server (`next start`) on E2E_PORT against it. When the server has stopped, the database is
+ * dropped (not before: a server losing its database mid-shutdown only logs noise).
  */
 const database = await createTestDatabase("easysight_e2e");
 await applyMigrations(database.url);
@@ -22,9 +23,12 @@ const env = {
   DATABASE_URL: database.url,
   AUTO_MIGRATE: "0",
   DEMO_DATA: "1",
+  // The tests make stuck tasks on purpose and recover them through the UI; a watchdog would recover them first.
+  WATCHDOG_ENABLED: "0",
   DATA_DIR: path.join(scratch, "data"),
   LOG_DIR: path.join(scratch, "logs"),
   LOG_LEVEL: "warn",
+  EXECUTOR_SHUTDOWN_GRACE_MS: "1000",
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXT_MANUAL_SIG_HANDLE: "true",
   ADMIN_USERNAME: E2E_USERS.admin.username,
@@ -42,4 +46,13 @@ const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "star
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  database
+    .drop()
+    .catch((err: Error) => process.stderr.write(`could not drop the e2e database: ${err.message}\n`))
+    .finally(() => {
+      fs.rmSync(E2E_DB_URL_FILE, { force: true });
+      fs.rmSync(scratch, { recursive: true, force: true });
+      process.exit(code ?? 0);
+    });
+});

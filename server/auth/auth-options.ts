@@ -1,7 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { servedOverHttps } from "@/server/config/env";
 import { authSecret } from "./auth-secret";
-import { verifyCredentials } from "./sign-in";
+import { sessionCookie } from "./session-cookie";
+import { authorizeSignIn } from "./sign-in";
 import type { Role } from "./actor";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -11,12 +13,16 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // Secure cookies (and next-auth's __Secure-/__Host- names for its other cookies) exactly when the
+    // public URL is https; the session cookie's flags are spelled out in session-cookie.ts.
+    useSecureCookies: servedOverHttps,
+    cookies: { sessionToken: sessionCookie() },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
         name: "password",
         credentials: { username: { type: "text" }, password: { type: "password" } },
-        authorize: (credentials) => verifyCredentials(credentials?.username ?? "", credentials?.password ?? ""),
+        authorize: (credentials, req) => authorizeSignIn(credentials, req.headers),
       }),
     ],
     callbacks: {

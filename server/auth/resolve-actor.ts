@@ -1,8 +1,7 @@
-import { getToken } from "next-auth/jwt";
 import { getDb } from "@/server/db/client";
 import { unauthorized } from "@/server/errors";
 import { authenticateApiToken } from "./api-tokens";
-import { authSecret } from "./auth-secret";
+import { readSessionToken } from "./session-cookie";
 import type { Actor, Role } from "./actor";
 
 /**
@@ -21,7 +20,7 @@ export async function resolveActor(req: Request): Promise<Actor | null> {
     if (!actor) throw unauthorized("The API token is not valid: unknown, expired or revoked.");
     return actor;
   }
-  const jwt = await getToken({ req: req as never, secret: authSecret() });
+  const jwt = await readSessionToken(req);
   return jwt?.uid ? sessionActor(jwt.uid) : null;
 }
 

@@ -13,10 +13,14 @@ export interface CameraTestResult {
   sourceFrame: string | null;
   error: string | null;
   reason: GrabErrorReason | null;
+  /** With `preview`: a small JPEG of the grabbed frame as a data: URL, to show next to the answer. */
+  preview: string | null;
 }
 
+const PREVIEW_WIDTH = 320;
+
 /** "Grab a frame now": one grab with the camera's own timeout; a failure is an answer, not an error. */
-export async function testCameraSource(id: number): Promise<CameraTestResult> {
+export async function testCameraSource(id: number, options: { preview?: boolean } = {}): Promise<CameraTestResult> {
   const db = await getDb();
   const camera = await db.camera.findUnique({
     where: { id },
@@ -24,14 +28,22 @@ export async function testCameraSource(id: number): Promise<CameraTestResult> {
   });
   if (!camera) throw notFound(`Camera ${id} does not exist.`);
   const failed = (reason: GrabErrorReason, error: string, bytes: number | null = null): CameraTestResult =>
-    ({ ok: false, bytes, width: null, height: null, sourceFrame: null, error, reason });
+    ({ ok: false, bytes, width: null, height: null, sourceFrame: null, error, reason, preview: null });
   try {
     const frame = await grabFrame(camera);
     const meta = await sharp(frame.image).metadata().catch(() => null);
     if (!meta?.width || !meta.height) return failed("decode", `The camera sent ${frame.image.length} bytes that cannot be decoded as an image.`, frame.image.length);
-    return { ok: true, bytes: frame.image.length, width: meta.width, height: meta.height, sourceFrame: frame.sourceFrame ?? null, error: null, reason: null };
+    return {
+      ok: true, bytes: frame.image.length, width: meta.width, height: meta.height, sourceFrame: frame.sourceFrame ?? null, error: null, reason: null,
+      preview: options.preview ? await previewDataUrl(frame.image, meta.width) : null,
+    };
   } catch (err) {
     if (err instanceof GrabError) return failed(err.reason, err.message);
     throw err;
   }
+}
+
+async function previewDataUrl(image: Buffer, width: number): Promise<string> {
+  const jpeg = await sharp(image).rotate().resize({ width: Math.min(PREVIEW_WIDTH, width) }).jpeg({ quality: 70 }).toBuffer();
+  return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
 }

@@ -1,4 +1,6 @@
 import { Command } from "commander";
+import { registerAlertCommands } from "./commands/alerts";
+import { registerAuditCommands } from "./commands/audit";
 import { registerCameraCommands } from "./commands/camera";
 import { registerCheckTasksCommand } from "./commands/check-tasks";
 import { registerDbCommands } from "./commands/db";
@@ -21,6 +23,8 @@ registerDbCommands(program);
 registerTaskCommands(program);
 registerWorkerCommands(program);
 registerCheckTasksCommand(program);
+registerAuditCommands(program);
+registerAlertCommands(program);
 registerDiagnoseCommand(program);
 
 await program.parseAsync(process.argv);

@@ -19,7 +19,8 @@ const schema = z.object({
   DEMO_DATA: bool.optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
-  PORT: int(1, 65535).default(3000),
+  /** 8000: the port the operations guide's curl examples use, so they work unchanged. */
+  PORT: int(1, 65535).default(8000),
   ADMIN_USERNAME: z.string().min(1).default("admin"),
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
@@ -34,12 +35,27 @@ const schema = z.object({
   EXECUTOR_STALL_MS: int(1_000, 86_400_000).default(180_000),
   STUCK_HEARTBEAT_MISSES: int(2, 100).default(3),
   WATCHDOG_ENABLED: bool.default(true),
+  /** 0: the watchdog still samples and evaluates alerts but resets nothing (an alert's auto_recovery action may). */
+  AUTO_RECOVERY_ENABLED: bool.default(true),
   WATCHDOG_INTERVAL_MS: int(1_000, 86_400_000).default(60_000),
   AUTO_RECOVERY_MAX: int(1, 1_000).default(3),
   AUTO_RECOVERY_WINDOW_MINUTES: int(1, 10_080).default(60),
   ALERTS_FILE: z.string().default("config/alerts.yaml"),
-  ALERT_WEBHOOK_URLS: z.string().default(""),
+  ALERT_WEBHOOK_URLS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be comma-separated http(s) URLs" }))),
   METRICS_PUBLIC: bool.default(false),
+  /** Failed sign-ins allowed per account name, and per client address, within SIGNIN_WINDOW_MINUTES. */
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1_000).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: int(1, 100_000).default(20),
+  SIGNIN_WINDOW_MINUTES: int(1, 1_440).default(15),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the client
+   * connects directly and any X-Forwarded-For it sends is ignored). See server/http/client-address.ts.
+   */
+  TRUST_PROXY: int(0, 10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -60,3 +76,20 @@ export const env: Env = parseEnv(process.env);
 /** Absolute path of the folder that holds the embedded database and generated secrets. */
 export const dataDir = path.resolve(env.DATA_DIR);
 export const logDir = path.resolve(env.LOG_DIR);
+/** The public URL is https: session cookies are Secure (__Secure- prefix) and responses carry HSTS. */
+export const servedOverHttps = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+
+/**
+ * Runs `fn` with LOG_STREAM hidden from the environment: the yaml package dumps every token to
+ * stdout when a variable of that name is set (its own debugging switch, which shares our setting's
+ * name). Our value was read above; `fn` must be synchronous, so nothing else runs meanwhile.
+ */
+export function withoutYamlDebugSwitch<T>(fn: () => T): T {
+  const saved = process.env.LOG_STREAM;
+  delete process.env.LOG_STREAM;
+  try {
+    return fn();
+  } finally {
+    if (saved !== undefined) process.env.LOG_STREAM = saved;
+  }
+}

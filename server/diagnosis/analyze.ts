@@ -77,7 +77,9 @@ export async function analyzeFrame(image: Buffer, options: AnalyzeOptions = {}):
     findings: rootCauses(abnormal),
     checks,
     fingerprint,
-    thumbnail: options.thumbnail ? await makeThumbnail(frame) : undefined,
+    // A frame that decodes but cannot be made into a thumbnail still gets its checks: the result
+    // is worth more than its picture (the caller sees the missing thumbnail and logs it).
+    ...(options.thumbnail ? { thumbnail: await makeThumbnail(frame).catch(() => undefined) } : {}),
   };
 }
 

@@ -28,16 +28,22 @@ function computeGrid(gray: Uint8Array, w: number, h: number): CellGrid {
   const sum = new Float64Array(cells);
   const sumSq = new Float64Array(cells);
   const count = new Float64Array(cells);
-  const colOf = new Int32Array(w);
-  for (let x = 0; x < w; x++) colOf[x] = Math.min(GRID_COLS - 1, Math.floor((x * GRID_COLS) / w));
-  for (let y = 0; y < h; y++) {
+  // Pixel x belongs to column floor(x * COLS / w): columns start at ceil(c * w / COLS).
+  const starts = Array.from({ length: GRID_COLS + 1 }, (_, c) => Math.ceil((c * w) / GRID_COLS));
+  // Every other row: a cell's mean and spread need no more.
+  for (let y = 0; y < h; y += 2) {
     const rowBase = Math.min(GRID_ROWS - 1, Math.floor((y * GRID_ROWS) / h)) * GRID_COLS;
-    for (let x = 0, i = y * w; x < w; x++, i++) {
-      const c = rowBase + colOf[x];
-      const v = gray[i];
-      sum[c] += v;
-      sumSq[c] += v * v;
-      count[c]++;
+    for (let c = 0; c < GRID_COLS; c++) {
+      let s = 0;
+      let sq = 0;
+      for (let i = y * w + starts[c], end = y * w + starts[c + 1]; i < end; i++) {
+        const v = gray[i];
+        s += v;
+        sq += v * v;
+      }
+      sum[rowBase + c] += s;
+      sumSq[rowBase + c] += sq;
+      count[rowBase + c] += starts[c + 1] - starts[c];
     }
   }
   const mean = new Float64Array(cells);

@@ -19,9 +19,6 @@ export type FindingCode = (typeof FINDING_CODES)[number];
 /** `offline` is decided by whoever grabs the frame (a failed grab); every other code is computed from frames. */
 export const FRAME_CHECKS: FindingCode[] = FINDING_CODES.filter((code) => code !== "offline");
 
-/** Checks that need earlier frames of the same camera (fingerprints passed as history). */
-export const TEMPORAL_CHECKS: FindingCode[] = ["freeze", "scene_change"];
-
 export function isFindingCode(value: unknown): value is FindingCode {
   return typeof value === "string" && (FINDING_CODES as readonly string[]).includes(value);
 }

@@ -14,7 +14,7 @@ export function checkLowContrast(frame: Frame, t: Thresholds["low_contrast"]): C
   return {
     code: "low_contrast",
     abnormal,
-    score: rampScore(spread, 180, t.maxSpread),
+    score: rampScore(spread, 180, t.maxSpread, 0),
     metrics: { lumaSpread: spread, rmsContrast: round(std, 2) },
   };
 }

@@ -13,15 +13,15 @@ export function checkTooDark(frame: Frame, t: Thresholds["too_dark"]): CheckResu
   const { mean } = histogramMeanStd(frame.histogram);
   const p98 = histogramPercentile(frame.histogram, 0.98);
   const abnormal = p98 <= t.maxBrightLuma && mean <= t.maxMeanLuma;
-  const score = Math.min(rampScore(p98, 200, t.maxBrightLuma), rampScore(mean, 120, t.maxMeanLuma));
+  const score = Math.min(rampScore(p98, 200, t.maxBrightLuma, 0), rampScore(mean, 120, t.maxMeanLuma, 0));
   return { code: "too_dark", abnormal, score, metrics: { meanLuma: round(mean, 2), brightLuma: p98 } };
 }
 
 export function checkTooBright(frame: Frame, t: Thresholds["too_bright"]): CheckResult {
   const { mean } = histogramMeanStd(frame.histogram);
-  const blownFraction = blownOut(frame.rgb, t.blownLevel);
+  const blownFraction = blownOut(frame, t.blownLevel);
   const abnormal = mean >= t.minMeanLuma && blownFraction >= t.minBlownFraction;
-  const score = Math.min(rampScore(mean, 110, t.minMeanLuma), rampScore(blownFraction, 0, t.minBlownFraction));
+  const score = Math.min(rampScore(mean, 110, t.minMeanLuma, 255), rampScore(blownFraction, 0, t.minBlownFraction, 1));
   return { code: "too_bright", abnormal, score, metrics: { meanLuma: round(mean, 2), blownFraction: round(blownFraction) } };
 }
 
@@ -30,11 +30,16 @@ export function checkTooBright(frame: Frame, t: Thresholds["too_bright"]): Check
  * walls turn yellow or white, so saturation shows in the channels before it shows in luma; a vivid but
  * correctly exposed colour clips one channel at most.
  */
-function blownOut(rgb: Uint8Array, level: number): number {
+function blownOut({ rgb, w, h }: Frame, level: number): number {
+  // Every third row and column: an area share needs no more.
   let blown = 0;
-  for (let j = 0; j < rgb.length; j += 3) {
-    const clipped = (rgb[j] >= level ? 1 : 0) + (rgb[j + 1] >= level ? 1 : 0) + (rgb[j + 2] >= level ? 1 : 0);
-    if (clipped >= 2) blown++;
+  let count = 0;
+  for (let y = 0; y < h; y += 3) {
+    for (let j = 3 * y * w, end = 3 * (y + 1) * w; j < end; j += 9) {
+      const clipped = (rgb[j] >= level ? 1 : 0) + (rgb[j + 1] >= level ? 1 : 0) + (rgb[j + 2] >= level ? 1 : 0);
+      if (clipped >= 2) blown++;
+      count++;
+    }
   }
-  return rgb.length ? (3 * blown) / rgb.length : 0;
+  return count ? blown / count : 0;
 }

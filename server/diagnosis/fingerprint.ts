@@ -1,18 +1,18 @@
+import { GRID_COLS, GRID_ROWS } from "./cells";
 import type { Frame } from "./decode";
 
 /**
  * A frame's fingerprint, stored per camera and handed back as history for the temporal checks (~1 KB):
- *  - a 32x24 thumbnail of cell-mean luma: the scene's layout, for scene_change;
+ *  - the 32x24 grid of cell-mean luma (cells.ts): the scene's layout, for scene_change;
  *  - 256 single work-plane pixels at fixed pseudo-random spots: a live camera's sensor noise changes them
  *    from frame to frame even when nothing moves, a frozen stream repeats them exactly, for freeze.
  * Layout: version, work-plane width and height (u16 BE), thumbnail, samples.
  */
-export const FINGERPRINT_VERSION = 1;
-export const THUMB_COLS = 32;
-export const THUMB_ROWS = 24;
-export const SAMPLE_COUNT = 256;
+const VERSION = 1;
+const CELLS = GRID_COLS * GRID_ROWS;
+const SAMPLE_COUNT = 256;
 const HEADER = 5;
-const SIZE = HEADER + THUMB_COLS * THUMB_ROWS + SAMPLE_COUNT;
+const SIZE = HEADER + CELLS + SAMPLE_COUNT;
 
 export interface Fingerprint {
   w: number;
@@ -23,24 +23,24 @@ export interface Fingerprint {
 
 export function makeFingerprint(frame: Frame, cellMeans: Float64Array): Buffer {
   const out = Buffer.alloc(SIZE);
-  out[0] = FINGERPRINT_VERSION;
+  out[0] = VERSION;
   out.writeUInt16BE(frame.w, 1);
   out.writeUInt16BE(frame.h, 3);
-  for (let c = 0; c < THUMB_COLS * THUMB_ROWS; c++) out[HEADER + c] = Math.round(cellMeans[c]);
+  for (let c = 0; c < CELLS; c++) out[HEADER + c] = Math.round(cellMeans[c]);
   const positions = samplePositions(frame.w, frame.h);
-  for (let k = 0; k < SAMPLE_COUNT; k++) out[HEADER + THUMB_COLS * THUMB_ROWS + k] = frame.gray[positions[k]];
+  for (let k = 0; k < SAMPLE_COUNT; k++) out[HEADER + CELLS + k] = frame.gray[positions[k]];
   return out;
 }
 
 /** Parses a stored fingerprint; undefined for anything that is not one of ours (old version, truncated). */
 export function parseFingerprint(data: Buffer | Uint8Array): Fingerprint | undefined {
-  if (!data || data.length !== SIZE || data[0] !== FINGERPRINT_VERSION) return undefined;
+  if (!data || data.length !== SIZE || data[0] !== VERSION) return undefined;
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
   return {
     w: bytes.readUInt16BE(1),
     h: bytes.readUInt16BE(3),
-    thumbnail: bytes.subarray(HEADER, HEADER + THUMB_COLS * THUMB_ROWS),
-    samples: bytes.subarray(HEADER + THUMB_COLS * THUMB_ROWS),
+    thumbnail: bytes.subarray(HEADER, HEADER + CELLS),
+    samples: bytes.subarray(HEADER + CELLS),
   };
 }
 

@@ -7,18 +7,22 @@ import { rampScore, round } from "./stats";
  * Blur (defocus, dirty or fogged lens) as an equivalent Gaussian edge blur in work-plane pixels.
  *
  * For an ideal step edge blurred by sigma, the summed squared gradient across it falls as 1/sigma. Blurring
- * the frame once more by a known s turns that into 1/sqrt(sigma^2 + s^2), so the ratio r of the two energies
- * gives sigma = s / sqrt(r^2 - 1) without knowing edge heights: the measure does not depend on how much
- * contrast or how many edges the scene has, only on how wide its edges are. Only the strongest edges are used
- * (top EDGE_FRACTION of the re-blurred gradient): they are real object borders, whereas weak gradients are
- * dominated by sensor noise and JPEG block seams, which look sharp even in a defocused frame.
+ * once more by a known s turns that into 1/sqrt(sigma^2 + s^2), so the ratio r of the two energies gives
+ * sigma = s / sqrt(r^2 - 1) without knowing edge heights: the measure does not depend on how much contrast or
+ * how many edges the scene has, only on how wide its edges are. Horizontal gradients are taken along sampled
+ * rows with a horizontal re-blur, vertical ones along sampled columns with a vertical re-blur (edges are long,
+ * so sampling every few lines loses nothing). Only the strongest edges are used (top EDGE_FRACTION of the
+ * re-blurred gradient): they are object borders, whereas weak gradients are dominated by sensor noise and JPEG
+ * block seams, which look sharp even in a defocused frame.
  */
 export function checkBlur(frame: Frame, t: Thresholds["blur"]): CheckResult {
   const sigma = edgeBlur(frame.gray, frame.w, frame.h);
+  // A flat frame has no edge to judge; whatever made it flat is reported by its own check.
+  if (sigma === undefined) return { code: "blur", abnormal: false, score: 0, metrics: {} };
   return {
     code: "blur",
     abnormal: sigma >= t.minEdgeSigma,
-    score: rampScore(sigma, 0.4, t.minEdgeSigma),
+    score: rampScore(sigma, 0.4, t.minEdgeSigma, 3 * t.minEdgeSigma),
     metrics: { edgeSigma: round(sigma, 3) },
   };
 }
@@ -26,76 +30,87 @@ export function checkBlur(frame: Frame, t: Thresholds["blur"]): CheckResult {
 /** Known extra blur: binomial [1 4 6 4 1]/16 has sigma 1. */
 const REBLUR_SIGMA = 1;
 const EDGE_FRACTION = 0.05;
-const BINS_PER_LEVEL = 4;
-const MAX_GRADIENT = 512;
-/** The binomial kernel is applied in integers: 16 x 16 = 256 times the luma scale. */
-const BLUR_SCALE = 256;
+/** Sample every LINE_STEP-th row (for horizontal gradients) and column (for vertical ones). */
+const LINE_STEP = 12;
+/** Re-blurred lines are kept x16 in integers; a difference of them is at most 16 * 255. */
+const MAX_BLURRED_STEP = 16 * 255;
 
-export function edgeBlur(gray: Uint8Array, w: number, h: number): number {
-  if (w < 8 || h < 8) return Infinity;
-  const blurred = binomialBlur(gray, w, h);
-  const sharpEnergy = new Float32Array(w * h);
-  const blurredEnergy = new Float32Array(w * h);
-  const histogram = new Uint32Array(MAX_GRADIENT * BINS_PER_LEVEL);
-  const lastBin = histogram.length - 1;
-  let count = 0;
-  // Pixels whose re-blurred neighbours are all computed (a 2 px border is left out).
+function edgeBlur(gray: Uint8Array, w: number, h: number): number | undefined {
+  if (w < 8 || h < 8) return undefined;
+  const samples = new EdgeSamples(Math.ceil(h / LINE_STEP) * w + Math.ceil(w / LINE_STEP) * h);
+  // Horizontal: along rows, re-blurred with the 1D kernel.
+  for (let y = 1; y < h; y += LINE_STEP) {
+    const row = y * w;
+    let prev = blur5(gray[row], gray[row + 1], gray[row + 2], gray[row + 3], gray[row + 4]); // at x = 2
+    for (let i = row + 2, end = row + w - 3; i < end; i++) {
+      const next = gray[i - 1] + 4 * (gray[i] + gray[i + 2]) + 6 * gray[i + 1] + gray[i + 3];
+      samples.add(gray[i + 1] - gray[i], next - prev);
+      prev = next;
+    }
+  }
+  // Vertical: along sampled columns, walking rows in order so memory is read sequentially.
+  const prevColumn = new Int32Array(w);
+  for (let x = 1; x < w; x += LINE_STEP) {
+    prevColumn[x] = blur5(gray[x], gray[x + w], gray[x + 2 * w], gray[x + 3 * w], gray[x + 4 * w]); // at y = 2
+  }
   for (let y = 2; y < h - 3; y++) {
-    for (let i = y * w + 2, end = y * w + w - 3; i < end; i++) {
-      const gx = gray[i + 1] - gray[i];
-      const gy = gray[i + w] - gray[i];
-      const hx = (blurred[i + 1] - blurred[i]) / BLUR_SCALE;
-      const hy = (blurred[i + w] - blurred[i]) / BLUR_SCALE;
-      const e = hx * hx + hy * hy;
-      sharpEnergy[i] = gx * gx + gy * gy;
-      blurredEnergy[i] = e;
-      const bin = (Math.sqrt(e) * BINS_PER_LEVEL) | 0;
-      histogram[bin < lastBin ? bin : lastBin]++;
-      count++;
+    for (let x = 1, i = y * w + 1; x < w; x += LINE_STEP, i += LINE_STEP) {
+      const next = gray[i - w] + 4 * (gray[i] + gray[i + 2 * w]) + 6 * gray[i + w] + gray[i + 3 * w];
+      samples.add(gray[i + w] - gray[i], next - prevColumn[x]);
+      prevColumn[x] = next;
     }
   }
-  const cut = strongEdgeCut(histogram, count);
-  let sharp = 0;
-  let reblurred = 0;
-  for (let i = 0; i < blurredEnergy.length; i++) {
-    const e = blurredEnergy[i];
-    if (e >= cut && e > 0) {
-      sharp += sharpEnergy[i];
-      reblurred += e;
-    }
-  }
-  if (reblurred <= 0) return Infinity; // a flat frame has no edge to judge
-  const r = sharp / reblurred;
-  return r <= 1.0001 ? Infinity : REBLUR_SIGMA / Math.sqrt(r * r - 1);
+  return samples.sigma();
 }
 
-/** Squared gradient above which the top EDGE_FRACTION of pixels lie. */
-function strongEdgeCut(histogram: Uint32Array, count: number): number {
-  let above = 0;
-  for (let bin = histogram.length - 1; bin >= 0; bin--) {
-    above += histogram[bin];
-    if (above >= EDGE_FRACTION * count) return (bin / BINS_PER_LEVEL) ** 2;
-  }
-  return 0;
-}
+const blur5 = (a: number, b: number, c: number, d: number, e: number) => a + 4 * (b + d) + 6 * c + e;
 
 /**
- * Separable binomial 5-tap blur in integers (x BLUR_SCALE, so no rounding is lost), computed only where all
- * five taps are inside the frame: columns 2..w-3 of rows 2..h-3. The rest stays 0 and is never read.
+ * Gradient samples, as integers: the squared luma step and the |step| of the x16 re-blurred line, plus a
+ * histogram of the latter to find the strongest edges without sorting.
  */
-function binomialBlur(src: Uint8Array, w: number, h: number): Int32Array {
-  const tmp = new Int32Array(w * h);
-  const out = new Int32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let i = y * w + 2, end = y * w + w - 2; i < end; i++) {
-      tmp[i] = src[i - 2] + 4 * (src[i - 1] + src[i + 1]) + 6 * src[i] + src[i + 2];
-    }
+class EdgeSamples {
+  private readonly sharpSquared: Uint16Array;
+  private readonly blurredStep: Uint16Array;
+  private readonly histogram = new Uint32Array(MAX_BLURRED_STEP + 1);
+  private count = 0;
+
+  constructor(capacity: number) {
+    this.sharpSquared = new Uint16Array(capacity);
+    this.blurredStep = new Uint16Array(capacity);
   }
-  const w2 = 2 * w;
-  for (let y = 2; y < h - 2; y++) {
-    for (let i = y * w + 2, end = y * w + w - 2; i < end; i++) {
-      out[i] = tmp[i - w2] + 4 * (tmp[i - w] + tmp[i + w]) + 6 * tmp[i] + tmp[i + w2];
-    }
+
+  add(step: number, blurredStep: number): void {
+    const b = blurredStep < 0 ? -blurredStep : blurredStep;
+    this.sharpSquared[this.count] = step * step;
+    this.blurredStep[this.count++] = b;
+    this.histogram[b]++;
   }
-  return out;
+
+  /** Equivalent blur sigma of the strongest edges; undefined for a frame without edges. */
+  sigma(): number | undefined {
+    const cut = Math.max(1, this.strongEdgeCut());
+    let sharp = 0;
+    let reblurred = 0;
+    for (let k = 0; k < this.count; k++) {
+      const b = this.blurredStep[k];
+      if (b >= cut) {
+        sharp += this.sharpSquared[k];
+        reblurred += b * b;
+      }
+    }
+    if (reblurred <= 0) return undefined;
+    const r = (256 * sharp) / reblurred;
+    return r <= 1.0001 ? undefined : REBLUR_SIGMA / Math.sqrt(r * r - 1);
+  }
+
+  /** Re-blurred step above which the top EDGE_FRACTION of samples lie. */
+  private strongEdgeCut(): number {
+    let above = 0;
+    for (let b = MAX_BLURRED_STEP; b >= 0; b--) {
+      above += this.histogram[b];
+      if (above >= EDGE_FRACTION * this.count) return b;
+    }
+    return 0;
+  }
 }

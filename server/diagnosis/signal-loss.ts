@@ -15,7 +15,7 @@ export function checkSignalLoss(frame: Frame, t: Thresholds["signal_loss"]): Che
   return {
     code: "signal_loss",
     abnormal,
-    score: peak.level < CLIPPED_LUMA ? rampScore(peak.fraction, 0.1, t.minUniformFraction) : 0,
+    score: peak.level < CLIPPED_LUMA ? rampScore(peak.fraction, 0.1, t.minUniformFraction, 1) : 0,
     metrics: { uniformFraction: round(peak.fraction), uniformLuma: peak.level },
   };
 }

@@ -5,13 +5,14 @@ export function clamp01(x: number): number {
 }
 
 /**
- * Maps a metric to a 0..1 score that crosses 0.5 exactly at the threshold, so `score >= 0.5` agrees with the
- * abnormal decision. `typical` is a healthy value (score 0); the scale is symmetric around the threshold, and
- * works whichever side of the threshold is the bad one.
+ * Maps a metric to a 0..1 severity: 0 at a typical healthy value, 0.5 exactly at the threshold (so
+ * `score >= 0.5` agrees with the abnormal decision), 1 at an extreme value; linear in between. Works whichever
+ * side of the threshold is the bad one.
  */
-export function rampScore(value: number, typical: number, threshold: number): number {
-  if (threshold === typical) return value === threshold ? 0.5 : Number(value > threshold);
-  return clamp01(0.5 + (0.5 * (value - threshold)) / (threshold - typical));
+export function rampScore(value: number, typical: number, threshold: number, extreme: number): number {
+  const pastThreshold = (value - threshold) * (threshold - typical) >= 0;
+  if (!pastThreshold) return 0.5 * clamp01((value - typical) / (threshold - typical));
+  return extreme === threshold ? 1 : 0.5 + 0.5 * clamp01((value - threshold) / (extreme - threshold));
 }
 
 /** Value below which `fraction` of the histogram mass lies. */
@@ -40,7 +41,7 @@ export function histogramMeanStd(histogram: ArrayLike<number>): { mean: number; 
   return { mean, std: n ? Math.sqrt(Math.max(0, sumSq / n - mean * mean)) : 0, count: n };
 }
 
-/** k-th smallest of a numeric array (copy-free quickselect is overkill for our sizes: sort a copy). */
+/** Linear-interpolated quantile q (0..1) of a few hundred values: sorting a copy is cheap enough. */
 export function quantile(values: ArrayLike<number>, q: number): number {
   if (values.length === 0) return NaN;
   const sorted = Float64Array.from(values).sort();

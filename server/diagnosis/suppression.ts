@@ -30,8 +30,9 @@ export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
   too_dark: ["low_contrast", "blur", "noise", "color_cast", "scene_change"],
   // Clipping flattens highlights, distorts hue and amplified gain lifts noise.
   too_bright: ["low_contrast", "blur", "noise", "color_cast", "scene_change"],
-  // Bands are high-frequency energy, which the noise estimator sees too.
-  stripe: ["noise"],
+  // Bands are high-frequency energy, which the noise estimator sees too, and their edges swamp the
+  // edge-based colour estimate.
+  stripe: ["noise", "color_cast"],
   // A compressed histogram leaves little edge energy after compression.
   low_contrast: ["blur"],
 };

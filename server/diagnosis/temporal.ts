@@ -16,7 +16,7 @@ export function checkFreeze(current: Fingerprint, history: Fingerprint[], t: Thr
   return {
     code: "freeze",
     abnormal: maxDifference <= t.maxDifference,
-    score: rampScore(maxDifference, 4, t.maxDifference),
+    score: rampScore(maxDifference, 4, t.maxDifference, 0),
     metrics: { maxSampleDifference: round(maxDifference, 3), framesCompared: comparable.length },
   };
 }
@@ -30,8 +30,9 @@ export function checkFreeze(current: Fingerprint, history: Fingerprint[], t: Thr
  */
 export function checkSceneChange(current: Fingerprint, history: Fingerprint[], t: Thresholds["scene_change"]): CheckResult {
   const layouts = history.map((h) => normalise(h.thumbnail)).filter((v): v is Float64Array => v !== undefined);
+  if (layouts.length === 0) return notJudged("scene_change", 0);
   const now = normalise(current.thumbnail);
-  if (!now || layouts.length === 0) return notJudged("scene_change", layouts.length);
+  if (!now) return notJudged("scene_change", layouts.length);
   const distance = Math.min(...layouts.map((h) => 1 - correlation(now, h)));
   const steps = layouts.slice(1).map((h, i) => 1 - correlation(layouts[i], h));
   const typicalStep = steps.length ? quantile(steps, 0.5) : 0;
@@ -40,7 +41,7 @@ export function checkSceneChange(current: Fingerprint, history: Fingerprint[], t
   return {
     code: "scene_change",
     abnormal,
-    score: Math.min(rampScore(distance, 0, t.minDistance), rampScore(jumpRatio, 1, t.minJumpRatio)),
+    score: Math.min(rampScore(distance, 0, t.minDistance, 1), rampScore(jumpRatio, 1, t.minJumpRatio, 4 * t.minJumpRatio)),
     metrics: { distance: round(distance), typicalStep: round(typicalStep), jumpRatio: round(jumpRatio, 2), framesCompared: layouts.length },
   };
 }

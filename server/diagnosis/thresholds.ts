@@ -28,18 +28,22 @@ export type Thresholds = {
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  // 98th-percentile luma at most 70 (27 % of full scale) and mean at most 50.
-  too_dark: { maxBrightLuma: 70, maxMeanLuma: 50 },
-  // Mean luma at least 180 with at least 20 % of the frame blown out (two channels >= 245, 96 % of full scale).
-  too_bright: { minMeanLuma: 180, minBlownFraction: 0.2, blownLevel: 245 },
-  // Equivalent Gaussian edge blur of the strongest edges, work-plane px (healthy frames measure 0.2-0.6).
-  blur: { minEdgeSigma: 0.95 },
-  // ln channel ratio: 0.35 means the channels are off by ~40 %.
-  color_cast: { minCast: 0.35 },
-  // Noise sigma (luma levels on the work plane) of the 10 % smoothest blocks (healthy frames: under 1.2).
-  noise: { minSigma: 2.2, blockQuantile: 0.1 },
-  // 2nd..98th percentile luma spread (healthy scenes span 140+).
-  low_contrast: { maxSpread: 80 },
+  // 98th-percentile luma at most 70 (27 % of full scale) and mean at most 60: a scene at 22 % of its
+  // exposure stays under both (at most 56), a dim scene with any lit part does not.
+  too_dark: { maxBrightLuma: 70, maxMeanLuma: 60 },
+  // Mean luma at least 180 with at least 30 % of the frame blown out (two channels >= 245, 96 % of full scale).
+  // A bright healthy scene with a blown sky stays near 20 %, gain x2.2 plus offset gives 40 % and more.
+  too_bright: { minMeanLuma: 180, minBlownFraction: 0.3, blownLevel: 245 },
+  // Equivalent Gaussian edge blur of the strongest edges, work-plane px (healthy frames measure 0.2-0.6,
+  // a 3x up-scaled picture 0.9, the dataset's 3.5 px source blur 1.2 and more).
+  blur: { minEdgeSigma: 1.05 },
+  // ln channel ratio: 0.3 means the channels are off by ~35 % (healthy scenes stay under 0.2, even a lawn).
+  color_cast: { minCast: 0.3 },
+  // Noise sigma (luma levels on the work plane) of the 10 % smoothest blocks (healthy frames: under 2.5,
+  // even fur or foliage that fills the frame; sigma 30 source noise: above 6).
+  noise: { minSigma: 4, blockQuantile: 0.1 },
+  // 2nd..98th percentile luma spread (healthy scenes span 140+; contrast cut to 25 % leaves at most 64).
+  low_contrast: { maxSpread: 72 },
   // A connected region of flat (cell std <= 4), dark (<= 60) cells within 6 levels of each other covering 25 %
   // of the frame, near-neutral (channel spread <= 40), while the rest still shows a lit scene (90th percentile
   // of its cells >= 70; an underexposed frame stays under ~55).
@@ -48,12 +52,12 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   signal_loss: { minUniformFraction: 0.9, tolerance: 2 },
   // Periodicity x phase coherence of the band profiles; amplitude in luma levels; periods in work-plane px
   // (3..16, i.e. about 6..32 source px).
-  stripe: { minStrength: 0.35, minAmplitude: 3, minPeriod: 3, maxPeriod: 16 },
+  stripe: { minStrength: 0.4, minAmplitude: 3, minPeriod: 3, maxPeriod: 16 },
   // Mean absolute difference (luma levels) of sampled pixels to every earlier frame.
-  freeze: { maxDifference: 0.3, minHistory: 2 },
-  // 1 - correlation of normalised layout thumbnails (0.35: correlation below 0.65), and at least 3x the
+  freeze: { maxDifference: 0.5, minHistory: 2 },
+  // 1 - correlation of normalised layout thumbnails (0.25: correlation below 0.75), and at least 3x the
   // median change between consecutive earlier frames.
-  scene_change: { minDistance: 0.35, minJumpRatio: 3 },
+  scene_change: { minDistance: 0.25, minJumpRatio: 3 },
 };
 
 /**

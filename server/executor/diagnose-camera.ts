@@ -33,6 +33,7 @@ export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promi
       history: job.history,
       thumbnail: true,
     });
+    if (!analysis.thumbnail) logger.warn({ cameraId: job.camera.id }, "no thumbnail could be made of this frame; the result is stored without one");
     return {
       cameraId: job.camera.id,
       verdict: analysis.findings.length ? "abnormal" : "ok",

@@ -83,7 +83,10 @@ export async function finishRun(lease: RunLease, end: RunEnd): Promise<boolean> 
       UPDATE diagnosis_tasks
       SET status = ${end.outcome}::task_status, total_runs = total_runs + 1,
           success_runs = success_runs + ${end.outcome === "completed" ? 1 : 0},
-          next_run_time = ${end.nextRunTime}, status_reason = ${end.note}, heartbeat_at = now(), updated_at = now()
+          -- Safety net: a scheduled task whose next time could not be computed (the run failed on a
+          -- database error) is retried in a minute rather than left unscheduled for good.
+          next_run_time = coalesce(${end.nextRunTime}, CASE WHEN is_active AND schedule_type <> 'manual' THEN now() + interval '1 minute' END),
+          status_reason = ${end.note}, heartbeat_at = now(), updated_at = now()
       WHERE id = ${lease.taskId} AND status = 'running' AND attempt = ${lease.attempt} AND owner_instance_id = ${lease.instanceId}::uuid
       RETURNING id
     )

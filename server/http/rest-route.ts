@@ -14,9 +14,10 @@ interface RestContext<P> {
 const ROLE_NAMES: Record<Role, string> = { admin: "管理员", operator: "操作员", viewer: "登录用户" };
 
 /**
- * A REST handler that answers JSON. Authentication (bearer token or session) and the role check
- * happen here, before the handler; every error becomes `{"error": code, "message": sentence}` with
- * its HTTP status. Nothing internal (stack, SQL) ever reaches the response.
+ * A REST handler that answers JSON, or the Response the handler returns (images, files).
+ * Authentication (bearer token or session) and the role check happen here, before the handler;
+ * every error becomes `{"error": code, "message": sentence}` with its HTTP status. Nothing internal
+ * (stack, SQL) ever reaches the response.
  */
 export function restRoute<P extends RouteParams = RouteParams>(role: Role, handler: (ctx: RestContext<P>) => Promise<unknown>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
@@ -26,7 +27,8 @@ export function restRoute<P extends RouteParams = RouteParams>(role: Role, handl
       if (!hasRole(actor, role)) {
         throw forbidden(`此操作需要${ROLE_NAMES[role]}权限，当前角色为 ${actor.role} (this needs the ${role} role; you are ${actor.role}).`);
       }
-      return json(await handler({ req, actor, params: await context.params }), 200);
+      const body = await handler({ req, actor, params: await context.params });
+      return body instanceof Response ? body : json(body, 200);
     } catch (err) {
       const app = toAppError(err);
       if (app.code === "INTERNAL_SERVER_ERROR") logger.error({ err, url: req.url }, "REST request failed");

@@ -1,18 +1,46 @@
+import sharp from "sharp";
 import { env } from "@/server/config/env";
 import { closeDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 import { processExecutor, startProcessExecutor, stopProcessExecutor } from "@/server/executor/process-executor";
 import { Watchdog } from "@/server/recovery/watchdog";
+import { activeAlertRules } from "@/server/alerts/active-rules";
+import { AlertConfigError, type AlertRule } from "@/server/alerts/alert-rules";
+import { alertHook } from "@/server/alerts/evaluate-alerts";
 import type { InstanceKind } from "@/server/executor/instance-registry";
 
 const holder = globalThis as { __easysightWatchdog?: Watchdog };
 
 /** What every server and worker process runs besides answering requests. */
 export async function startBackgroundServices(kind: InstanceKind): Promise<void> {
+  // Every frame is decoded once: libvips' operation cache would only hold memory (a worker watching
+  // 100 cameras must stay well under 300 MB).
+  sharp.cache(false);
+  sharp.concurrency(1);
+  const rules = alertRulesOrExit();
   if (env.EXECUTOR_ENABLED || kind === "worker") await startProcessExecutor(kind);
   if (env.WATCHDOG_ENABLED && !holder.__easysightWatchdog) {
-    holder.__easysightWatchdog = new Watchdog({ intervalMs: env.WATCHDOG_INTERVAL_MS, instanceId: () => processExecutor()?.instanceId });
+    const instanceId = () => processExecutor()?.instanceId;
+    holder.__easysightWatchdog = new Watchdog({
+      intervalMs: env.WATCHDOG_INTERVAL_MS,
+      autoRecover: env.AUTO_RECOVERY_ENABLED,
+      instanceId,
+      onCycle: alertHook(rules, { webhookUrls: env.ALERT_WEBHOOK_URLS, instanceId }),
+    });
     holder.__easysightWatchdog.start();
+  }
+}
+
+/** An invalid alerts file stops the process before it starts any work, with the file's problems. */
+function alertRulesOrExit(): AlertRule[] {
+  try {
+    return activeAlertRules();
+  } catch (err) {
+    if (!(err instanceof AlertConfigError)) throw err;
+    logger.fatal({ component: "alerts" }, `invalid alert rules:\n${err.message}`);
+    logger.flush();
+    process.stderr.write(`\nEasySight cannot start: the alert rules are invalid (fix them, or check with \`easysight alerts check\`):\n${err.message}\n\n`);
+    process.exit(1);
   }
 }
 

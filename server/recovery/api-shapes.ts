@@ -8,7 +8,7 @@ import type { RecoveryResult } from "./recover-stuck-tasks";
 const runningTask = (t: RunningTaskState) => ({
   id: t.id,
   name: t.name,
-  last_run_time: t.lastRunTime?.toISOString() ?? null,
+  last_run_time: t.lastRunTime,
   is_active: t.isActive,
   is_actually_running: t.isActuallyRunning,
   runtime_minutes: t.runtimeMinutes,
@@ -16,8 +16,8 @@ const runningTask = (t: RunningTaskState) => ({
   stuck_reason_code: t.stuckReasonCode,
   max_runtime_minutes: t.maxRuntimeMinutes,
   attempt: t.attempt,
-  started_at: t.startedAt?.toISOString() ?? null,
-  heartbeat_at: t.heartbeatAt?.toISOString() ?? null,
+  started_at: t.startedAt,
+  heartbeat_at: t.heartbeatAt,
   owner_instance_id: t.ownerInstanceId,
   owner: t.owner && { host: t.owner.host, pid: t.owner.pid, kind: t.owner.kind, heartbeat_age_seconds: t.owner.heartbeatAgeSeconds, stopped: t.owner.stopped },
 });

@@ -9,10 +9,14 @@ export interface WatchdogCycle {
   stuck: number;
   reset: number;
   failed: number;
+  /** Mean runtime of the running tasks, 0 when none runs. */
+  avgRuntimeMinutes: number;
 }
 
 export interface WatchdogOptions {
   intervalMs: number;
+  /** false: find and report stuck tasks but reset none (AUTO_RECOVERY_ENABLED=0; alert rules may still recover). */
+  autoRecover: boolean;
   /** The executor instance of this process, for the audit's "who" (undefined if it runs none). */
   instanceId: () => string | undefined;
   /** Called after every cycle (alert rules are evaluated here). */
@@ -20,8 +24,10 @@ export interface WatchdogOptions {
 }
 
 /**
- * Recovers stuck tasks automatically. Every server and worker runs one; they need no coordination
- * because recovery is a conditional write (a task is reset once however many watchdogs see it).
+ * Recovers stuck tasks automatically (with autoRecover off it only finds and reports them, and the
+ * alert rules decide), samples the metrics and hands the cycle to the alerts. Every server and
+ * worker runs one; they need no coordination because recovery is a conditional write (a task is
+ * reset once however many watchdogs see it).
  * The first cycle waits a random part of the interval and every interval is jittered by ±10 %, so
  * processes started together do not all fire at the same moment.
  */
@@ -42,18 +48,23 @@ export class Watchdog {
     await this.loop;
   }
 
-  /** One cycle: recover what is stuck, sample the metrics, notify. */
+  /** One cycle: recover what is stuck (unless told not to), sample the metrics, notify. */
   async cycle(): Promise<WatchdogCycle> {
     const id = this.options.instanceId();
-    const result = await recoverStuckTasks({ mode: "auto", actor: watchdogActor(id) });
+    const result = await recoverStuckTasks({ mode: "auto", actor: watchdogActor(id), dryRun: !this.options.autoRecover });
+    const runtimes = result.checked.map((t) => t.runtimeMinutes);
     const cycle: WatchdogCycle = {
       running: result.checked.length,
       stuck: result.targeted.length,
       reset: result.reset.length,
       failed: result.reset.filter((r) => r.newStatus === "failed").length,
+      avgRuntimeMinutes: runtimes.length ? Math.round((runtimes.reduce((a, b) => a + b, 0) / runtimes.length) * 10) / 10 : 0,
     };
     const db = await getDb();
-    await db.metricSample.create({ data: { instanceId: id ?? null, runningTasks: cycle.running, stuckTasks: cycle.stuck } });
+    // Stamped with the database's clock, like every lease: samples from many processes line up.
+    await db.$executeRaw`
+      INSERT INTO metric_samples (sampled_at, instance_id, running_tasks, stuck_tasks)
+      VALUES (now(), ${id ?? null}::uuid, ${cycle.running}, ${cycle.stuck})`;
     await this.options.onCycle?.(cycle);
     return cycle;
   }
@@ -63,7 +74,7 @@ export class Watchdog {
     while (!this.stopping) {
       try {
         const cycle = await this.cycle();
-        if (cycle.stuck) logger.info({ component: "watchdog", ...cycle }, "watchdog cycle recovered stuck tasks");
+        if (cycle.reset) logger.info({ component: "watchdog", ...cycle }, "watchdog cycle recovered stuck tasks");
       } catch (err) {
         logger.error({ err, component: "watchdog" }, "watchdog cycle failed");
       }

@@ -1,10 +1,12 @@
 import { getDb } from "@/server/db/client";
 import { notFound } from "@/server/errors";
-import { taskViewSelect, toTaskView, type TaskView } from "./task-view";
+import { withStuck, type TaskWithStuck } from "./task-stuck";
+import { taskViewSelect, toTaskView } from "./task-view";
 
-export async function getTask(id: number): Promise<TaskView> {
+export async function getTask(id: number): Promise<TaskWithStuck> {
   const db = await getDb();
   const row = await db.diagnosisTask.findUnique({ where: { id }, select: taskViewSelect });
   if (!row) throw notFound(`Task ${id} does not exist.`);
-  return toTaskView(row);
+  const [task] = await withStuck([toTaskView(row)]);
+  return task;
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import { taskViewSelect, toTaskView, type TaskView } from "./task-view";
+import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
+import { withStuck, type TaskWithStuck } from "./task-stuck";
+import { taskViewSelect, toTaskView } from "./task-view";
 
 export const TASK_STATUSES = ["pending", "running", "completed", "failed", "cancelled"] as const;
 export const TASK_SORTS = ["id", "name", "status", "lastRunTime", "nextRunTime"] as const;
@@ -10,8 +12,8 @@ export const listTasksInput = z.object({
   status: z.array(z.enum(TASK_STATUSES)).max(5).optional(),
   active: z.boolean().optional(),
   q: z.string().trim().max(200).optional(),
-  /** Restrict to these ids (the stuck-only filter passes the ids the stuck check found). */
-  ids: z.array(z.number().int().positive()).max(100_000).optional(),
+  /** Only the tasks the stuck check calls stuck right now. */
+  stuckOnly: z.boolean().optional(),
   sort: z.enum(TASK_SORTS).default("id"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.number().int().min(1).max(1_000_000).default(1),
@@ -20,7 +22,7 @@ export const listTasksInput = z.object({
 export type ListTasksInput = z.input<typeof listTasksInput>;
 
 export interface TaskPage {
-  items: TaskView[];
+  items: TaskWithStuck[];
   total: number;
   page: number;
   pageSize: number;
@@ -28,11 +30,12 @@ export interface TaskPage {
 
 export async function listTasks(raw: ListTasksInput): Promise<TaskPage> {
   const input = listTasksInput.parse(raw);
+  const stuckIds = input.stuckOnly ? (await checkStuckTasks()).stuck.map((t) => t.id) : undefined;
   const where: Prisma.DiagnosisTaskWhereInput = {
     ...(input.status?.length ? { status: { in: input.status } } : {}),
     ...(input.active === undefined ? {} : { isActive: input.active }),
     ...(input.q ? { name: { contains: input.q, mode: "insensitive" } } : {}),
-    ...(input.ids ? { id: { in: input.ids } } : {}),
+    ...(stuckIds ? { id: { in: stuckIds } } : {}),
   };
   const db = await getDb();
   const orderBy: Prisma.DiagnosisTaskOrderByWithRelationInput[] = [
@@ -43,5 +46,5 @@ export async function listTasks(raw: ListTasksInput): Promise<TaskPage> {
     db.diagnosisTask.findMany({ where, select: taskViewSelect, orderBy, skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
     db.diagnosisTask.count({ where }),
   ]);
-  return { items: rows.map(toTaskView), total, page: input.page, pageSize: input.pageSize };
+  return { items: await withStuck(rows.map(toTaskView)), total, page: input.page, pageSize: input.pageSize };
 }

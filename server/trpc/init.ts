@@ -7,10 +7,11 @@ import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    // Clients see the sentence; stacks and internals stay in the server log.
+  errorFormatter({ shape }) {
+    // Clients see the sentence; stacks and internals stay in the server log. An internal error's
+    // sentence is always the generic one, whichever layer threw it.
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, data };
+    return data.code === "INTERNAL_SERVER_ERROR" ? { ...shape, message: toAppError(undefined).message, data } : { ...shape, data };
   },
 });
 

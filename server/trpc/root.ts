@@ -1,5 +1,8 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
+import { auditRouter } from "./routers/audit";
 import { camerasRouter } from "./routers/cameras";
+import { dashboardRouter } from "./routers/dashboard";
+import { executorsRouter } from "./routers/executors";
 import { meRouter } from "./routers/me";
 import { recoveryRouter } from "./routers/recovery";
 import { tasksRouter } from "./routers/tasks";
@@ -10,7 +13,10 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   cameras: camerasRouter,
   tasks: tasksRouter,
+  dashboard: dashboardRouter,
   recovery: recoveryRouter,
+  executors: executorsRouter,
+  audit: auditRouter,
   users: usersRouter,
   tokens: tokensRouter,
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { badRequest, conflict, notFound } from "@/server/errors";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "@/server/auth/password";
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import { ROLES, type Role } from "@/server/auth/actor";
 
 export const usernameSchema = z
@@ -26,6 +26,13 @@ export async function createUser(input: { username: string; password: string; ro
   });
 }
 
+/** Creates an account; without a password, one is generated and returned this once (only its hash is kept). */
+export async function createUserAccount(input: { username: string; password?: string; role: Role; email?: string }) {
+  const password = input.password ?? generatePassword();
+  const user = await createUser({ ...input, password });
+  return { user, generatedPassword: input.password === undefined ? password : null };
+}
+
 export async function listUsers() {
   const db = await getDb();
   return db.user.findMany({ select: userSelect, orderBy: { id: "asc" } });
@@ -42,12 +49,18 @@ export async function setUserRole(username: string, role: Role) {
   roleSchema.parse(role);
   const user = await requireUser(username);
   const db = await getDb();
-  if (user.role === "admin" && role !== "admin") {
-    // Never leave the product without an administrator: nobody could recover tasks or fix roles.
-    const admins = await db.user.count({ where: { role: "admin", isActive: true } });
-    if (admins <= 1) throw badRequest(`"${username}" is the last admin; make another user admin first.`);
-  }
-  return db.user.update({ where: { id: user.id }, data: { role }, select: userSelect });
+  return db.$transaction(async (tx) => {
+    if (role !== "admin") {
+      // Never leave the product without an administrator: nobody could recover tasks or fix roles.
+      // The active admins' rows are locked, so two admins demoting each other at once take turns
+      // and the second one sees the first one's change (and is refused).
+      const admins = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM users WHERE role = 'admin' AND is_active FOR UPDATE`;
+      if (admins.length <= 1 && admins.some((a) => a.id === user.id)) {
+        throw badRequest(`"${username}" is the last admin; make another user admin first.`);
+      }
+    }
+    return tx.user.update({ where: { id: user.id }, data: { role }, select: userSelect });
+  });
 }
 
 export async function setUserPassword(username: string, password: string) {

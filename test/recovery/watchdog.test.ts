@@ -13,11 +13,12 @@ describe("watchdog", () => {
     await makeRunning(stuck.id, { ownerId: dead, heartbeatAgeSeconds: 300 });
     await makeRunning(healthy.id, { ownerId: alive, heartbeatAgeSeconds: 1 });
     const seen: WatchdogCycle[] = [];
-    const watchdog = new Watchdog({ intervalMs: 60_000, instanceId: () => alive, onCycle: async (c) => void seen.push(c) });
+    const watchdog = new Watchdog({ intervalMs: 60_000, autoRecover: true, instanceId: () => alive, onCycle: async (c) => void seen.push(c) });
 
     const cycle = await watchdog.cycle();
 
-    expect(cycle).toEqual({ running: 2, stuck: 1, reset: 1, failed: 0 });
+    expect(cycle).toMatchObject({ running: 2, stuck: 1, reset: 1, failed: 0 });
+    expect(cycle.avgRuntimeMinutes).toBeCloseTo(1, 0);
     expect(seen).toEqual([cycle]);
     const db = await getDb();
     expect((await db.diagnosisTask.findUniqueOrThrow({ where: { id: stuck.id } })).status).toBe("pending");
@@ -27,10 +28,25 @@ describe("watchdog", () => {
     expect(await db.metricSample.findFirst({ where: { instanceId: alive }, orderBy: { id: "desc" } })).toMatchObject({ runningTasks: 2, stuckTasks: 1 });
   });
 
+  it("with automatic recovery off, a cycle reports the stuck tasks and samples them but resets nothing", async () => {
+    const dead = await createInstance({ heartbeatAgeSeconds: 300 });
+    const stuck = await createTask();
+    await makeRunning(stuck.id, { ownerId: dead, heartbeatAgeSeconds: 300, startedMinutesAgo: 7 });
+    const watchdog = new Watchdog({ intervalMs: 60_000, autoRecover: false, instanceId: () => dead });
+
+    const cycle = await watchdog.cycle();
+
+    expect(cycle).toMatchObject({ stuck: 1, reset: 0, failed: 0 });
+    const db = await getDb();
+    expect((await db.diagnosisTask.findUniqueOrThrow({ where: { id: stuck.id } })).status).toBe("running");
+    expect(await db.recoveryAudit.count({ where: { taskId: stuck.id } })).toBe(0);
+    expect(await db.metricSample.findFirst({ where: { instanceId: dead }, orderBy: { id: "desc" } })).toMatchObject({ stuckTasks: 1 });
+  });
+
   it("stop() ends the loop before its first (randomly delayed) cycle without running one", async () => {
     const db = await getDb();
     const before = await db.metricSample.count();
-    const watchdog = new Watchdog({ intervalMs: 3_600_000, instanceId: () => undefined });
+    const watchdog = new Watchdog({ intervalMs: 3_600_000, autoRecover: true, instanceId: () => undefined });
     watchdog.start();
     await watchdog.stop();
     expect(await db.metricSample.count()).toBe(before);

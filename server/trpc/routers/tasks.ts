@@ -7,10 +7,14 @@ import { setTaskActive, updateTask } from "@/server/tasks/update-task";
 import { runTaskNow } from "@/server/tasks/run-task-now";
 import { deleteTask } from "@/server/tasks/delete-task";
 import { createTaskInput, taskIdInput, updateTaskInput } from "@/server/tasks/task-input";
+import { listTaskRuns, taskRunsInput } from "@/server/tasks/task-runs";
+import { latestTaskResults } from "@/server/results/latest-task-results";
 
 export const tasksRouter = createTRPCRouter({
   list: protectedProcedure.input(listTasksInput).query(({ input }) => listTasks(input)),
   byId: protectedProcedure.input(taskIdInput).query(({ input }) => getTask(input.id)),
+  runs: protectedProcedure.input(taskRunsInput).query(({ input }) => listTaskRuns(input)),
+  latestResults: protectedProcedure.input(taskIdInput).query(({ input }) => latestTaskResults(input.id)),
   create: operatorProcedure.input(createTaskInput).mutation(({ ctx, input }) => createTask(input, ctx.actor.userId)),
   update: operatorProcedure.input(updateTaskInput).mutation(({ input }) => updateTask(input)),
   setActive: operatorProcedure

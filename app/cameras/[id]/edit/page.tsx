@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { getTranslator } from "@/components/i18n/server";
+import { Forbidden } from "@/components/admin/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageTitle } from "@/components/admin/page-title";
+import { CameraForm } from "@/components/cameras/camera-form";
+import { hasRole } from "@/server/auth/actor";
+import { currentActor } from "@/server/auth/current-actor";
+import { getQueryClient, trpc } from "@/server/trpc/server-prefetch";
+import { cameraIdFromParam } from "../../camera-id";
+import "../../../styles/admin.css";
+
+export const generateMetadata = () => pageTitle("cameraForm.editTitle");
+
+export default async function EditCameraPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = cameraIdFromParam((await params).id);
+  const [t, actor] = await Promise.all([getTranslator(), currentActor()]);
+  if (!actor || !hasRole(actor, "operator")) return <Forbidden t={t} needs="operator" />;
+  const camera = await getQueryClient()
+    .fetchQuery(trpc.cameras.byId.queryOptions({ id }))
+    .catch((err) => {
+      if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
+      throw err;
+    });
+  return (
+    <div className="adm-narrow">
+      <Link className="back-link" href={`/cameras/${id}`}>← {camera.name}</Link>
+      <PageHeader id="camera-form-heading" title={t("cameraForm.editTitle")} />
+      <CameraForm camera={camera} />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { Translate } from "@/components/i18n/messages";
+import { isFindingCode } from "@/server/diagnosis/codes";
+import type { Verdict } from "@/server/results/result-view";
+
+/** A finding code in the reader's language; a code this version does not know stays as stored. */
+export const findingLabel = (t: Translate, code: string) => (isFindingCode(code) ? t(`finding.${code}`) : code);
+
+const VERDICT_TONE: Record<Verdict, BadgeTone> = { ok: "ok", abnormal: "warning", error: "danger" };
+
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  const { t } = useI18n();
+  return <Badge tone={VERDICT_TONE[verdict]} testId="verdict">{t(`verdict.${verdict}`)}</Badge>;
+}
+
+/** A camera's (or anything's) active switch as a label. */
+export function ActiveBadge({ active }: { active: boolean }) {
+  const { t } = useI18n();
+  return <Badge tone={active ? "ok" : "muted"}>{active ? t("cameras.active") : t("cameras.inactive")}</Badge>;
+}
+
+/** The findings of a result as small labels, or "no findings". */
+export function FindingList({ findings }: { findings: string[] }) {
+  const { t } = useI18n();
+  if (findings.length === 0) return <span className="muted">{t("finding.none")}</span>;
+  return (
+    <span className="finding-list">
+      {findings.map((code) => (
+        <Badge key={code} tone="warning">{findingLabel(t, code)}</Badge>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,34 @@
+/** recovery: stuck tasks and their recovery, Chinese (default) and English. */
+export const recovery = {
+  "recovery.banner.title": { zh: "发现 {n} 个卡住的任务", en: "{n} stuck tasks found" },
+  "recovery.banner.body": {
+    zh: "数据库显示这些任务正在运行，但没有执行器在正常执行它们。恢复会把它们重置为等待中，之后按计划重新运行。",
+    en: "The database shows these tasks as running, but no executor is working on them properly. Recovery puts them back to pending; they run again on schedule.",
+  },
+  "recovery.banner.none": { zh: "未发现卡住的任务", en: "No stuck tasks" },
+  "recovery.banner.running": { zh: "运行中任务 {n} 个", en: "{n} tasks running" },
+  "recovery.showStuck": { zh: "查看卡住的任务", en: "Show stuck tasks" },
+  "recovery.recoverAll": { zh: "全部恢复", en: "Recover all" },
+  "recovery.forceReset": { zh: "强制重置…", en: "Force reset…" },
+  "recovery.force.title": { zh: "强制重置所有运行中的任务？", en: "Force-reset every running task?" },
+  "recovery.force.body": {
+    zh: "将把全部 {running} 个运行中的任务重置为等待中，包括没有卡住的任务。",
+    en: "All {running} running tasks will be put back to pending, including those that are not stuck.",
+  },
+  "recovery.force.interrupts": {
+    zh: "其中 {n} 个任务正在正常运行，会被中断。",
+    en: "{n} of them are running normally and will be interrupted.",
+  },
+  "recovery.force.noneInterrupted": { zh: "目前没有正常运行的任务会被中断。", en: "No task that is running normally will be interrupted." },
+  "recovery.force.confirm": { zh: "强制重置", en: "Force reset" },
+  "recovery.recoverTask": { zh: "恢复任务", en: "Recover task" },
+  "recovery.recoverTaskNamed": { zh: "恢复任务「{name}」", en: "Recover task “{name}”" },
+  "recovery.forceTask": { zh: "强制恢复…", en: "Force recover…" },
+  "recovery.forceTask.title": { zh: "强制恢复正在运行的任务？", en: "Force-recover a running task?" },
+  "recovery.forceTask.body": {
+    zh: "任务「{name}」没有卡住，正在正常运行。强制恢复会中断这次运行，并把任务重置为等待中。",
+    en: "Task “{name}” is not stuck; it is running normally. Force recovery interrupts this run and puts the task back to pending.",
+  },
+  "recovery.resetCount": { zh: "成功重置 {n} 个卡住的任务", en: "Reset {n} stuck tasks" },
+  "recovery.taskRecovered": { zh: "任务 #{id} 已恢复，当前状态：{status}", en: "Task #{id} recovered; it is now {status}" },
+} as const;

@@ -1,0 +1,20 @@
+/** ui: the shared components (components/ui), Chinese (default) and English. */
+export const ui = {
+  "ui.loading": { zh: "正在加载…", en: "Loading…" },
+  "ui.loadError": { zh: "无法加载：{message}", en: "Could not load: {message}" },
+  "ui.retry": { zh: "重试", en: "Retry" },
+  "ui.cancel": { zh: "取消", en: "Cancel" },
+  "ui.dismiss": { zh: "关闭提示", en: "Dismiss" },
+  "ui.pagination": { zh: "分页", en: "Pagination" },
+  "ui.total": { zh: "共 {total} 条", en: "{total} in total" },
+  "ui.prev": { zh: "上一页", en: "Previous" },
+  "ui.next": { zh: "下一页", en: "Next" },
+  "ui.page": { zh: "第 {page} / {pages} 页", en: "Page {page} of {pages}" },
+  "ui.refresh": { zh: "刷新", en: "Refresh" },
+  "ui.lastChecked": { zh: "上次检查", en: "Last checked" },
+  "ui.actionFailed": { zh: "操作失败：{message}", en: "That did not work: {message}" },
+  "time.seconds": { zh: "{n} 秒", en: "{n} s" },
+  "time.minutes": { zh: "{n} 分钟", en: "{n} min" },
+  "time.hours": { zh: "{n} 小时", en: "{n} h" },
+  "time.hoursMinutes": { zh: "{h} 小时 {m} 分钟", en: "{h} h {m} min" },
+} as const;

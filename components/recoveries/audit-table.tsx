@@ -1,0 +1,103 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import type { Translate } from "@/components/i18n/messages";
+import { usePageHref } from "@/components/admin/use-page-href";
+import { StatusBadge, type TaskStatus } from "@/components/tasks/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { Pagination } from "@/components/ui/pagination";
+import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
+import type { AuditView } from "@/server/recovery/audit/list-audits";
+import { ACTOR_LABELS, MODE_LABELS, auditListInput, auditUrlFilters, exportHref } from "./audit-params";
+import { AuditFilters } from "./audit-filters";
+
+const REASONS = ["no_owner", "executor_dead", "not_in_running_set", "heartbeat_stale", "runtime_exceeded", "force_reset"] as const;
+
+/** The stored reason in the reader's language (the stored text is Chinese); an unknown code keeps the stored text. */
+function reasonText(t: Translate, audit: AuditView): string {
+  const code = REASONS.find((r) => r === audit.reasonCode);
+  if (!code) return audit.reasonText;
+  return t(`recoveries.reason.${code}`, { n: /(\d+)/.exec(audit.reasonText)?.[1] ?? "?" });
+}
+
+const label = <K extends string>(t: Translate, labels: Record<K, Parameters<Translate>[0]>, key: string) =>
+  key in labels ? t(labels[key as K]) : key;
+
+export function AuditTable() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const params = useSearchParams();
+  const pageHref = usePageHref();
+  const filters = auditUrlFilters(params);
+  const query = useQuery({ ...trpc.audit.list.queryOptions(auditListInput(params)), placeholderData: keepPreviousData });
+  const filtered = Object.values(filters).some(Boolean);
+
+  return (
+    <section aria-labelledby="recoveries-heading">
+      <AuditFilters filters={filters} />
+      {query.isPending ? (
+        <Loading minHeight={240} />
+      ) : query.isError ? (
+        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <EmptyState title={filtered ? t("recoveries.emptyFiltered") : t("recoveries.empty")}>{!filtered && t("recoveries.emptyHint")}</EmptyState>
+      ) : (
+        <>
+          <div className="adm-table-tools">
+            <span className="muted">{t("recoveries.exportHint")}</span>
+            {/* A plain link: next/link would prefetch it, i.e. run the export whenever the page shows. */}
+            <a className="btn btn-sm" href={exportHref(filters)} download data-testid="export-csv">{t("recoveries.exportCsv")}</a>
+          </div>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("recoveries.col.time")}</th>
+                  <th scope="col">{t("recoveries.col.task")}</th>
+                  <th scope="col">{t("recoveries.col.mode")}</th>
+                  <th scope="col">{t("recoveries.col.actor")}</th>
+                  <th scope="col">{t("recoveries.col.reason")}</th>
+                  <th scope="col">{t("recoveries.col.prior")}</th>
+                  <th scope="col">{t("recoveries.col.result")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.items.map((audit) => (
+                  <tr key={audit.id} data-testid={`audit-row-${audit.id}`}>
+                    <td><LocalTime value={audit.recoveredAt} /></td>
+                    <td className="adm-name-cell">
+                      <Link href={`/tasks/${audit.taskId}`}>{audit.taskName}</Link>
+                      <span className="muted adm-small adm-block">#{audit.taskId}</span>
+                    </td>
+                    <td><Badge tone={audit.mode === "auto" ? "info" : audit.mode === "force" ? "warning" : "neutral"}>{label(t, MODE_LABELS, audit.mode)}</Badge></td>
+                    <td className="adm-name-cell">
+                      {label(t, ACTOR_LABELS, audit.actorType)}
+                      <span className="muted adm-small adm-block adm-break">{audit.actorLabel}</span>
+                    </td>
+                    <td title={audit.reasonCode}>{reasonText(t, audit)}</td>
+                    <td>
+                      <dl className="adm-prior">
+                        <div><dt>{t("recoveries.prior.status")}</dt><dd><StatusBadge status={audit.priorStatus as TaskStatus} /></dd></div>
+                        <div><dt>{t("recoveries.prior.owner")}</dt><dd className="mono" title={audit.priorOwnerInstanceId ?? undefined}>{audit.priorOwnerInstanceId?.slice(0, 8) ?? t("recoveries.prior.noOwner")}</dd></div>
+                        <div><dt>{t("recoveries.prior.attempt")}</dt><dd>{audit.priorAttempt}</dd></div>
+                        <div><dt>{t("recoveries.prior.started")}</dt><dd><LocalTime value={audit.priorStartedAt} /></dd></div>
+                        <div><dt>{t("recoveries.prior.heartbeat")}</dt><dd><LocalTime value={audit.priorHeartbeatAt} /></dd></div>
+                      </dl>
+                    </td>
+                    <td><StatusBadge status={audit.newStatus as TaskStatus} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination total={query.data.total} page={query.data.page} pageSize={query.data.pageSize} hrefFor={pageHref} summary={t("recoveries.total", { total: query.data.total })} />
+        </>
+      )}
+    </section>
+  );
+}

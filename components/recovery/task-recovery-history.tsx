@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { StatusBadge, type TaskStatus } from "@/components/tasks/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { Pagination } from "@/components/ui/pagination";
+import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
+import { Section } from "@/components/ui/section";
+import { MODE_LABELS } from "@/components/recoveries/audit-params";
+import { recoveriesInput } from "@/components/tasks/task-detail-queries";
+import type { StuckReasonCode } from "@/server/recovery/stuck-reasons";
+import { stuckReasonText } from "./stuck-reason";
+
+const REASONS = new Set<string>(["no_owner", "executor_dead", "not_in_running_set", "heartbeat_stale", "runtime_exceeded", "force_reset"]);
+
+/** This task's rows of the recovery audit (recovery_audits where task_id), newest first. */
+export function TaskRecoveryHistory({ taskId }: { taskId: number }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const [page, setPage] = useState(1);
+  const query = useQuery({ ...trpc.audit.list.queryOptions(recoveriesInput(taskId, page)), placeholderData: keepPreviousData });
+  return (
+    <Section
+      title={t("taskDetail.recoveries")}
+      testId="task-recoveries"
+      actions={<Link href={`/recoveries?task=${taskId}`}>{t("taskDetail.allRecoveries")}</Link>}
+    >
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : query.data.total === 0 ? (
+        <EmptyState title={t("taskDetail.noRecoveries")} />
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("recoveries.col.time")}</th>
+                  <th scope="col">{t("recoveries.col.mode")}</th>
+                  <th scope="col">{t("recoveries.col.actor")}</th>
+                  <th scope="col">{t("recoveries.col.reason")}</th>
+                  <th scope="col">{t("run.attempt")}</th>
+                  <th scope="col">{t("recoveries.col.result")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.items.map((audit) => (
+                  <tr key={audit.id}>
+                    <td className="cell-nowrap"><LocalTime value={audit.recoveredAt} /></td>
+                    <td>
+                      <Badge tone={audit.mode === "auto" ? "info" : audit.mode === "force" ? "warning" : "neutral"}>
+                        {audit.mode in MODE_LABELS ? t(MODE_LABELS[audit.mode as keyof typeof MODE_LABELS]) : audit.mode}
+                      </Badge>
+                    </td>
+                    <td>{audit.actorLabel}</td>
+                    <td>
+                      {REASONS.has(audit.reasonCode)
+                        ? stuckReasonText(t, audit.reasonCode as StuckReasonCode, /(\d+)/.exec(audit.reasonText)?.[1] ?? "?")
+                        : audit.reasonText}
+                    </td>
+                    <td className="cell-num">#{audit.priorAttempt}</td>
+                    <td><StatusBadge status={audit.newStatus as TaskStatus} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPage={setPage} />
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import type { MessageKey } from "@/components/i18n/messages";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { formatDuration } from "@/components/ui/duration";
+import { LocalTime } from "@/components/ui/local-time";
+import { Pagination } from "@/components/ui/pagination";
+import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
+import { Section } from "@/components/ui/section";
+import { runsInput } from "./task-detail-queries";
+
+const OUTCOMES: Record<string, { tone: BadgeTone; key: MessageKey }> = {
+  running: { tone: "info", key: "run.outcome.running" },
+  completed: { tone: "ok", key: "run.outcome.completed" },
+  failed: { tone: "danger", key: "run.outcome.failed" },
+  released: { tone: "muted", key: "run.outcome.released" },
+  reset: { tone: "warning", key: "run.outcome.reset" },
+};
+
+/** Every attempt of the task, newest first: who ran it, when, how long, and how it ended. */
+export function TaskRuns({ taskId }: { taskId: number }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const [page, setPage] = useState(1);
+  const query = useQuery({ ...trpc.tasks.runs.queryOptions(runsInput(taskId, page)), placeholderData: keepPreviousData });
+  return (
+    <Section title={t("taskDetail.runs")} testId="task-runs">
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : query.data.total === 0 ? (
+        <EmptyState title={t("taskDetail.noRuns")} />
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("run.attempt")}</th>
+                  <th scope="col">{t("run.executor")}</th>
+                  <th scope="col">{t("run.started")}</th>
+                  <th scope="col">{t("run.finished")}</th>
+                  <th scope="col">{t("run.duration")}</th>
+                  <th scope="col">{t("run.outcome")}</th>
+                  <th scope="col">{t("run.error")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.items.map((run) => {
+                  const outcome = OUTCOMES[run.outcome];
+                  return (
+                    <tr key={run.id}>
+                      <td className="cell-num">#{run.attempt}</td>
+                      <td className="mono cell-nowrap">{run.executor ? `${run.executor.host}:${run.executor.pid}` : t("common.none")}</td>
+                      <td className="cell-nowrap"><LocalTime value={run.startedAt} /></td>
+                      <td className="cell-nowrap"><LocalTime value={run.finishedAt} /></td>
+                      <td className="cell-nowrap">{formatDuration(t, run.durationSeconds)}</td>
+                      <td>{outcome ? <Badge tone={outcome.tone}>{t(outcome.key)}</Badge> : run.outcome}</td>
+                      <td>{run.error ? <span className="error-text">{run.error}</span> : <span className="muted">{t("common.none")}</span>}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPage={setPage} />
+        </>
+      )}
+    </Section>
+  );
+}

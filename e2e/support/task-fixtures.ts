@@ -1,0 +1,48 @@
+import pg from "pg";
+import { e2eDatabaseUrl } from "./e2e-env";
+
+/** One SQL statement against the e2e server's database. */
+export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+type Fixture = "no_owner" | "executor_dead" | "healthy";
+
+/**
+ * A task in `running`, as an executor's claim leaves it, started 12 minutes ago: without an owner
+ * (no_owner), owned by an executor whose heartbeat stopped 10 minutes ago (executor_dead), or owned
+ * by a live executor that beats for the next hour (healthy). Inactive and manual, so that after a
+ * recovery the e2e server's executor does not run it and the test sees the state it caused.
+ */
+export async function runningTask(name: string, fixture: Fixture): Promise<number> {
+  const owner =
+    fixture === "no_owner"
+      ? null
+      : (
+          await sql<{ id: string }>(
+            `INSERT INTO executor_instances (id, kind, host, pid, started_at, heartbeat_at, heartbeat_interval_ms)
+             VALUES (gen_random_uuid(), 'worker', $1, 4242, now() - interval '1 hour', $2::timestamptz, 10000) RETURNING id`,
+            [fixture === "healthy" ? "e2e-live-host" : "e2e-dead-host", fixture === "healthy" ? new Date(Date.now() + 3_600_000) : new Date(Date.now() - 600_000)],
+          )
+        )[0].id;
+  const [task] = await sql<{ id: number }>(
+    `INSERT INTO diagnosis_tasks (name, checks, schedule_type, is_active, status, attempt, owner_instance_id, started_at, last_run_time, heartbeat_at, updated_at)
+     VALUES ($1, '{blur,too_dark}', 'manual', false, 'running', 1, $2, now() - interval '12 minutes', now() - interval '12 minutes', $3::timestamptz, now())
+     RETURNING id`,
+    [name, owner, fixture === "healthy" ? new Date(Date.now() + 3_600_000) : new Date(Date.now() - 600_000)],
+  );
+  await sql(`INSERT INTO task_runs (task_id, attempt, instance_id, started_at, outcome) VALUES ($1, 1, $2, now() - interval '12 minutes', 'running')`, [task.id, owner]);
+  return task.id;
+}
+
+export async function taskStatus(id: number): Promise<string> {
+  return (await sql<{ status: string }>(`SELECT status FROM diagnosis_tasks WHERE id = $1`, [id]))[0].status;
+}

@@ -1,0 +1,35 @@
+import { getDb } from "@/server/db/client";
+import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
+import { TASK_STATUSES } from "@/server/tasks/list-tasks";
+
+type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export interface StatusSummary {
+  total: number;
+  byStatus: Record<TaskStatus, number>;
+  active: number;
+  /** Running tasks the stuck check calls stuck now, and of those, how many nothing is working on. */
+  stuck: number;
+  stuckNotRunning: number;
+  checkedAt: Date;
+}
+
+/** The dashboard's counts: tasks per status (one grouped query on the status index) and stuck now. */
+export async function statusSummary(): Promise<StatusSummary> {
+  const db = await getDb();
+  const [groups, active, check] = await Promise.all([
+    db.diagnosisTask.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.diagnosisTask.count({ where: { isActive: true } }),
+    checkStuckTasks(),
+  ]);
+  const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+  for (const g of groups) byStatus[g.status] = g._count._all;
+  return {
+    total: Object.values(byStatus).reduce((a, b) => a + b, 0),
+    byStatus,
+    active,
+    stuck: check.stuck.length,
+    stuckNotRunning: check.stuck.filter((t) => !t.isActuallyRunning).length,
+    checkedAt: check.checkedAt,
+  };
+}

@@ -1,0 +1,72 @@
+/** Each measure responds to the physical quantity it claims to measure, on real frames and in the right units. */
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { checkColorCast } from "./color-cast";
+import { decodeFrame } from "./decode";
+import { checkNoise } from "./noise";
+import { checkBlur } from "./sharpness";
+import { checkStripe } from "./stripe";
+import { DEFAULT_THRESHOLDS as T } from "./thresholds";
+import { encode, fixture, gaussianSource, mapPixels, pixelsOf } from "./test-frames";
+
+const SCENE = "images/home-normal-0.jpg";
+
+async function frameOf(jpeg: Buffer) {
+  return decodeFrame(jpeg);
+}
+
+describe("measures", () => {
+  it("edge blur grows with the applied Gaussian blur", async () => {
+    const sigmas = [];
+    for (const s of [0, 2, 4, 7]) {
+      const jpeg = s ? await sharp(fixture(SCENE)).blur(s).jpeg({ quality: 90 }).toBuffer() : fixture(SCENE);
+      sigmas.push(checkBlur(await frameOf(jpeg), T.blur).metrics.edgeSigma);
+    }
+    expect(sigmas[0]).toBeLessThan(T.blur.minEdgeSigma);
+    for (let i = 1; i < sigmas.length; i++) expect(sigmas[i]).toBeGreaterThan(sigmas[i - 1]);
+    expect(sigmas[3]).toBeGreaterThan(T.blur.minEdgeSigma);
+  });
+
+  it("edge blur does not depend on contrast", async () => {
+    const base = await pixelsOf(fixture(SCENE));
+    const half = await encode(mapPixels(base, (v) => 128 + (v - 128) * 0.5), 95);
+    const full = await encode(base, 95);
+    const a = checkBlur(await frameOf(full), T.blur).metrics.edgeSigma;
+    const b = checkBlur(await frameOf(half), T.blur).metrics.edgeSigma;
+    expect(Math.abs(a - b)).toBeLessThan(0.15);
+  });
+
+  it("noise estimate follows the added noise and ignores texture", async () => {
+    const base = await pixelsOf(fixture("images/baboon-normal-0.jpg")); // fur everywhere
+    const estimates = [];
+    for (const sigma of [0, 20, 40]) {
+      const gauss = gaussianSource(11);
+      const noisy = await encode(mapPixels(base, (v) => v + sigma * gauss()), 92);
+      estimates.push(checkNoise(await frameOf(noisy), T.noise).metrics.noiseSigma);
+    }
+    expect(estimates[0]).toBeLessThan(T.noise.minSigma);
+    expect(estimates[1]).toBeGreaterThan(estimates[0]);
+    expect(estimates[2]).toBeGreaterThan(estimates[1]);
+  });
+
+  it("horizontal bands with a 12 px period are a stripe, whatever the scene", async () => {
+    const base = await pixelsOf(fixture(SCENE));
+    const banded = mapPixels(base, (v, _c, _x, y) => v * (0.8 + 0.2 * Math.sin((2 * Math.PI * y) / 12)));
+    const result = checkStripe(await frameOf(await encode(banded)), T.stripe);
+    expect(result.abnormal).toBe(true);
+    expect(result.metrics.vertical).toBe(0);
+    expect(result.metrics.period).toBeCloseTo(6, 0); // 12 source px = 6 work-plane px
+    expect(checkStripe(await frameOf(fixture("images/building-normal-0.jpg")), T.stripe).abnormal).toBe(false);
+  });
+
+  it("colour cast reads per-channel gains as a shift in their direction", async () => {
+    const base = await pixelsOf(fixture("images/vtest-200-normal-0.jpg")); // a lawn: green, but not cast
+    const neutral = checkColorCast(await frameOf(await encode(base)), T.color_cast);
+    expect(neutral.abnormal).toBe(false);
+    const magenta = [1.25, 0.6, 1.25];
+    const cast = checkColorCast(await frameOf(await encode(mapPixels(base, (v, c) => v * magenta[c]))), T.color_cast);
+    expect(cast.abnormal).toBe(true);
+    expect(cast.metrics.castRG).toBeGreaterThan(0.3);
+    expect(cast.metrics.castBG).toBeGreaterThan(0.3);
+  });
+});

@@ -1,0 +1,26 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { decodeFrame, shrinkFactor } from "./decode";
+import { jpegHeader } from "./image-size";
+import { fixture } from "./test-frames";
+
+describe("decode", () => {
+  it("reads size and components from a JPEG header", async () => {
+    expect(jpegHeader(fixture("images/fruits-normal-0.jpg"))).toEqual({ width: 1280, height: 720, components: 3 });
+    const gray = await sharp(fixture("images/fruits-normal-0.jpg")).toColourspace("b-w").jpeg().toBuffer();
+    expect(jpegHeader(gray)?.components).toBe(1);
+    expect(jpegHeader(Buffer.from("not a jpeg"))).toBeUndefined();
+  });
+
+  it("keeps the work plane at about two source pixels per pixel for camera sizes", () => {
+    expect([352, 640, 704, 1280, 1920, 2560, 3840].map(shrinkFactor)).toEqual([1, 2, 2, 2, 2, 4, 4]);
+  });
+
+  it("halves a 704x576 frame and keeps its brightness", async () => {
+    const frame = await decodeFrame(fixture("images/vtest-40-normal-0.jpg"));
+    expect(frame).toMatchObject({ width: 704, height: 576, w: 352, h: 288 });
+    const full = await sharp(fixture("images/vtest-40-normal-0.jpg")).greyscale().stats();
+    const mean = frame.gray.reduce((a, v) => a + v, 0) / frame.gray.length;
+    expect(Math.abs(mean - full.channels[0].mean)).toBeLessThan(2);
+  });
+});

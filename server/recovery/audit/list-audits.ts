@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { getDb } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+
+export const RECOVERY_MODES = ["manual", "bulk", "force", "auto", "cli"] as const;
+export const ACTOR_TYPES = ["user", "token", "watchdog", "cli"] as const;
+
+const auditFilterFields = z.object({
+  taskId: z.number().int().positive().optional(),
+  /** Part of the task name, any case. */
+  q: z.string().trim().max(200).optional(),
+  mode: z.array(z.enum(RECOVERY_MODES)).max(RECOVERY_MODES.length).optional(),
+  actorType: z.array(z.enum(ACTOR_TYPES)).max(ACTOR_TYPES.length).optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+});
+const fromNotAfterTo = (f: { from?: Date; to?: Date }) => !f.from || !f.to || f.from <= f.to;
+const fromAfterTo = { message: "from must not be after to", path: ["from"] };
+
+/** Filters shared by the list (tRPC, CLI) and the export (REST, CLI). */
+export const auditFilterInput = auditFilterFields.refine(fromNotAfterTo, fromAfterTo);
+export type AuditFilter = z.input<typeof auditFilterInput>;
+
+export const listAuditsInput = auditFilterFields
+  .extend({
+    page: z.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .refine(fromNotAfterTo, fromAfterTo);
+export type ListAuditsInput = z.input<typeof listAuditsInput>;
+
+/** Every column of a recovery_audits row; the id is a string because it is a BigInt. */
+export interface AuditView {
+  id: string;
+  taskId: number;
+  taskName: string;
+  recoveredAt: Date;
+  actorType: string;
+  actorUserId: number | null;
+  actorTokenId: number | null;
+  actorLabel: string;
+  mode: string;
+  reasonCode: string;
+  reasonText: string;
+  newStatus: string;
+  priorStatus: string;
+  priorOwnerInstanceId: string | null;
+  priorAttempt: number;
+  priorStartedAt: Date | null;
+  priorHeartbeatAt: Date | null;
+  priorLastRunTime: Date | null;
+}
+
+export interface AuditPage {
+  items: AuditView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+type AuditRow = Prisma.RecoveryAuditGetPayload<object>;
+export const toAuditView = (row: AuditRow): AuditView => ({ ...row, id: row.id.toString() });
+
+export function auditWhere(filter: z.output<typeof auditFilterInput>): Prisma.RecoveryAuditWhereInput {
+  return {
+    ...(filter.taskId ? { taskId: filter.taskId } : {}),
+    ...(filter.q ? { taskName: { contains: filter.q, mode: "insensitive" } } : {}),
+    ...(filter.mode?.length ? { mode: { in: filter.mode } } : {}),
+    ...(filter.actorType?.length ? { actorType: { in: filter.actorType } } : {}),
+    ...(filter.from || filter.to ? { recoveredAt: { ...(filter.from && { gte: filter.from }), ...(filter.to && { lte: filter.to }) } } : {}),
+  };
+}
+
+/** Newest first; ties (one bulk recovery writes many rows at the same instant) by id, descending. */
+export const auditOrder: Prisma.RecoveryAuditOrderByWithRelationInput[] = [{ recoveredAt: "desc" }, { id: "desc" }];
+
+/** One page of the recovery audit, newest first. */
+export async function listAudits(raw: ListAuditsInput = {}): Promise<AuditPage> {
+  const input = listAuditsInput.parse(raw);
+  const where = auditWhere(input);
+  const db = await getDb();
+  const [rows, total] = await Promise.all([
+    db.recoveryAudit.findMany({ where, orderBy: auditOrder, skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+    db.recoveryAudit.count({ where }),
+  ]);
+  return { items: rows.map(toAuditView), total, page: input.page, pageSize: input.pageSize };
+}

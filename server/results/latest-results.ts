@@ -1,0 +1,40 @@
+import { getDb } from "@/server/db/client";
+import type { Verdict } from "./result-view";
+
+/** What a camera list shows of a camera's most recent result. */
+export interface LatestResult {
+  id: string;
+  taskId: number;
+  createdAt: Date;
+  verdict: Verdict;
+  findings: string[];
+  error: string | null;
+  hasThumbnail: boolean;
+}
+
+interface Row {
+  camera_id: number; id: bigint; task_id: number; created_at: Date; verdict: string; findings: string[]; error: string | null; has_thumbnail: boolean;
+}
+
+/**
+ * The newest result of each camera, keyed by camera id (cameras without results are absent). One
+ * index lookup per camera on (camera_id, created_at), however long the history is.
+ */
+export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<number, LatestResult>> {
+  if (cameraIds.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT c.id AS camera_id, r.id, r.task_id, r.created_at, r.verdict, r.findings, r.error, r.has_thumbnail
+    FROM unnest(${cameraIds}::int[]) AS c(id)
+    CROSS JOIN LATERAL (
+      SELECT id, task_id, created_at, verdict, findings, error, thumbnail IS NOT NULL AS has_thumbnail
+      FROM diagnosis_results WHERE camera_id = c.id
+      ORDER BY created_at DESC, id DESC LIMIT 1
+    ) r`;
+  return new Map(
+    rows.map((r) => [
+      r.camera_id,
+      { id: r.id.toString(), taskId: r.task_id, createdAt: r.created_at, verdict: r.verdict as Verdict, findings: r.findings, error: r.error, hasThumbnail: r.has_thumbnail },
+    ]),
+  );
+}

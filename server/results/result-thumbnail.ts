@@ -1,0 +1,12 @@
+import { getDb } from "@/server/db/client";
+import { badRequest, notFound } from "@/server/errors";
+
+/** The stored JPEG preview of a result's frame; NOT_FOUND when the result or its image does not exist. */
+export async function getResultThumbnail(rawId: string): Promise<Buffer> {
+  if (!/^\d{1,18}$/.test(rawId)) throw badRequest("A result id is a positive whole number.");
+  const db = await getDb();
+  const row = await db.diagnosisResult.findUnique({ where: { id: BigInt(rawId) }, select: { thumbnail: true } });
+  if (!row) throw notFound(`Result ${rawId} does not exist.`);
+  if (!row.thumbnail) throw notFound(`Result ${rawId} has no image: its frame could not be grabbed or read.`);
+  return Buffer.from(row.thumbnail);
+}

@@ -1,0 +1,59 @@
+import type { Prisma } from "@/server/db/generated/client";
+
+export type Verdict = "ok" | "abnormal" | "error";
+
+/** One check of a result as the UI shows it: whether it fired, its score and its metric values. */
+export interface ResultCheck {
+  code: string;
+  abnormal: boolean;
+  score: number;
+  metrics: Record<string, number>;
+}
+
+/** A diagnosis result without its image; `hasThumbnail` says whether /api/results/{id}/thumbnail has one. */
+export interface ResultView {
+  /** The BigInt id as a string (URLs, React keys). */
+  id: string;
+  taskId: number;
+  taskName: string;
+  cameraId: number;
+  createdAt: Date;
+  verdict: Verdict;
+  findings: string[];
+  error: string | null;
+  hasThumbnail: boolean;
+  frameWidth: number | null;
+  frameHeight: number | null;
+  checks: ResultCheck[];
+}
+
+/** Everything but the thumbnail bytes, which only the thumbnail route reads. */
+export const resultViewSelect = {
+  id: true, taskId: true, cameraId: true, createdAt: true, verdict: true, findings: true, error: true,
+  frameWidth: true, frameHeight: true, checks: true,
+  task: { select: { name: true } },
+} satisfies Prisma.DiagnosisResultSelect;
+
+type Row = Prisma.DiagnosisResultGetPayload<{ select: typeof resultViewSelect }>;
+
+export function toResultView({ id, task, checks, verdict, ...row }: Row, hasThumbnail: boolean): ResultView {
+  return { ...row, id: id.toString(), taskName: task.name, verdict: verdict as Verdict, hasThumbnail, checks: readChecks(checks) };
+}
+
+/**
+ * The stored `checks` JSON ({ code: { abnormal, score, metrics } }) as a list in stored order.
+ * Rows written by older versions may lack fields: what is missing reads as "not abnormal, no metrics".
+ */
+export function readChecks(value: Prisma.JsonValue): ResultCheck[] {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return [];
+  return Object.entries(value).map(([code, raw]) => {
+    const check = raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {};
+    const metrics = check.metrics && typeof check.metrics === "object" && !Array.isArray(check.metrics) ? check.metrics : {};
+    return {
+      code,
+      abnormal: check.abnormal === true,
+      score: typeof check.score === "number" ? check.score : 0,
+      metrics: Object.fromEntries(Object.entries(metrics).filter((e): e is [string, number] => typeof e[1] === "number")),
+    };
+  });
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { getDb } from "@/server/db/client";
+import { notFound } from "@/server/errors";
+
+export const taskRunsInput = z.object({
+  taskId: z.number().int().positive(),
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type TaskRunsInput = z.input<typeof taskRunsInput>;
+
+/** One attempt of a task as its history shows it. */
+export interface TaskRunView {
+  /** The BigInt id as a string (React keys). */
+  id: string;
+  attempt: number;
+  executor: { host: string; pid: number; kind: string } | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  /** Until the end, or until now for a run still open (by the database's clock). */
+  durationSeconds: number;
+  outcome: string;
+  error: string | null;
+}
+
+export interface TaskRunPage {
+  items: TaskRunView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+interface Row {
+  id: bigint; attempt: number; host: string | null; pid: number | null; kind: string | null;
+  started_at: Date; finished_at: Date | null; duration_s: number; outcome: string; error: string | null;
+}
+
+/** A task's attempts, newest first, read through the (task_id, attempt) unique index. */
+export async function listTaskRuns(raw: TaskRunsInput): Promise<TaskRunPage> {
+  const input = taskRunsInput.parse(raw);
+  const db = await getDb();
+  const task = await db.diagnosisTask.findUnique({ where: { id: input.taskId }, select: { id: true } });
+  if (!task) throw notFound(`Task ${input.taskId} does not exist.`);
+  const [rows, total] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT r.id, r.attempt, i.host, i.pid, i.kind, r.started_at, r.finished_at, r.outcome, r.error,
+             extract(epoch FROM coalesce(r.finished_at, now()) - r.started_at)::float8 AS duration_s
+      FROM task_runs r LEFT JOIN executor_instances i ON i.id = r.instance_id
+      WHERE r.task_id = ${input.taskId}
+      ORDER BY r.attempt DESC
+      LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
+    db.taskRun.count({ where: { taskId: input.taskId } }),
+  ]);
+  const items = rows.map((r) => ({
+    id: r.id.toString(),
+    attempt: r.attempt,
+    executor: r.host === null ? null : { host: r.host, pid: r.pid!, kind: r.kind! },
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    durationSeconds: Math.max(0, Math.round(r.duration_s * 10) / 10),
+    outcome: r.outcome,
+    error: r.error,
+  }));
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}

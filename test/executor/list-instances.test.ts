@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/server/db/client";
+import { listInstances } from "@/server/executor/list-instances";
+import { createInstance, createTask, makeRunning } from "../support/fixtures";
+
+async function find(id: string, show: "live" | "all" = "live") {
+  return (await listInstances({ show })).items.find((i) => i.id === id);
+}
+
+describe("executor instances", () => {
+  it("alive, dead and stopped follow the stuck-detection rule: 3 missed intervals of the instance's own heartbeat", async () => {
+    const alive = await createInstance({ heartbeatAgeSeconds: 5 });
+    const dead = await createInstance({ heartbeatAgeSeconds: 31 });
+    const slowButAlive = await createInstance({ heartbeatAgeSeconds: 31, heartbeatIntervalMs: 60_000 });
+    const stopped = await createInstance({ stopped: true });
+
+    expect(await find(alive)).toMatchObject({ status: "alive", host: "test-host", pid: 4242, kind: "worker" });
+    expect((await find(alive))!.heartbeatAgeSeconds).toBeGreaterThanOrEqual(5);
+    expect((await find(alive))!.heartbeatAgeSeconds).toBeLessThan(15);
+    expect(await find(dead)).toMatchObject({ status: "dead" });
+    expect(await find(slowButAlive)).toMatchObject({ status: "alive" });
+    expect(await find(stopped)).toBeUndefined();
+    expect(await find(stopped, "all")).toMatchObject({ status: "stopped" });
+  });
+
+  it("each instance lists the running tasks it owns, and only those", async () => {
+    const owner = await createInstance({ heartbeatAgeSeconds: 1 });
+    const [running, other] = [await createTask(), await createTask()];
+    await makeRunning(running.id, { ownerId: owner, attempt: 3 });
+    await (await getDb()).diagnosisTask.update({ where: { id: other.id }, data: { ownerInstanceId: owner, status: "completed" } });
+
+    const instance = await find(owner);
+
+    expect(instance?.tasks).toEqual([expect.objectContaining({ id: running.id, name: running.name, attempt: 3 })]);
+  });
+
+  it("a dead instance that still owns running tasks is listed with them (the tasks recovery will reset)", async () => {
+    const owner = await createInstance({ heartbeatAgeSeconds: 600 });
+    const task = await createTask();
+    await makeRunning(task.id, { ownerId: owner, heartbeatAgeSeconds: 600 });
+
+    expect(await find(owner)).toMatchObject({ status: "dead", tasks: [expect.objectContaining({ id: task.id })] });
+  });
+});
