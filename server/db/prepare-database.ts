@@ -7,6 +7,7 @@ import { seedDemoData } from "@/server/demo/seed-demo-data";
 
 export interface PreparedDatabase {
   db: PrismaClient;
+  url: string;
   embedded: boolean;
   /** The database was created by this process (a first start). */
   created: boolean;
@@ -24,7 +25,7 @@ export async function prepareDatabase(createClient: (url: string) => PrismaClien
   await ensureAdminAccount(db);
   const embedded = !env.DATABASE_URL;
   if (env.DEMO_DATA ?? (embedded && target.created)) await seedDemoData(db);
-  return { db, embedded, created: target.created, release: target.release };
+  return { db, url: target.url, embedded, created: target.created, release: target.release };
 }
 
 /** DATABASE_URL when set (the app never starts its own server then), else the embedded database. */

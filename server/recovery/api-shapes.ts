@@ -5,10 +5,12 @@ import type { RecoveryResult } from "./recover-stuck-tasks";
  * The REST contract of the operations guide (field names and messages exactly as documented), plus
  * a few extra fields (reason code, owner, attempt). The UI's tRPC procedures return the same shapes.
  */
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
 const runningTask = (t: RunningTaskState) => ({
   id: t.id,
   name: t.name,
-  last_run_time: t.lastRunTime,
+  last_run_time: iso(t.lastRunTimeMs),
   is_active: t.isActive,
   is_actually_running: t.isActuallyRunning,
   runtime_minutes: t.runtimeMinutes,
@@ -16,8 +18,8 @@ const runningTask = (t: RunningTaskState) => ({
   stuck_reason_code: t.stuckReasonCode,
   max_runtime_minutes: t.maxRuntimeMinutes,
   attempt: t.attempt,
-  started_at: t.startedAt,
-  heartbeat_at: t.heartbeatAt,
+  started_at: iso(t.startedAtMs),
+  heartbeat_at: iso(t.heartbeatAtMs),
   owner_instance_id: t.ownerInstanceId,
   owner: t.owner && { host: t.owner.host, pid: t.owner.pid, kind: t.owner.kind, heartbeat_age_seconds: t.owner.heartbeatAgeSeconds, stopped: t.owner.stopped },
 });

@@ -1,6 +1,5 @@
-import { env } from "@/server/config/env";
-import { getDb } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
+import { getPool } from "@/server/db/client";
+import { deadAfterSeconds } from "@/server/executor/liveness";
 import { processExecutor } from "@/server/executor/process-executor";
 import { NOT_RUNNING_CODES, stuckReasonText, type StuckReasonCode } from "./stuck-reasons";
 
@@ -9,10 +8,10 @@ export interface RunningTaskState {
   name: string;
   isActive: boolean;
   attempt: number;
-  /** ISO 8601 UTC, as the database holds them. */
-  lastRunTime: string | null;
-  startedAt: string | null;
-  heartbeatAt: string | null;
+  /** Epoch milliseconds, as the database holds them. */
+  lastRunTimeMs: number | null;
+  startedAtMs: number | null;
+  heartbeatAtMs: number | null;
   runtimeMinutes: number;
   ownerInstanceId: string | null;
   owner: { host: string; pid: number; kind: string; heartbeatAgeSeconds: number; stopped: boolean } | null;
@@ -29,84 +28,99 @@ export interface StuckCheck {
   checkedAt: Date;
 }
 
-interface Row {
-  id: number; name: string; is_active: boolean; attempt: number; owner_id: string | null; max_min: number;
-  runtime_s: number; last_run_time: string | null; started_at: string | null; heartbeat_at: string | null;
-  host: string | null; pid: number | null; kind: string | null; stopped: boolean | null; owner_age_s: number | null;
-  code: StuckReasonCode | null;
-}
+type TaskRow = [id: number, name: string, isActive: boolean, attempt: number, owner: string | null, maxRuntime: number,
+  lastRun: number | null, started: number | null, beat: number | null, updated: number];
+type ClockRow = [now: number, dbStart: number, id: string | null, host: string | null, pid: number | null, kind: string | null,
+  stopped: boolean | null, intervalMs: number | null, beat: number | null];
 
 /** A task this process claimed moments ago may not be in its running set yet (the claim is still being handed over). */
 const CLAIM_GRACE_SECONDS = 10;
 
 /**
- * When a heartbeat was last possible. Beats missed because the database itself was down do not
- * count: a heartbeat that was still fresh when PostgreSQL (re)started is measured from the restart,
- * so a long database outage does not make every live executor look dead the moment it returns.
- */
-const since = (beat: Prisma.Sql) =>
-  Prisma.sql`(CASE WHEN ${beat} < db.started AND ${beat} >= db.started - l.beat_limit THEN db.started ELSE ${beat} END)`;
-
-const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/**
- * Every running task with the verdict "actually running" or "stuck, because ...", in one query. The
- * database judges, by its own clock, from the leases and heartbeats every executor writes, so the
- * answer is the same from any process. The asking process adds what only it knows: which of the
- * runs it owns are really in its running set. Reasons, in order of precedence:
- * no owner recorded; owner dead (heartbeat older than STUCK_HEARTBEAT_MISSES of its intervals, or
- * signed off, or unknown); owned by this process but not in its running set; this run's heartbeat stale (the
- * run hangs while its executor lives); running longer than the limit.
+ * Every running task with the verdict "actually running" or "stuck, because ...". The verdict comes
+ * from the leases and heartbeats every executor writes, aged by the database's clock, so it is the
+ * same from any process; the asking process adds what only it knows: which of the runs it owns are
+ * really in its running set. Reasons, in order of precedence: no owner recorded; owner dead
+ * (heartbeat older than STUCK_HEARTBEAT_MISSES of its intervals, signed off, or unknown); owned by
+ * this process but not in its running set; this run's heartbeat stale (the run hangs while its
+ * executor lives); running longer than the limit.
+ *
+ * Two plain queries read raw numbers (rows as arrays, timestamps as epoch seconds) and the judging
+ * happens here: over 10k running tasks that is several times faster than mapping rows in SQL or Prisma.
  */
 export async function checkStuckTasks(options: { maxRuntimeMinutes?: number; taskIds?: number[] } = {}): Promise<StuckCheck> {
   const executor = processExecutor();
-  const self = executor?.instanceId ?? null;
-  const held = executor ? [...executor.running.values()].filter((r) => !r.controller.signal.aborted).map((r) => `${r.lease.taskId}:${r.lease.attempt}`) : [];
-  const misses = env.STUCK_HEARTBEAT_MISSES;
-  const db = await getDb();
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT t.id, t.name, t.is_active, t.attempt, t.owner_instance_id::text AS owner_id, m.max_min,
-           r.runtime_s, ${iso(Prisma.sql`t.last_run_time`)} AS last_run_time, ${iso(Prisma.sql`t.started_at`)} AS started_at,
-           ${iso(Prisma.sql`t.heartbeat_at`)} AS heartbeat_at,
-           i.host, i.pid, i.kind, i.stopped_at IS NOT NULL AS stopped, extract(epoch FROM now() - i.heartbeat_at)::float8 AS owner_age_s,
-           CASE
-             WHEN t.owner_instance_id IS NULL THEN 'no_owner'
-             WHEN i.id IS NULL OR i.stopped_at IS NOT NULL OR ${since(Prisma.sql`i.heartbeat_at`)} < now() - l.beat_limit THEN 'executor_dead'
-             WHEN t.owner_instance_id = ${self}::uuid AND NOT (t.id || ':' || t.attempt = ANY(${held}::text[]))
-               AND t.started_at < now() - make_interval(secs => ${CLAIM_GRACE_SECONDS}) THEN 'not_in_running_set'
-             WHEN t.heartbeat_at IS NULL OR ${since(Prisma.sql`t.heartbeat_at`)} < now() - l.beat_limit THEN 'heartbeat_stale'
-             WHEN r.runtime_s > m.max_min * 60 THEN 'runtime_exceeded'
-           END AS code
-    FROM diagnosis_tasks t
-    LEFT JOIN executor_instances i ON i.id = t.owner_instance_id
-    CROSS JOIN (SELECT pg_postmaster_start_time() AS started) db
-    CROSS JOIN LATERAL (SELECT make_interval(secs => ${misses} * coalesce(i.heartbeat_interval_ms, ${env.EXECUTOR_HEARTBEAT_MS}) / 1000.0) AS beat_limit) l
-    CROSS JOIN LATERAL (SELECT extract(epoch FROM now() - coalesce(t.started_at, t.last_run_time, t.updated_at))::float8 AS runtime_s) r
-    CROSS JOIN LATERAL (SELECT coalesce(${options.maxRuntimeMinutes ?? null}::float8, t.max_runtime_minutes) AS max_min) m
-    WHERE t.status = 'running' ${options.taskIds ? Prisma.sql`AND t.id = ANY(${options.taskIds}::int[])` : Prisma.empty}
-    ORDER BY t.id`;
-  const running = rows.map(toState);
-  return { running, stuck: running.filter((t) => t.stuckReasonCode), checkedAt: new Date() };
+  const held = new Set(executor ? [...executor.running.values()].filter((r) => !r.controller.signal.aborted).map((r) => `${r.lease.taskId}:${r.lease.attempt}`) : []);
+  const pool = await getPool();
+  const filter = options.taskIds ? "AND t.id = ANY($1::int[])" : "";
+  const params = options.taskIds ? [options.taskIds] : [];
+  const [tasks, clock] = await Promise.all([
+    pool.query<TaskRow>({
+      rowMode: "array",
+      text: `SELECT t.id, t.name, t.is_active, t.attempt, t.owner_instance_id::text, t.max_runtime_minutes,
+                    date_part('epoch', t.last_run_time), date_part('epoch', t.started_at), date_part('epoch', t.heartbeat_at), date_part('epoch', t.updated_at)
+             FROM diagnosis_tasks t WHERE t.status = 'running' ${filter} ORDER BY t.id`,
+      values: params,
+    }),
+    pool.query<ClockRow>({
+      rowMode: "array",
+      text: `SELECT date_part('epoch', now()), date_part('epoch', pg_postmaster_start_time()),
+                    i.id::text, i.host, i.pid, i.kind, i.stopped_at IS NOT NULL, i.heartbeat_interval_ms, date_part('epoch', i.heartbeat_at)
+             FROM (SELECT 1) one
+             LEFT JOIN executor_instances i ON i.id IN (SELECT t.owner_instance_id FROM diagnosis_tasks t WHERE t.status = 'running' ${filter})`,
+      values: params,
+    }),
+  ]);
+  const [now, dbStart] = clock.rows[0];
+  const owners = new Map(clock.rows.filter((r) => r[2]).map((r) => [r[2]!, r]));
+  const judge = judgeAgainst({ now, dbStart, owners, self: executor?.instanceId ?? null, held, requestedMax: options.maxRuntimeMinutes });
+  const running = tasks.rows.map(judge);
+  return { running, stuck: running.filter((t) => t.stuckReasonCode), checkedAt: new Date(now * 1000) };
 }
 
-function toState(row: Row): RunningTaskState {
-  return {
-    id: row.id,
-    name: row.name,
-    isActive: row.is_active,
-    attempt: row.attempt,
-    lastRunTime: row.last_run_time,
-    startedAt: row.started_at,
-    heartbeatAt: row.heartbeat_at,
-    runtimeMinutes: Math.round((row.runtime_s / 60) * 10) / 10,
-    ownerInstanceId: row.owner_id,
-    owner: row.host === null ? null : {
-      host: row.host, pid: row.pid!, kind: row.kind!, stopped: !!row.stopped,
-      heartbeatAgeSeconds: Math.round((row.owner_age_s ?? 0) * 10) / 10,
-    },
-    maxRuntimeMinutes: row.max_min,
-    isActuallyRunning: !row.code || !NOT_RUNNING_CODES.has(row.code),
-    stuckReasonCode: row.code,
-    stuckReason: row.code && stuckReasonText(row.code, row.max_min),
-  };
+interface JudgeContext {
+  now: number;
+  dbStart: number;
+  owners: Map<string, ClockRow>;
+  self: string | null;
+  held: Set<string>;
+  requestedMax?: number;
 }
+
+/**
+ * Seconds since a heartbeat. Beats missed because PostgreSQL itself was down do not count: a beat
+ * that was still fresh when the database (re)started is aged from the restart, so a long database
+ * outage does not make every live executor look dead the moment it returns.
+ */
+function beatAge(beat: number, c: JudgeContext, limit: number): number {
+  const since = beat < c.dbStart && beat >= c.dbStart - limit ? c.dbStart : beat;
+  return c.now - since;
+}
+
+const judgeAgainst = (c: JudgeContext) => (row: TaskRow): RunningTaskState => {
+  const [id, name, isActive, attempt, ownerId, ownMax, lastRun, started, beat, updated] = row;
+  const owner = ownerId ? c.owners.get(ownerId) : undefined;
+  const limit = deadAfterSeconds(owner?.[7] ?? null);
+  const maxRuntimeMinutes = c.requestedMax ?? ownMax;
+  const runtimeSeconds = c.now - (started ?? lastRun ?? updated);
+  let code: StuckReasonCode | null = null;
+  if (!ownerId) code = "no_owner";
+  else if (!owner || owner[6] || beatAge(owner[8]!, c, limit) > limit) code = "executor_dead";
+  else if (ownerId === c.self && !c.held.has(`${id}:${attempt}`) && (started === null || c.now - started > CLAIM_GRACE_SECONDS)) code = "not_in_running_set";
+  else if (beat === null || beatAge(beat, c, limit) > limit) code = "heartbeat_stale";
+  else if (runtimeSeconds > maxRuntimeMinutes * 60) code = "runtime_exceeded";
+  const ms = (sec: number | null) => (sec === null ? null : Math.round(sec * 1000));
+  return {
+    id, name, isActive, attempt,
+    lastRunTimeMs: ms(lastRun),
+    startedAtMs: ms(started),
+    heartbeatAtMs: ms(beat),
+    runtimeMinutes: Math.round((runtimeSeconds / 60) * 10) / 10,
+    ownerInstanceId: ownerId,
+    owner: owner ? { host: owner[3]!, pid: owner[4]!, kind: owner[5]!, stopped: !!owner[6], heartbeatAgeSeconds: Math.round((c.now - owner[8]!) * 10) / 10 } : null,
+    maxRuntimeMinutes,
+    isActuallyRunning: !code || !NOT_RUNNING_CODES.has(code),
+    stuckReasonCode: code,
+    stuckReason: code && stuckReasonText(code, maxRuntimeMinutes),
+  };
+};
