@@ -20,7 +20,10 @@ type Fixture = "no_owner" | "executor_dead" | "healthy";
  * A task in `running`, as an executor's claim leaves it, started 12 minutes ago: without an owner
  * (no_owner), owned by an executor whose heartbeat stopped 10 minutes ago (executor_dead), or owned
  * by a live executor that beats for the next hour (healthy). Inactive and manual, so that after a
- * recovery the e2e server's executor does not run it and the test sees the state it caused.
+ * recovery the e2e server's executor does not run it and the test sees the state it caused. The
+ * executor registered after the database server started: stuck detection gives executors that lived
+ * through a database restart extra time, which would blur a dead fixture while the (embedded) test
+ * server is young.
  */
 export async function runningTask(name: string, fixture: Fixture): Promise<number> {
   const owner =
@@ -29,7 +32,7 @@ export async function runningTask(name: string, fixture: Fixture): Promise<numbe
       : (
           await sql<{ id: string }>(
             `INSERT INTO executor_instances (id, kind, host, pid, started_at, heartbeat_at, heartbeat_interval_ms)
-             VALUES (gen_random_uuid(), 'worker', $1, 4242, now() - interval '1 hour', $2::timestamptz, 10000) RETURNING id`,
+             VALUES (gen_random_uuid(), 'worker', $1, 4242, greatest(now() - interval '1 hour', pg_postmaster_start_time()), $2::timestamptz, 10000) RETURNING id`,
             [fixture === "healthy" ? "e2e-live-host" : "e2e-dead-host", fixture === "healthy" ? new Date(Date.now() + 3_600_000) : new Date(Date.now() - 600_000)],
           )
         )[0].id;

@@ -31,7 +31,7 @@ export interface StuckCheck {
 type TaskRow = [id: number, name: string, isActive: boolean, attempt: number, owner: string | null, maxRuntime: number,
   lastRun: number | null, started: number | null, beat: number | null, updated: number];
 type ClockRow = [now: number, dbStart: number, id: string | null, host: string | null, pid: number | null, kind: string | null,
-  stopped: boolean | null, intervalMs: number | null, beat: number | null];
+  stopped: boolean | null, intervalMs: number | null, beat: number | null, registered: number | null];
 
 /** A task this process claimed moments ago may not be in its running set yet (the claim is still being handed over). */
 const CLAIM_GRACE_SECONDS = 10;
@@ -65,7 +65,8 @@ export async function checkStuckTasks(options: { maxRuntimeMinutes?: number; tas
     pool.query<ClockRow>({
       rowMode: "array",
       text: `SELECT date_part('epoch', now()), date_part('epoch', pg_postmaster_start_time()),
-                    i.id::text, i.host, i.pid, i.kind, i.stopped_at IS NOT NULL, i.heartbeat_interval_ms, date_part('epoch', i.heartbeat_at)
+                    i.id::text, i.host, i.pid, i.kind, i.stopped_at IS NOT NULL, i.heartbeat_interval_ms, date_part('epoch', i.heartbeat_at),
+                    date_part('epoch', i.started_at)
              FROM (SELECT 1) one
              LEFT JOIN executor_instances i ON i.id IN (SELECT t.owner_instance_id FROM diagnosis_tasks t WHERE t.status = 'running' ${filter})`,
       values: params,
@@ -88,13 +89,15 @@ interface JudgeContext {
 }
 
 /**
- * Seconds since a heartbeat. Beats missed because PostgreSQL itself was down do not count: a beat
- * that was still fresh when the database (re)started is aged from the restart, so a long database
- * outage does not make every live executor look dead the moment it returns.
+ * Seconds since a heartbeat. Beats missed because PostgreSQL itself was down do not count: for an
+ * executor that was already running when the database (re)started, a heartbeat from before the
+ * restart is aged from the restart, so after an outage of any length every live executor has its
+ * full allowance to beat again before it is called dead (one that died before the restart is found
+ * that much later).
  */
-function beatAge(beat: number, c: JudgeContext, limit: number): number {
-  const since = beat < c.dbStart && beat >= c.dbStart - limit ? c.dbStart : beat;
-  return c.now - since;
+function beatAge(beat: number, owner: ClockRow, c: JudgeContext): number {
+  const registered = owner[9] ?? beat;
+  return c.now - (beat < c.dbStart && registered < c.dbStart ? c.dbStart : beat);
 }
 
 const judgeAgainst = (c: JudgeContext) => (row: TaskRow): RunningTaskState => {
@@ -105,9 +108,9 @@ const judgeAgainst = (c: JudgeContext) => (row: TaskRow): RunningTaskState => {
   const runtimeSeconds = c.now - (started ?? lastRun ?? updated);
   let code: StuckReasonCode | null = null;
   if (!ownerId) code = "no_owner";
-  else if (!owner || owner[6] || beatAge(owner[8]!, c, limit) > limit) code = "executor_dead";
+  else if (!owner || owner[6] || beatAge(owner[8]!, owner, c) > limit) code = "executor_dead";
   else if (ownerId === c.self && !c.held.has(`${id}:${attempt}`) && (started === null || c.now - started > CLAIM_GRACE_SECONDS)) code = "not_in_running_set";
-  else if (beat === null || beatAge(beat, c, limit) > limit) code = "heartbeat_stale";
+  else if (beat === null || beatAge(beat, owner, c) > limit) code = "heartbeat_stale";
   else if (runtimeSeconds > maxRuntimeMinutes * 60) code = "runtime_exceeded";
   const ms = (sec: number | null) => (sec === null ? null : Math.round(sec * 1000));
   return {

@@ -4,6 +4,7 @@ import { GET as statusCheck } from "@/app/api/diagnosis/tasks/status-check/route
 import { POST as recovery } from "@/app/api/diagnosis/tasks/recovery/route";
 import { POST as recoverOne } from "@/app/api/diagnosis/tasks/[id]/recovery/route";
 import { getDb } from "@/server/db/client";
+import { sharedStatusCheckBody } from "@/server/recovery/shared-status-check";
 import { call, tokenFor } from "../support/api-client";
 import { createInstance, createTask, makeRunning } from "../support/fixtures";
 
@@ -50,6 +51,19 @@ describe("GET /api/diagnosis/tasks/status-check", () => {
     const healthy = await healthyTask();
     const { body } = await call(statusCheck, "/api/diagnosis/tasks/status-check?max_runtime_minutes=2", { token: viewer });
     expect(body.stuck_tasks).toContainEqual(expect.objectContaining({ id: healthy.id, stuck_reason: "运行时间超过 2 分钟" }));
+  });
+});
+
+describe("status-check under concurrent requests", () => {
+  it("concurrent requests share one check, and a request never gets an answer computed before it arrived", async () => {
+    await stuckTask();
+    const burst = await Promise.all(Array.from({ length: 20 }, () => sharedStatusCheckBody(undefined)));
+    expect(new Set(burst).size).toBeLessThanOrEqual(2); // the same bytes, shared
+    const inFlight = sharedStatusCheckBody(undefined);
+    const late = await stuckTask(); // committed while a check is under way
+    const after = JSON.parse(Buffer.from(await sharedStatusCheckBody(undefined)).toString());
+    expect(after.stuck_tasks.map((t: { id: number }) => t.id)).toContain(late.id);
+    await inFlight;
   });
 });
 

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
 import { uniqueName } from "./unique";
 
 export const FIXTURE_IMAGE = "test/fixtures/vqd-public/images/building-normal-0.jpg";
@@ -29,27 +28,18 @@ export async function createTask(options: { cameraIds?: number[]; checks?: strin
 }
 
 /**
- * A heartbeat `ageSeconds` old by the database's clock. Stuck detection forgives beats missed while
- * PostgreSQL itself was down (a beat still fresh when the server started is measured from the
- * start). On a freshly started test server a backdated beat would look like exactly that, so a
- * beat meant to be stale is also placed before the server's start by more than the stale limit:
- * stale however young the server is.
+ * An executor instance row whose last heartbeat was `heartbeatAgeSeconds` ago by the database's
+ * clock. It registered after the database server started: stuck detection gives executors that
+ * lived through a database restart extra time, which must not blur these fixtures when the test
+ * server is young (the embedded one is started by the test run).
  */
-const beatAt = (ageSeconds: number, staleAfterSeconds: number) =>
-  ageSeconds > staleAfterSeconds
-    ? Prisma.sql`least(now() - make_interval(secs => ${ageSeconds}), pg_postmaster_start_time() - make_interval(secs => ${staleAfterSeconds + ageSeconds}))`
-    : Prisma.sql`now() - make_interval(secs => ${ageSeconds})`;
-
-const STUCK_MISSES = 3;
-
-/** An executor instance row whose last heartbeat was `heartbeatAgeSeconds` ago by the database's clock. */
 export async function createInstance(options: { heartbeatAgeSeconds?: number; stopped?: boolean; heartbeatIntervalMs?: number } = {}) {
   const db = await getDb();
   const id = randomUUID();
   await db.$executeRaw`
     INSERT INTO executor_instances (id, kind, host, pid, started_at, heartbeat_at, heartbeat_interval_ms, stopped_at)
-    VALUES (${id}::uuid, 'worker', 'test-host', 4242, now() - interval '1 hour',
-            ${beatAt(options.heartbeatAgeSeconds ?? 0, (STUCK_MISSES * (options.heartbeatIntervalMs ?? 10_000)) / 1000)}, ${options.heartbeatIntervalMs ?? 10_000},
+    VALUES (${id}::uuid, 'worker', 'test-host', 4242, greatest(now() - interval '1 hour', pg_postmaster_start_time()),
+            now() - make_interval(secs => ${options.heartbeatAgeSeconds ?? 0}), ${options.heartbeatIntervalMs ?? 10_000},
             ${options.stopped ? new Date() : null})`;
   return id;
 }
@@ -60,7 +50,7 @@ export async function createInstance(options: { heartbeatAgeSeconds?: number; st
  */
 export async function makeRunning(
   taskId: number,
-  options: { ownerId?: string | null; attempt?: number; startedMinutesAgo?: number; heartbeatAgeSeconds?: number; ownerIntervalMs?: number } = {},
+  options: { ownerId?: string | null; attempt?: number; startedMinutesAgo?: number; heartbeatAgeSeconds?: number } = {},
 ) {
   const db = await getDb();
   const attempt = options.attempt ?? 1;
@@ -69,7 +59,7 @@ export async function makeRunning(
     UPDATE diagnosis_tasks SET status = 'running', attempt = ${attempt}, owner_instance_id = ${owner}::uuid,
       started_at = now() - make_interval(mins => ${options.startedMinutesAgo ?? 1}),
       last_run_time = now() - make_interval(mins => ${options.startedMinutesAgo ?? 1}),
-      heartbeat_at = ${beatAt(options.heartbeatAgeSeconds ?? 0, (STUCK_MISSES * (options.ownerIntervalMs ?? 10_000)) / 1000)}
+      heartbeat_at = now() - make_interval(secs => ${options.heartbeatAgeSeconds ?? 0})
     WHERE id = ${taskId}`;
   const run = await db.taskRun.create({ data: { taskId, attempt, instanceId: owner, outcome: "running" } });
   return { taskId, attempt, instanceId: owner!, runId: run.id };
