@@ -5,6 +5,14 @@ import { describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const IMAGES = "test/fixtures/vqd-public/images";
 
+describe("the easysight command", () => {
+  it("runs as `npx easysight`, the way the README and the first-start banner say", async () => {
+    const { stdout } = await run("npx", ["easysight", "--help"], { env: process.env });
+    expect(stdout).toContain("Usage: easysight");
+    expect(stdout).toMatch(/check-tasks/);
+  });
+});
+
 describe("easysight diagnose", () => {
   it("--json prints one {path, abnormal, metrics} per path given, with the path as given", async () => {
     const paths = [`${IMAGES}/baboon-too_dark-2.jpg`, `${IMAGES}/baboon-normal-0.jpg`, "test/fixtures/vqd-public/sequences/vtest-40-freeze"];
