@@ -5,6 +5,7 @@ import { getLang } from "@/components/i18n/server";
 import { translator } from "@/components/i18n/messages";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { TRPCReactProvider } from "@/components/trpc/react";
+import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { ActorProvider } from "@/components/auth/actor-provider";
 import { AnnouncerProvider } from "@/components/ui/announcer";
 import { AppHeader } from "@/components/layout/app-header";
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={lang === "zh" ? "zh-CN" : "en"}>
       <body>
+        <HydrationMarker />
         <I18nProvider lang={lang}>
           <ActorProvider actor={actor}>
             <TRPCReactProvider>

@@ -60,7 +60,7 @@ test.describe("task pages", () => {
   test("the language switch turns every page into English and back", async ({ page }) => {
     const health = watchConsole(page);
     await signIn(page, "admin", "/tasks");
-    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("link", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "Diagnosis tasks" })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const link of ["Dashboard", "Tasks", "Cameras", "Recoveries", "Executors", "Settings"]) await expect(nav.getByRole("link", { name: link })).toBeVisible();
@@ -72,7 +72,7 @@ test.describe("task pages", () => {
     await expect(page.getByText("Stuck now")).toBeVisible();
     await saveScreenshot(page, "dashboard-en");
 
-    await page.getByRole("button", { name: "中文" }).click();
+    await page.getByRole("link", { name: "中文" }).click();
     await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "系统设置" })).toBeVisible();
     health.expectClean();

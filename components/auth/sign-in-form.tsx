@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/components/admin/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { Translate } from "@/components/i18n/messages";
 import { rateLimitedMinutes, SIGN_IN_UNAVAILABLE } from "@/server/auth/sign-in-errors";
@@ -10,6 +11,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,7 +34,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form className="card signin-card" onSubmit={onSubmit} noValidate>
+    // method="post": were it ever submitted before React took over, the password must not end up
+    // in the URL (and the button stays disabled until then anyway).
+    <form className="card signin-card" method="post" onSubmit={onSubmit} noValidate>
       <h1>{t("signin.title")}</h1>
       <label className="field">
         <span>{t("signin.username")}</span>
@@ -47,7 +51,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {error}
         </p>
       )}
-      <button className="btn btn-primary" type="submit" disabled={pending}>
+      <button className="btn btn-primary" type="submit" disabled={pending || !hydrated}>
         {pending ? t("signin.submitting") : t("signin.submit")}
       </button>
     </form>

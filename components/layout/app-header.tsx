@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { hasRole, type Actor } from "@/server/auth/actor";
 import type { Translate } from "@/components/i18n/messages";
@@ -19,7 +20,10 @@ export function AppHeader({ actor, t }: { actor: Actor | null; t: Translate }) {
       <Link href="/" className="brand">{t("app.name")}</Link>
       {actor && <NavLinks label={t("nav.main")} links={links} />}
       <div className="header-right">
-        <LanguageSwitch />
+        {/* It reads the URL's query: a static page renders it on the client. */}
+        <Suspense fallback={null}>
+          <LanguageSwitch />
+        </Suspense>
         {actor && (
           <>
             <span className="user-chip" data-testid="current-user" title={t("nav.signedInAs")}>

@@ -1,24 +1,21 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { LANG_COOKIE } from "@/components/i18n/messages";
 
+/**
+ * A link, not a button: the server sets the language cookie and sends the reader back to the same
+ * page, so the switch works even before the page has hydrated.
+ */
 export function LanguageSwitch() {
   const { lang, t } = useI18n();
-  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
   const other = lang === "zh" ? "en" : "zh";
+  const back = pathname + (search ? `?${search}` : "");
   return (
-    <button
-      type="button"
-      className="btn btn-ghost"
-      lang={other}
-      onClick={() => {
-        document.cookie = `${LANG_COOKIE}=${other}; path=/; max-age=31536000; samesite=lax`;
-        router.refresh();
-      }}
-    >
+    <a className="btn btn-ghost" lang={other} href={`/api/lang?lang=${other}&return=${encodeURIComponent(back)}`}>
       {t("nav.language")}
-    </button>
+    </a>
   );
 }

@@ -55,6 +55,7 @@ const PROCEDURES: Record<string, Access> = {
 /** "METHOD /api/path" as the file system names it. `trpc`: checked per procedure above. */
 const ROUTES: Record<string, Access | "trpc" | "next-auth"> = {
   "GET /api/health": "public",
+  "GET /api/lang": "public",
   "GET /api/auth/[...nextauth]": "next-auth",
   "POST /api/auth/[...nextauth]": "next-auth",
   "GET /api/trpc/[trpc]": "trpc",
@@ -74,7 +75,7 @@ const ROUTES: Record<string, Access | "trpc" | "next-auth"> = {
  */
 function policy(name: string, isRead: boolean): Access | undefined {
   if (/^(users|tokens)\.|\/api\/(users|tokens)\b/.test(name)) return "admin";
-  if (isRead) return /^me\.|\/api\/(health|auth|metrics)\b/.test(name) ? undefined : "viewer";
+  if (isRead) return /^me\.|\/api\/(health|auth|metrics|lang)\b/.test(name) ? undefined : "viewer";
   if (/^recovery\.|\/recovery$/.test(name)) return "admin";
   if (/^(tasks|cameras)\./.test(name)) return "operator";
   return undefined;
