@@ -32,7 +32,7 @@ export async function runningTask(name: string, fixture: Fixture): Promise<numbe
       : (
           await sql<{ id: string }>(
             `INSERT INTO executor_instances (id, kind, host, pid, started_at, heartbeat_at, heartbeat_interval_ms)
-             VALUES (gen_random_uuid(), 'worker', $1, 4242, greatest(now() - interval '1 hour', pg_postmaster_start_time()), $2::timestamptz, 10000) RETURNING id`,
+             VALUES (gen_random_uuid(), 'worker', $1, 4242, greatest(now() - interval '1 hour', pg_postmaster_start_time() + interval '1 second'), $2::timestamptz, 10000) RETURNING id`,
             [fixture === "healthy" ? "e2e-live-host" : "e2e-dead-host", fixture === "healthy" ? new Date(Date.now() + 3_600_000) : new Date(Date.now() - 600_000)],
           )
         )[0].id;

@@ -38,7 +38,7 @@ export async function createInstance(options: { heartbeatAgeSeconds?: number; st
   const id = randomUUID();
   await db.$executeRaw`
     INSERT INTO executor_instances (id, kind, host, pid, started_at, heartbeat_at, heartbeat_interval_ms, stopped_at)
-    VALUES (${id}::uuid, 'worker', 'test-host', 4242, greatest(now() - interval '1 hour', pg_postmaster_start_time()),
+    VALUES (${id}::uuid, 'worker', 'test-host', 4242, greatest(now() - interval '1 hour', pg_postmaster_start_time() + interval '1 second'),
             now() - make_interval(secs => ${options.heartbeatAgeSeconds ?? 0}), ${options.heartbeatIntervalMs ?? 10_000},
             ${options.stopped ? new Date() : null})`;
   return id;
