@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/session";
 import { saveScreenshot, watchConsole } from "./support/page-health";
+import { uniqueName as unique } from "./support/e2e-db";
 
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 test.describe("roles and admin settings", () => {
   test("a viewer sees no camera controls and no settings link, and the settings pages are forbidden", async ({ page }) => {

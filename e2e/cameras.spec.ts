@@ -2,10 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/session";
 import { saveScreenshot, watchConsole } from "./support/page-health";
 import { trpcMutation } from "./support/trpc-call";
+import { uniqueName as unique } from "./support/e2e-db";
 
 const DEMO_CAMERAS = ["大厅-01", "走廊-02", "停车场-03", "大门-04", "仓库-05", "入口-06"];
 const FIXTURE_IMAGE = "test/fixtures/vqd-public/images/building-normal-0.jpg";
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 async function addCameraThroughForm(page: Page, name: string, sourceType: string, source: string) {
   await page.goto("/cameras");

@@ -1,22 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { e2eDatabaseUrl } from "./support/e2e-env";
 import { signIn } from "./support/session";
 import { saveScreenshot, watchConsole } from "./support/page-health";
-
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { sql, uniqueName as unique } from "./support/e2e-db";
 
 test.describe("operations", () => {
   test("the executors page shows the e2e server's own executor alive, and refreshes by itself", async ({ page }) => {

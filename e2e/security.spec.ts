@@ -1,19 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { e2eDatabaseUrl } from "./support/e2e-env";
 import { signIn } from "./support/session";
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { sql } from "./support/e2e-db";
 
 // Some tests here sign in wrongly on purpose, all from this machine's address: forget those
 // failures afterwards so that the rest of the suite is not rate-limited.

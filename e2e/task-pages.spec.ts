@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/session";
 import { saveScreenshot, watchConsole } from "./support/page-health";
-import { runningTask, sql, uniqueName } from "./support/task-fixtures";
+import { sql, uniqueName } from "./support/e2e-db";
+import { runningTask } from "./support/task-fixtures";
 
 test.describe("task pages", () => {
   test("the task list and the stuck check refresh by themselves every 5 minutes", async ({ page }) => {

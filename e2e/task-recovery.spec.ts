@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/session";
 import { watchConsole } from "./support/page-health";
-import { runningTask, taskStatus, uniqueName } from "./support/task-fixtures";
+import { uniqueName } from "./support/e2e-db";
+import { runningTask, taskStatus } from "./support/task-fixtures";
 
 const row = (page: Page, id: number) => page.getByTestId(`task-row-${id}`);
 const listOf = (prefix: string) => `/tasks?q=${encodeURIComponent(prefix)}`;

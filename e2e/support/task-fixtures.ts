@@ -1,18 +1,4 @@
-import pg from "pg";
-import { e2eDatabaseUrl } from "./e2e-env";
-
-/** One SQL statement against the e2e server's database. */
-export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+import { sql } from "./e2e-db";
 
 type Fixture = "no_owner" | "executor_dead" | "healthy";
 
