@@ -1,5 +1,6 @@
 import { getDb } from "@/server/db/client";
-import { deadAfterSeconds } from "@/server/executor/liveness";
+import { Prisma } from "@/server/db/generated/client";
+import { countedBeatAgeSql, deadAfterSeconds } from "@/server/executor/liveness";
 import type { WatchdogCycle } from "@/server/recovery/watchdog";
 
 /**
@@ -27,7 +28,7 @@ export async function collectAlertMetrics(cycle: WatchdogCycle): Promise<AlertMe
   const [[recoveries], instances] = await Promise.all([
     db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM recovery_audits WHERE recovered_at > now() - interval '1 hour'`,
     db.$queryRaw<Array<{ age_s: number; heartbeat_interval_ms: number }>>`
-      SELECT extract(epoch FROM now() - heartbeat_at)::float8 AS age_s, heartbeat_interval_ms FROM executor_instances
+      SELECT ${Prisma.raw(countedBeatAgeSql("heartbeat_at", "started_at"))} AS age_s, heartbeat_interval_ms FROM executor_instances
       WHERE stopped_at IS NULL AND heartbeat_at > now() - make_interval(hours => ${DEAD_EXECUTOR_HORIZON_HOURS})`,
   ]);
   return {

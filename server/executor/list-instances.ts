@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
-import { instanceLiveness, type InstanceLiveness } from "./liveness";
+import { countedBeatAgeSql, instanceLiveness, type InstanceLiveness } from "./liveness";
 import { processExecutor } from "./process-executor";
 
 export const listInstancesInput = z.object({
@@ -42,7 +42,7 @@ export interface InstanceView {
 
 interface Row {
   id: string; kind: string; host: string; pid: number; version: string | null; started_at: Date; heartbeat_at: Date;
-  stopped_at: Date | null; heartbeat_interval_ms: number; age_s: number;
+  stopped_at: Date | null; heartbeat_interval_ms: number; age_s: number; counted_age_s: number;
 }
 
 /** Executor instances, live ones first, each with the running tasks it owns. Reads only. */
@@ -52,7 +52,8 @@ export async function listInstances(raw: ListInstancesInput = {}): Promise<{ ite
   const [rows, [clock]] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT id::text, kind, host, pid, version, started_at, heartbeat_at, stopped_at, heartbeat_interval_ms,
-             extract(epoch FROM now() - heartbeat_at)::float8 AS age_s
+             extract(epoch FROM now() - heartbeat_at)::float8 AS age_s,
+             ${Prisma.raw(countedBeatAgeSql("heartbeat_at", "started_at"))} AS counted_age_s
       FROM executor_instances
       ${input.show === "live" ? Prisma.sql`WHERE stopped_at IS NULL` : Prisma.empty}
       ORDER BY stopped_at IS NOT NULL, heartbeat_at DESC
@@ -70,7 +71,7 @@ export async function listInstances(raw: ListInstancesInput = {}): Promise<{ ite
     return {
       id: r.id, kind: r.kind, host: r.host, pid: r.pid, version: r.version, startedAt: r.started_at, heartbeatAt: r.heartbeat_at,
       stoppedAt: r.stopped_at, heartbeatIntervalMs: r.heartbeat_interval_ms, heartbeatAgeSeconds,
-      status: instanceLiveness({ stoppedAt: r.stopped_at, heartbeatAgeSeconds: r.age_s, heartbeatIntervalMs: r.heartbeat_interval_ms }),
+      status: instanceLiveness({ stoppedAt: r.stopped_at, countedAgeSeconds: r.counted_age_s, heartbeatIntervalMs: r.heartbeat_interval_ms }),
       isThisProcess: r.id === self,
       tasks: tasks.filter((t) => t.ownerInstanceId === r.id).map(({ ownerInstanceId: _owner, ...t }) => t),
     };

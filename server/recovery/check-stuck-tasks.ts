@@ -1,5 +1,5 @@
 import { getPool } from "@/server/db/client";
-import { deadAfterSeconds } from "@/server/executor/liveness";
+import { countedBeatAgeSql, deadAfterSeconds } from "@/server/executor/liveness";
 import { processExecutor } from "@/server/executor/process-executor";
 import { NOT_RUNNING_CODES, stuckReasonText, type StuckReasonCode } from "./stuck-reasons";
 
@@ -29,9 +29,9 @@ export interface StuckCheck {
 }
 
 type TaskRow = [id: number, name: string, isActive: boolean, attempt: number, owner: string | null, maxRuntime: number,
-  lastRun: number | null, started: number | null, beat: number | null, updated: number];
-type ClockRow = [now: number, dbStart: number, id: string | null, host: string | null, pid: number | null, kind: string | null,
-  stopped: boolean | null, intervalMs: number | null, beat: number | null, registered: number | null];
+  lastRun: number | null, started: number | null, beat: number | null, updated: number, beatAge: number | null];
+type ClockRow = [now: number, id: string | null, host: string | null, pid: number | null, kind: string | null,
+  stopped: boolean | null, intervalMs: number | null, beatAge: number | null, countedBeatAge: number | null];
 
 /** A task this process claimed moments ago may not be in its running set yet (the claim is still being handed over). */
 const CLAIM_GRACE_SECONDS = 10;
@@ -45,8 +45,9 @@ const CLAIM_GRACE_SECONDS = 10;
  * this process but not in its running set; this run's heartbeat stale (the run hangs while its
  * executor lives); running longer than the limit.
  *
- * Two plain queries read raw numbers (rows as arrays, timestamps as epoch seconds) and the judging
- * happens here: over 10k running tasks that is several times faster than mapping rows in SQL or Prisma.
+ * Heartbeat ages are counted as server/executor/liveness.ts says (beats missed while PostgreSQL itself
+ * was down do not count), the same rule the executors page and the alerts use. Two plain queries read
+ * raw numbers (rows as arrays, timestamps as epoch seconds) and the judging happens here: over 10k running tasks that is several times faster than mapping rows in SQL or Prisma.
  */
 export async function checkStuckTasks(options: { maxRuntimeMinutes?: number; taskIds?: number[] } = {}): Promise<StuckCheck> {
   const executor = processExecutor();
@@ -58,59 +59,48 @@ export async function checkStuckTasks(options: { maxRuntimeMinutes?: number; tas
     pool.query<TaskRow>({
       rowMode: "array",
       text: `SELECT t.id, t.name, t.is_active, t.attempt, t.owner_instance_id::text, t.max_runtime_minutes,
-                    date_part('epoch', t.last_run_time), date_part('epoch', t.started_at), date_part('epoch', t.heartbeat_at), date_part('epoch', t.updated_at)
-             FROM diagnosis_tasks t WHERE t.status = 'running' ${filter} ORDER BY t.id`,
+                    date_part('epoch', t.last_run_time), date_part('epoch', t.started_at), date_part('epoch', t.heartbeat_at), date_part('epoch', t.updated_at),
+                    ${countedBeatAgeSql("t.heartbeat_at", "i.started_at")}
+             FROM diagnosis_tasks t LEFT JOIN executor_instances i ON i.id = t.owner_instance_id
+             WHERE t.status = 'running' ${filter} ORDER BY t.id`,
       values: params,
     }),
     pool.query<ClockRow>({
       rowMode: "array",
-      text: `SELECT date_part('epoch', now()), date_part('epoch', pg_postmaster_start_time()),
-                    i.id::text, i.host, i.pid, i.kind, i.stopped_at IS NOT NULL, i.heartbeat_interval_ms, date_part('epoch', i.heartbeat_at),
-                    date_part('epoch', i.started_at)
+      text: `SELECT date_part('epoch', now()),
+                    i.id::text, i.host, i.pid, i.kind, i.stopped_at IS NOT NULL, i.heartbeat_interval_ms,
+                    date_part('epoch', now() - i.heartbeat_at), ${countedBeatAgeSql("i.heartbeat_at", "i.started_at")}
              FROM (SELECT 1) one
              LEFT JOIN executor_instances i ON i.id IN (SELECT t.owner_instance_id FROM diagnosis_tasks t WHERE t.status = 'running' ${filter})`,
       values: params,
     }),
   ]);
-  const [now, dbStart] = clock.rows[0];
-  const owners = new Map(clock.rows.filter((r) => r[2]).map((r) => [r[2]!, r]));
-  const judge = judgeAgainst({ now, dbStart, owners, self: executor?.instanceId ?? null, held, requestedMax: options.maxRuntimeMinutes });
+  const [now] = clock.rows[0];
+  const owners = new Map(clock.rows.filter((r) => r[1]).map((r) => [r[1]!, r]));
+  const judge = judgeAgainst({ now, owners, self: executor?.instanceId ?? null, held, requestedMax: options.maxRuntimeMinutes });
   const running = tasks.rows.map(judge);
   return { running, stuck: running.filter((t) => t.stuckReasonCode), checkedAt: new Date(now * 1000) };
 }
 
 interface JudgeContext {
   now: number;
-  dbStart: number;
   owners: Map<string, ClockRow>;
   self: string | null;
   held: Set<string>;
   requestedMax?: number;
 }
 
-/**
- * Seconds since a heartbeat. Beats missed because PostgreSQL itself was down do not count: for an
- * executor that was already running when the database (re)started, a heartbeat from before the
- * restart is aged from the restart, so after an outage of any length every live executor has its
- * full allowance to beat again before it is called dead (one that died before the restart is found
- * that much later).
- */
-function beatAge(beat: number, owner: ClockRow, c: JudgeContext): number {
-  const registered = owner[9] ?? beat;
-  return c.now - (beat < c.dbStart && registered < c.dbStart ? c.dbStart : beat);
-}
-
 const judgeAgainst = (c: JudgeContext) => (row: TaskRow): RunningTaskState => {
-  const [id, name, isActive, attempt, ownerId, ownMax, lastRun, started, beat, updated] = row;
+  const [id, name, isActive, attempt, ownerId, ownMax, lastRun, started, beat, updated, beatAge] = row;
   const owner = ownerId ? c.owners.get(ownerId) : undefined;
-  const limit = deadAfterSeconds(owner?.[7] ?? null);
+  const limit = deadAfterSeconds(owner?.[6] ?? null);
   const maxRuntimeMinutes = c.requestedMax ?? ownMax;
   const runtimeSeconds = c.now - (started ?? lastRun ?? updated);
   let code: StuckReasonCode | null = null;
   if (!ownerId) code = "no_owner";
-  else if (!owner || owner[6] || beatAge(owner[8]!, owner, c) > limit) code = "executor_dead";
+  else if (!owner || owner[5] || owner[8]! > limit) code = "executor_dead";
   else if (ownerId === c.self && !c.held.has(`${id}:${attempt}`) && (started === null || c.now - started > CLAIM_GRACE_SECONDS)) code = "not_in_running_set";
-  else if (beat === null || beatAge(beat, owner, c) > limit) code = "heartbeat_stale";
+  else if (beat === null || beatAge! > limit) code = "heartbeat_stale";
   else if (runtimeSeconds > maxRuntimeMinutes * 60) code = "runtime_exceeded";
   const ms = (sec: number | null) => (sec === null ? null : Math.round(sec * 1000));
   return {
@@ -120,7 +110,7 @@ const judgeAgainst = (c: JudgeContext) => (row: TaskRow): RunningTaskState => {
     heartbeatAtMs: ms(beat),
     runtimeMinutes: Math.round((runtimeSeconds / 60) * 10) / 10,
     ownerInstanceId: ownerId,
-    owner: owner ? { host: owner[3]!, pid: owner[4]!, kind: owner[5]!, stopped: !!owner[6], heartbeatAgeSeconds: Math.round((c.now - owner[8]!) * 10) / 10 } : null,
+    owner: owner ? { host: owner[2]!, pid: owner[3]!, kind: owner[4]!, stopped: !!owner[5], heartbeatAgeSeconds: Math.round(owner[7]! * 10) / 10 } : null,
     maxRuntimeMinutes,
     isActuallyRunning: !code || !NOT_RUNNING_CODES.has(code),
     stuckReasonCode: code,
