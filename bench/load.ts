@@ -88,6 +88,23 @@ async function wrk(url: string, token: string, connections: number, seconds: num
   };
 }
 
+/**
+ * The server's own time for 30 requests in a row, from the Server-Timing header (its `dur` values
+ * added up), as "p50 / p95"; "-" when the route sends none.
+ */
+async function serverTimings(url: string, token: string): Promise<string> {
+  const totals: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    const header = res.headers.get("server-timing");
+    if (!header) return "-";
+    totals.push([...header.matchAll(/dur=([\d.]+)/g)].reduce((sum, m) => sum + Number(m[1]), 0));
+  }
+  const s = stats(totals);
+  return `${s.p50.toFixed(1)} ms / ${s.p95.toFixed(1)} ms`;
+}
+
 /** Starts a fresh server, checks the URL answers 200 (not a redirect: wrk would not count a 3xx), loads it, samples its memory. */
 async function measure(name: string, path: string, env: NodeJS.ProcessEnv) {
   const web = await startWeb(name, env);
@@ -97,10 +114,11 @@ async function measure(name: string, path: string, env: NodeJS.ProcessEnv) {
     const bytes = (await probe.arrayBuffer()).byteLength;
     if (probe.status !== 200) throw new Error(`${path} answered ${probe.status}`);
     for (let i = 0; i < 3; i++) await (await fetch(web.url + path, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer(); // warm up
+    const serverTiming = await serverTimings(web.url + path, token);
     const single = await wrk(web.url + path, token, 1, 5);
     const before = loadAverage();
     const result = await wrk(web.url + path, token, CONNECTIONS, DURATION);
-    return { ...result, single, bytes, peakMb: peakRssMb(web.pid), load: `${before} -> ${loadAverage()}` };
+    return { ...result, single, serverTiming, bytes, peakMb: peakRssMb(web.pid), load: `${before} -> ${loadAverage()}` };
   } finally {
     await web.stop();
   }
@@ -162,6 +180,7 @@ try {
       ["latency p50", m.p50, ""],
       ["latency p99", m.p99, ""],
       ["one connection, 5 s: requests/s, p50", `${m.single.rps.toFixed(1)}, ${m.single.p50}`, "service time without queueing"],
+      ["server time p50 / p95 (Server-Timing)", m.serverTiming, "30 requests in a row; the work between authentication and sending"],
       ["errors (non-2xx + socket errors)", m.non2xx + m.socketErrors + m.single.non2xx + m.single.socketErrors, failed.includes(m) ? "FAILED (must be 0)" : "ok (must be 0)"],
       ["server peak RSS (VmHWM)", `${m.peakMb.toFixed(0)} MB`, ""],
     ]);

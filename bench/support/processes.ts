@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { waitFor } from "@/test/support/camera-server";
+import { SERVER_HEAP_FLAG } from "./server-heap";
 
 const execFileAsync = promisify(execFile);
 
@@ -123,6 +124,8 @@ export async function startWeb(name: string, env: NodeJS.ProcessEnv): Promise<We
     NEXTAUTH_URL: url,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_MANUAL_SIG_HANDLE: "true",
+    NODE_OPTIONS: `${SERVER_HEAP_FLAG} ${env.NODE_OPTIONS ?? ""}`.trim(), // as package.json's start script
+
   }, appDir());
   await waitFor(
     async () => {

@@ -53,7 +53,7 @@ try {
   let checks = 0;
   const done = () => count(pool, `SELECT count(*) AS n FROM diagnosis_tasks WHERE id = ANY($1::int[]) AND status = 'completed'`, [taskIds]);
   await waitFor(async () => {
-    for (const t of (await checkStuckTasks()).stuck) seenStuck.set(t.id, t.stuckReasonCode!);
+    for (const t of (await checkStuckTasks()).stuck) seenStuck.set(t.id, t.stuck_reason_code!);
     checks++;
     await new Promise((r) => setTimeout(r, 500));
     return (await done()) === TASKS;

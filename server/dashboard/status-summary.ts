@@ -29,7 +29,7 @@ export async function statusSummary(): Promise<StatusSummary> {
     byStatus,
     active,
     stuck: check.stuck.length,
-    stuckNotRunning: check.stuck.filter((t) => !t.isActuallyRunning).length,
+    stuckNotRunning: check.stuck.filter((t) => !t.is_actually_running).length,
     checkedAt: check.checkedAt,
   };
 }

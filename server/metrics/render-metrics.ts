@@ -34,7 +34,7 @@ export async function renderMetrics(): Promise<{ text: string; contentType: stri
 
   const registry = new Registry();
   const stuck = new Gauge({ name: "easysight_stuck_tasks", help: "Running tasks judged stuck now, by reason", labelNames: ["reason"], registers: [registry] });
-  for (const reason of STUCK_REASON_CODES) stuck.set({ reason }, check.stuck.filter((t) => t.stuckReasonCode === reason).length);
+  for (const reason of STUCK_REASON_CODES) stuck.set({ reason }, check.stuck.filter((t) => t.stuck_reason_code === reason).length);
 
   new Gauge({ name: "easysight_running_tasks", help: "Tasks in status running (stuck ones included)", registers: [registry] }).set(check.running.length);
 

@@ -1,37 +1,23 @@
-import type { StuckCheck, RunningTaskState } from "./check-stuck-tasks";
+import type { StuckCheck } from "./check-stuck-tasks";
 import type { RecoveryResult } from "./recover-stuck-tasks";
 
 /**
  * The REST contract of the operations guide (field names and messages exactly as documented), plus
- * a few extra fields (reason code, owner, attempt). The UI's tRPC procedures return the same shapes.
+ * a few extra fields. Running tasks come from the check already in the guide's shape (RunningTask).
+ * Their owners are listed once, in `executors`, and each task names its own by `owner_instance_id`:
+ * 10k running tasks usually belong to a handful of executors, and repeating each executor's details
+ * in every task doubled the answer's size and the time to build it. The UI's tRPC procedures return
+ * the same shapes.
  */
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-const runningTask = (t: RunningTaskState) => ({
-  id: t.id,
-  name: t.name,
-  last_run_time: iso(t.lastRunTimeMs),
-  is_active: t.isActive,
-  is_actually_running: t.isActuallyRunning,
-  runtime_minutes: t.runtimeMinutes,
-  stuck_reason: t.stuckReason,
-  stuck_reason_code: t.stuckReasonCode,
-  max_runtime_minutes: t.maxRuntimeMinutes,
-  attempt: t.attempt,
-  started_at: iso(t.startedAtMs),
-  heartbeat_at: iso(t.heartbeatAtMs),
-  owner_instance_id: t.ownerInstanceId,
-  owner: t.owner && { host: t.owner.host, pid: t.owner.pid, kind: t.owner.kind, heartbeat_age_seconds: t.owner.heartbeatAgeSeconds, stopped: t.owner.stopped },
-});
-
 export type StatusCheckResponse = ReturnType<typeof toStatusCheckResponse>;
 
 export function toStatusCheckResponse(check: StuckCheck) {
   return {
-    running_tasks: check.running.map(runningTask),
-    stuck_tasks: check.stuck.map((t) => ({ id: t.id, name: t.name, stuck_reason: t.stuckReason!, stuck_reason_code: t.stuckReasonCode! })),
+    running_tasks: check.running,
+    stuck_tasks: check.stuck.map((t) => ({ id: t.id, name: t.name, stuck_reason: t.stuck_reason!, stuck_reason_code: t.stuck_reason_code! })),
     total_running: check.running.length,
     total_stuck: check.stuck.length,
+    executors: [...check.owners.values()].map((o) => ({ id: o.id, host: o.host, pid: o.pid, kind: o.kind, heartbeat_age_seconds: o.heartbeatAgeSeconds, stopped: o.stopped })),
     checked_at: check.checkedAt.toISOString(),
     message: `检查完成：运行中任务 ${check.running.length} 个，卡住任务 ${check.stuck.length} 个`,
   };

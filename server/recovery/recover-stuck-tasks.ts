@@ -1,6 +1,6 @@
 import { logger } from "@/server/logging/logger";
 import { processExecutor } from "@/server/executor/process-executor";
-import { checkStuckTasks, type RunningTaskState } from "./check-stuck-tasks";
+import { checkStuckTasks, type RunningTask, type StuckCheck } from "./check-stuck-tasks";
 import { resetTasks, type ResetOutcome } from "./reset-tasks";
 import type { RecoveryActor, RecoveryMode } from "./recovery-actor";
 
@@ -17,8 +17,10 @@ export interface RecoveryRequest {
 }
 
 export interface RecoveryResult {
-  checked: RunningTaskState[];
-  targeted: RunningTaskState[];
+  checked: RunningTask[];
+  targeted: RunningTask[];
+  /** The executors that owned the checked tasks, by id. */
+  owners: StuckCheck["owners"];
   reset: ResetOutcome[];
 }
 
@@ -29,7 +31,7 @@ export interface RecoveryResult {
 export async function recoverStuckTasks(request: RecoveryRequest): Promise<RecoveryResult> {
   const check = await checkStuckTasks({ maxRuntimeMinutes: request.maxRuntimeMinutes, taskIds: request.taskIds });
   const targeted = request.forceReset ? check.running : check.stuck;
-  if (request.dryRun || targeted.length === 0) return { checked: check.running, targeted, reset: [] };
+  if (request.dryRun || targeted.length === 0) return { checked: check.running, targeted, owners: check.owners, reset: [] };
 
   if (request.forceReset) {
     // Runs in this process are stopped before their lease is taken; runs elsewhere are fenced by
@@ -41,8 +43,8 @@ export async function recoverStuckTasks(request: RecoveryRequest): Promise<Recov
     targeted.map((t) => ({
       id: t.id,
       attempt: t.attempt,
-      reasonCode: t.stuckReasonCode ?? "force_reset",
-      reasonText: t.stuckReason ?? "强制重置",
+      reasonCode: t.stuck_reason_code ?? "force_reset",
+      reasonText: t.stuck_reason ?? "强制重置",
     })),
     request.mode,
     request.actor,
@@ -51,9 +53,9 @@ export async function recoverStuckTasks(request: RecoveryRequest): Promise<Recov
   for (const r of reset) {
     const task = byId.get(r.id)!;
     logger.info(
-      { taskId: r.id, taskName: task.name, mode: request.mode, reason: task.stuckReasonCode ?? "force_reset", newStatus: r.newStatus, actor: request.actor.label, priorAttempt: task.attempt, priorOwner: task.ownerInstanceId },
-      `recovered task ${r.id} "${task.name}" to ${r.newStatus}: ${task.stuckReason ?? "强制重置"}`,
+      { taskId: r.id, taskName: task.name, mode: request.mode, reason: task.stuck_reason_code ?? "force_reset", newStatus: r.newStatus, actor: request.actor.label, priorAttempt: task.attempt, priorOwner: task.owner_instance_id },
+      `recovered task ${r.id} "${task.name}" to ${r.newStatus}: ${task.stuck_reason ?? "强制重置"}`,
     );
   }
-  return { checked: check.running, targeted, reset };
+  return { checked: check.running, targeted, owners: check.owners, reset };
 }

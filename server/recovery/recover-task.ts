@@ -31,7 +31,8 @@ export async function recoverTask(id: number, options: { force: boolean; maxRunt
   const judged = result.checked[0];
   if (!judged) throw conflict(`任务 ${id} 已结束运行，无需恢复 (task ${id} finished meanwhile).`);
   if (result.targeted.length === 0) {
-    const owner = judged.owner ? `${judged.owner.host}:${judged.owner.pid}，心跳 ${judged.owner.heartbeatAgeSeconds} 秒前` : "";
+    const o = judged.owner_instance_id ? result.owners.get(judged.owner_instance_id) : undefined;
+    const owner = o ? `${o.host}:${o.pid}，心跳 ${o.heartbeatAgeSeconds} 秒前` : "";
     throw conflict(
       `任务 ${id} 正在正常运行（${owner}），未重置；确需重置请使用 force (task ${id} is running normally; use force to reset it anyway).`,
       { is_actually_running: true },
@@ -39,5 +40,5 @@ export async function recoverTask(id: number, options: { force: boolean; maxRunt
   }
   const reset = result.reset[0];
   if (!reset) throw conflict(`任务 ${id} 的状态已被其他操作改变（已完成或已被恢复），未重置 (task ${id} changed meanwhile).`);
-  return { taskId: id, newStatus: reset.newStatus, reasonCode: judged.stuckReasonCode ?? "force_reset", reason: judged.stuckReason ?? "强制重置" };
+  return { taskId: id, newStatus: reset.newStatus, reasonCode: judged.stuck_reason_code ?? "force_reset", reason: judged.stuck_reason ?? "强制重置" };
 }

@@ -1,9 +1,19 @@
+import { performance } from "node:perf_hooks";
+import { encodeJson } from "@/server/http/encode-json";
 import { checkStuckTasks } from "./check-stuck-tasks";
 import { toStatusCheckResponse } from "./api-shapes";
 
+/** A status-check answer, encoded, with how long its parts took (sent as a Server-Timing header). */
+export interface StatusCheckBody {
+  body: Buffer<ArrayBuffer>;
+  /** Milliseconds: judging (queries included), and building + encoding the JSON. */
+  checkMs: number;
+  encodeMs: number;
+}
+
 interface Slot {
-  current?: Promise<Buffer<ArrayBuffer>>;
-  next?: Promise<Buffer<ArrayBuffer>>;
+  current?: Promise<StatusCheckBody>;
+  next?: Promise<StatusCheckBody>;
 }
 
 const slots = new Map<string, Slot>();
@@ -15,18 +25,15 @@ const slots = new Map<string, Slot>();
  * the database before this request came), the request waits for the next one, which everybody
  * arriving meanwhile shares. So at most one check runs and one waits, per parameter value.
  */
-export function sharedStatusCheckBody(maxRuntimeMinutes: number | undefined): Promise<Buffer<ArrayBuffer>> {
+export function sharedStatusCheckBody(maxRuntimeMinutes: number | undefined): Promise<StatusCheckBody> {
   const key = String(maxRuntimeMinutes ?? "");
   let slot = slots.get(key);
   if (!slot) slots.set(key, (slot = {}));
   const s = slot;
   const start = () => {
-    const run = checkStuckTasks({ maxRuntimeMinutes })
-      // Encoded once: every request that shares this check sends the same bytes.
-      .then((check) => Buffer.from(JSON.stringify(toStatusCheckResponse(check))))
-      .finally(() => {
-        if (s.current === run) s.current = undefined;
-      });
+    const run = encodedCheck(maxRuntimeMinutes).finally(() => {
+      if (s.current === run) s.current = undefined;
+    });
     s.current = run;
     return run;
   };
@@ -38,4 +45,13 @@ export function sharedStatusCheckBody(maxRuntimeMinutes: number | undefined): Pr
       return start();
     });
   return s.next;
+}
+
+async function encodedCheck(maxRuntimeMinutes: number | undefined): Promise<StatusCheckBody> {
+  const t0 = performance.now();
+  const check = await checkStuckTasks({ maxRuntimeMinutes });
+  const t1 = performance.now();
+  // Encoded once: every request that shares this check sends the same bytes.
+  const body = encodeJson(toStatusCheckResponse(check));
+  return { body, checkMs: t1 - t0, encodeMs: performance.now() - t1 };
 }

@@ -52,7 +52,7 @@ export class Watchdog {
   async cycle(): Promise<WatchdogCycle> {
     const id = this.options.instanceId();
     const result = await recoverStuckTasks({ mode: "auto", actor: watchdogActor(id), dryRun: !this.options.autoRecover });
-    const runtimes = result.checked.map((t) => t.runtimeMinutes);
+    const runtimes = result.checked.map((t) => t.runtime_minutes);
     const cycle: WatchdogCycle = {
       running: result.checked.length,
       stuck: result.targeted.length,

@@ -47,6 +47,24 @@ describe("GET /api/diagnosis/tasks/status-check", () => {
     expect(await statusOf(stuck.id)).toBe("running");
   });
 
+  it("names each task's owner, lists the owners once with their host and heartbeat, and says what the check cost", async () => {
+    const owner = await createInstance({ heartbeatAgeSeconds: 1 });
+    const [a, b] = [await createTask(), await createTask()];
+    await makeRunning(a.id, { ownerId: owner, startedMinutesAgo: 2 });
+    await makeRunning(b.id, { ownerId: owner, startedMinutesAgo: 2 });
+    const { body, headers } = await call(statusCheck, "/api/diagnosis/tasks/status-check", { token: viewer });
+    const mine = body.running_tasks.filter((t: { id: number }) => t.id === a.id || t.id === b.id);
+    expect(mine.map((t: { owner_instance_id: string }) => t.owner_instance_id)).toEqual([owner, owner]);
+    expect(mine[0]).toMatchObject({ attempt: 1, stuck_reason_code: null });
+    expect(body.executors.filter((e: { id: string }) => e.id === owner)).toEqual([
+      { id: owner, host: "test-host", pid: 4242, kind: "worker", heartbeat_age_seconds: expect.any(Number), stopped: false },
+    ]);
+    // Ordered by id, as before the rows were streamed.
+    const ids = body.running_tasks.map((t: { id: number }) => t.id);
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(headers.get("server-timing")).toMatch(/^check;dur=\d+(\.\d)?, json;dur=\d+(\.\d)?$/);
+  });
+
   it("max_runtime_minutes makes long healthy runs count as stuck", async () => {
     const healthy = await healthyTask();
     const { body } = await call(statusCheck, "/api/diagnosis/tasks/status-check?max_runtime_minutes=2", { token: viewer });
@@ -58,10 +76,10 @@ describe("status-check under concurrent requests", () => {
   it("concurrent requests share one check, and a request never gets an answer computed before it arrived", async () => {
     await stuckTask();
     const burst = await Promise.all(Array.from({ length: 20 }, () => sharedStatusCheckBody(undefined)));
-    expect(new Set(burst).size).toBeLessThanOrEqual(2); // the same bytes, shared
+    expect(new Set(burst.map((answer) => answer.body)).size).toBeLessThanOrEqual(2); // the same bytes, shared
     const inFlight = sharedStatusCheckBody(undefined);
     const late = await stuckTask(); // committed while a check is under way
-    const after = JSON.parse(Buffer.from(await sharedStatusCheckBody(undefined)).toString());
+    const after = JSON.parse((await sharedStatusCheckBody(undefined)).body.toString());
     expect(after.stuck_tasks.map((t: { id: number }) => t.id)).toContain(late.id);
     await inFlight;
   });

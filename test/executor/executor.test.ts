@@ -110,8 +110,8 @@ describe("executor", () => {
     await makeRunning(ghost.id, { ownerId: ex.instanceId! });
     const check = await checkStuckTasks({ taskIds: [real.id, ghost.id] });
     const byId = new Map(check.running.map((r) => [r.id, r]));
-    expect(byId.get(ghost.id)).toMatchObject({ stuckReasonCode: "not_in_running_set", stuckReason: "任务不在执行器运行列表中" });
-    expect(byId.get(real.id)).toMatchObject({ stuckReasonCode: null, isActuallyRunning: true });
+    expect(byId.get(ghost.id)).toMatchObject({ stuck_reason_code: "not_in_running_set", stuck_reason: "任务不在执行器运行列表中" });
+    expect(byId.get(real.id)).toMatchObject({ stuck_reason_code: null, is_actually_running: true });
   });
 
   it("stop(): runs still going after the grace period are released to pending with a reason, and the instance signs off", async () => {

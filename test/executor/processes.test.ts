@@ -74,7 +74,7 @@ describe("several processes on one database", () => {
     workers = [worker];
     const running = await hangingTaskRunningIn(worker);
     const here = await checkStuckTasks({ taskIds: [running.id] });
-    expect(here.running[0]).toMatchObject({ stuckReasonCode: null, isActuallyRunning: true });
+    expect(here.running[0]).toMatchObject({ stuck_reason_code: null, is_actually_running: true });
     const { stdout } = await run(process.execPath, ["bin/easysight.mjs", "check-tasks", "--json"], { env: process.env });
     const cli = JSON.parse(stdout);
     expect(cli.running_tasks.find((t: { id: number }) => t.id === running.id)).toMatchObject({ is_actually_running: true, stuck_reason: null });
@@ -92,7 +92,7 @@ describe("several processes on one database", () => {
     // Three heartbeat intervals (3 x 200 ms here) without a beat: backdated instead of waited for.
     await (await getDb()).$executeRaw`UPDATE executor_instances SET heartbeat_at = now() - interval '1 second' WHERE id = ${running.ownerInstanceId}::uuid`;
     const check = await checkStuckTasks({ taskIds: [running.id] });
-    expect(check.stuck[0]).toMatchObject({ id: running.id, stuckReasonCode: "executor_dead" });
+    expect(check.stuck[0]).toMatchObject({ id: running.id, stuck_reason_code: "executor_dead" });
     const { reset } = await recoverStuckTasks({ taskIds: [running.id], mode: "cli", actor: cliActor() });
     expect(reset).toEqual([{ id: running.id, newStatus: "pending" }]);
   }, 60_000);

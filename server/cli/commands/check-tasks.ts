@@ -24,8 +24,9 @@ export function registerCheckTasksCommand(program: Command) {
         if (opts.json) return printJson({ ...status, recovery });
         process.stdout.write(status.message + "\n");
         if (status.running_tasks.length) {
+          const owners = new Map(status.executors.map((e) => [e.id, `${e.host}:${e.pid}`]));
           printTable(status.running_tasks.map((t) => ({
-            id: t.id, name: t.name, runtime_min: t.runtime_minutes, owner: t.owner ? `${t.owner.host}:${t.owner.pid}` : "-",
+            id: t.id, name: t.name, runtime_min: t.runtime_minutes, owner: (t.owner_instance_id && owners.get(t.owner_instance_id)) ?? "-",
             actually_running: t.is_actually_running, stuck_reason: t.stuck_reason ?? "-",
           })));
         }
