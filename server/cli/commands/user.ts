@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { generatePassword } from "@/server/auth/password";
+import { unlockSignIn } from "@/server/auth/unlock-sign-in";
 import { createUser, listUsers, roleSchema, setUserPassword, setUserRole } from "@/server/users/users";
+import { passwordOption } from "../password-input";
 import { action, printJson, printTable } from "../run-command";
 
 export function registerUserCommands(program: Command) {
@@ -10,14 +12,16 @@ export function registerUserCommands(program: Command) {
     .command("create <username>")
     .description("create a user; prints a generated password unless --password is given")
     .option("-r, --role <role>", "admin | operator | viewer", "viewer")
-    .option("-p, --password <password>", "password (at least 8 characters)")
+    .option("-p, --password <password>", "password (at least 8 characters; visible in ps, prefer --password-stdin)")
+    .option("--password-stdin", "read the password from standard input")
     .option("-e, --email <email>", "e-mail address (can be used to sign in)")
     .action(
-      action(async (username: string, opts: { role: string; password?: string; email?: string }) => {
-        const password = opts.password ?? generatePassword();
+      action(async (username: string, opts: { role: string; password?: string; passwordStdin?: boolean; email?: string }) => {
+        const given = await passwordOption(opts);
+        const password = given ?? generatePassword();
         const created = await createUser({ username, password, role: roleSchema.parse(opts.role), email: opts.email });
         process.stdout.write(`created ${created.role} "${created.username}" (id ${created.id})\n`);
-        if (!opts.password) process.stdout.write(`password: ${password}\n(shown once; it is stored only as a hash)\n`);
+        if (given === undefined) process.stdout.write(`password: ${password}\n(shown once; it is stored only as a hash)\n`);
       }),
     );
 
@@ -46,12 +50,26 @@ export function registerUserCommands(program: Command) {
   user
     .command("set-password <username>")
     .description("set a new password; prints a generated one unless --password is given")
-    .option("-p, --password <password>", "new password (at least 8 characters)")
+    .option("-p, --password <password>", "new password (at least 8 characters; visible in ps, prefer --password-stdin)")
+    .option("--password-stdin", "read the new password from standard input")
     .action(
-      action(async (username: string, opts: { password?: string }) => {
-        const password = opts.password ?? generatePassword();
+      action(async (username: string, opts: { password?: string; passwordStdin?: boolean }) => {
+        const given = await passwordOption(opts);
+        const password = given ?? generatePassword();
         await setUserPassword(username, password);
-        process.stdout.write(opts.password ? `password of "${username}" changed\n` : `new password of "${username}": ${password}\n`);
+        process.stdout.write(given !== undefined ? `password of "${username}" changed\n` : `new password of "${username}": ${password}\n`);
+      }),
+    );
+
+  user
+    .command("unlock <login>")
+    .description("lift a sign-in lock: clear the failed-attempt counters of an account (name or e-mail)")
+    .option("-a, --address <ip>", "also clear the counter of this client address")
+    .action(
+      action(async (login: string, opts: { address?: string }) => {
+        const { logins, cleared } = await unlockSignIn(login, opts.address);
+        const what = [logins.map((l) => `"${l}"`).join(" and "), opts.address].filter(Boolean).join(", ");
+        process.stdout.write(cleared ? `unlocked ${what}: ${cleared} counter(s) cleared\n` : `nothing to unlock for ${what}\n`);
       }),
     );
 }
