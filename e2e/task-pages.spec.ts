@@ -18,7 +18,7 @@ test.describe("task pages", () => {
     await expect(page.getByTestId(`task-row-${id}`)).toHaveCount(0);
 
     const listRequest = page.waitForRequest((r) => r.url().includes("/api/trpc/") && r.url().includes("tasks.list"));
-    const checkRequest = page.waitForRequest((r) => r.url().includes("/api/trpc/") && r.url().includes("recovery.statusCheck"));
+    const checkRequest = page.waitForRequest((r) => r.url().includes("/api/trpc/") && r.url().includes("recovery.stuckSummary"));
     await page.clock.runFor("01:01");
     await Promise.all([listRequest, checkRequest]);
 

@@ -18,7 +18,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const input = taskListInputFromParams(searchParamsObject(await searchParams));
   await Promise.all([
     getQueryClient().prefetchQuery(trpc.tasks.list.queryOptions(input)),
-    getQueryClient().prefetchQuery(trpc.recovery.statusCheck.queryOptions({})),
+    getQueryClient().prefetchQuery(trpc.recovery.stuckSummary.queryOptions({})),
   ]);
   return (
     <>

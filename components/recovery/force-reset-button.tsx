@@ -17,7 +17,7 @@ export function ForceResetButton() {
   const check = useStuckCheck();
   const { recoverAll } = useRecoveryActions();
   const running = check.data?.total_running ?? 0;
-  const healthy = check.data?.running_tasks.filter((task) => task.is_actually_running).length ?? 0;
+  const healthy = check.data?.actually_running ?? 0;
   return (
     <>
       <Button

@@ -1,4 +1,5 @@
 import type { StuckCheck } from "./check-stuck-tasks";
+import { STUCK_REASON_CODES, type StuckReasonCode } from "./stuck-reasons";
 import type { RecoveryResult } from "./recover-stuck-tasks";
 
 /**
@@ -20,6 +21,26 @@ export function toStatusCheckResponse(check: StuckCheck) {
     executors: [...check.owners.values()].map((o) => ({ id: o.id, host: o.host, pid: o.pid, kind: o.kind, heartbeat_age_seconds: o.heartbeatAgeSeconds, stopped: o.stopped })),
     checked_at: check.checkedAt.toISOString(),
     message: `检查完成：运行中任务 ${check.running.length} 个，卡住任务 ${check.stuck.length} 个`,
+  };
+}
+
+export type StuckSummaryResponse = ReturnType<typeof toStuckSummaryResponse>;
+
+/**
+ * The status check in numbers, for the console's banner and force-reset dialog (refreshed every 5
+ * minutes in every open task list): at 10k running tasks the whole answer is megabytes that the page
+ * would fetch, and server-render into its HTML, only to count them.
+ */
+export function toStuckSummaryResponse(check: StuckCheck) {
+  const stuckByReason = Object.fromEntries(STUCK_REASON_CODES.map((code) => [code, 0])) as Record<StuckReasonCode, number>;
+  for (const t of check.stuck) stuckByReason[t.stuck_reason_code!] += 1;
+  return {
+    total_running: check.running.length,
+    total_stuck: check.stuck.length,
+    /** Running tasks something is working on: the runs a force reset would interrupt. */
+    actually_running: check.running.filter((t) => t.is_actually_running).length,
+    stuck_by_reason: stuckByReason,
+    checked_at: check.checkedAt.toISOString(),
   };
 }
 

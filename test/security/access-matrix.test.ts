@@ -40,6 +40,7 @@ const PROCEDURES: Record<string, Access> = {
   "dashboard.summary": "viewer",
   "dashboard.series": "viewer",
   "recovery.statusCheck": "viewer",
+  "recovery.stuckSummary": "viewer",
   "recovery.recoverAll": "admin",
   "recovery.recoverTask": "admin",
   "executors.list": "viewer",

@@ -4,7 +4,7 @@ import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
 import { recoverStuckTasks } from "@/server/recovery/recover-stuck-tasks";
 import { recoverTask } from "@/server/recovery/recover-task";
 import { recoveryActorFrom } from "@/server/recovery/recovery-actor";
-import { toRecoveryResponse, toStatusCheckResponse } from "@/server/recovery/api-shapes";
+import { toRecoveryResponse, toStatusCheckResponse, toStuckSummaryResponse } from "@/server/recovery/api-shapes";
 
 const maxRuntimeMinutes = z.number().positive().max(10_080).optional();
 
@@ -13,6 +13,11 @@ export const recoveryRouter = createTRPCRouter({
   statusCheck: protectedProcedure
     .input(z.object({ maxRuntimeMinutes }).default({}))
     .query(async ({ input }) => toStatusCheckResponse(await checkStuckTasks({ maxRuntimeMinutes: input.maxRuntimeMinutes }))),
+
+  /** The same check in numbers only: what the console's banner and force-reset dialog show. */
+  stuckSummary: protectedProcedure
+    .input(z.object({ maxRuntimeMinutes }).default({}))
+    .query(async ({ input }) => toStuckSummaryResponse(await checkStuckTasks({ maxRuntimeMinutes: input.maxRuntimeMinutes }))),
 
   recoverAll: adminProcedure
     .input(z.object({ forceReset: z.boolean().default(false), maxRuntimeMinutes }))
