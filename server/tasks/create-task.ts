@@ -1,4 +1,5 @@
 import { getDb } from "@/server/db/client";
+import { databaseNow } from "@/server/db/database-now";
 import { getTask } from "./get-task";
 import { requireCameras } from "./require-cameras";
 import { nextRunTime, toScheduleColumns } from "./schedule";
@@ -12,6 +13,7 @@ export async function createTask(raw: CreateTaskInput, createdById: number): Pro
   const db = await getDb();
   const id = await db.$transaction(async (tx) => {
     await requireCameras(tx, input.cameraIds);
+    const due = input.isActive ? nextRunTime(schedule, await databaseNow(tx)) : null;
     const task = await tx.diagnosisTask.create({
       data: {
         name: input.name,
@@ -21,7 +23,7 @@ export async function createTask(raw: CreateTaskInput, createdById: number): Pro
         ...schedule,
         maxRuntimeMinutes: input.maxRuntimeMinutes,
         isActive: input.isActive,
-        nextRunTime: input.isActive ? nextRunTime(schedule, new Date()) : null,
+        nextRunTime: due,
         createdById,
         cameras: { create: input.cameraIds.map((cameraId) => ({ cameraId })) },
       },

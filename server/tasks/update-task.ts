@@ -1,4 +1,5 @@
 import { getDb } from "@/server/db/client";
+import { databaseNow } from "@/server/db/database-now";
 import { getTask } from "./get-task";
 import { requireCameras } from "./require-cameras";
 import { nextRunTime, toScheduleColumns, type ScheduleColumns } from "./schedule";
@@ -12,8 +13,8 @@ const sameSchedule = (a: ScheduleColumns, b: ScheduleColumns) =>
 /**
  * Changes the given fields of a task. Allowed while the task runs: only the task's own settings are
  * written, never the executor's columns (status, owner, attempt, started/heartbeat times), so the running
- * attempt keeps running with the settings it started with. next_run_time is recomputed from now when the
- * schedule or the activation actually changes; an inactive task never has one.
+ * attempt keeps running with the settings it started with. next_run_time is recomputed from now (the
+ * database's clock) when the schedule or the activation actually changes; an inactive task never has one.
  */
 export async function updateTask(raw: UpdateTaskInput): Promise<TaskView> {
   const { id, cameraIds, schedule: scheduleChange, ...fields } = updateTaskInput.parse(raw);
@@ -24,12 +25,13 @@ export async function updateTask(raw: UpdateTaskInput): Promise<TaskView> {
     const schedule = scheduleChange ? toScheduleColumns(scheduleChange) : current;
     const isActive = fields.isActive ?? current.isActive;
     const reschedule = !isActive || !current.isActive || !sameSchedule(schedule, current);
+    const due = reschedule && isActive ? nextRunTime(schedule, await databaseNow(tx)) : null;
     await tx.diagnosisTask.update({
       where: { id },
       data: {
         ...fields,
         ...(scheduleChange ? toScheduleColumns(scheduleChange) : {}),
-        ...(reschedule ? { nextRunTime: isActive ? nextRunTime(schedule, new Date()) : null } : {}),
+        ...(reschedule ? { nextRunTime: due } : {}),
         ...(cameraIds ? { cameras: { deleteMany: {}, create: cameraIds.map((cameraId) => ({ cameraId })) } } : {}),
       },
     });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { setTaskActive, updateTask } from "@/server/tasks/update-task";
 import { makeTask, readTask } from "./task-fixtures";
 
@@ -30,5 +30,20 @@ describe("task activation and rescheduling", () => {
     const task = await makeTask();
     await expect(updateTask({ id: task.id })).rejects.toThrow("Give at least one field to change.");
     await expect(setTaskActive(2_000_000_000, false)).rejects.toMatchObject({ code: "NOT_FOUND", message: "Task 2000000000 does not exist." });
+  });
+
+  describe("with this process's clock an hour fast", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("a new or rescheduled task is due one interval after the database's now, not the process's", async () => {
+      const task = await makeTask({ schedule: { type: "interval", minutes: 10 } });
+      const realNow = Date.now();
+      vi.useFakeTimers({ toFake: ["Date"], now: realNow + 3_600_000 });
+      const created = await makeTask({ schedule: { type: "interval", minutes: 10 } });
+      const rescheduled = await updateTask({ id: task.id, schedule: { type: "interval", minutes: 20 } });
+      vi.useRealTimers();
+      expect((created.nextRunTime!.getTime() - realNow) / 60_000).toBeCloseTo(10, 0);
+      expect((rescheduled.nextRunTime!.getTime() - realNow) / 60_000).toBeCloseTo(20, 0);
+    });
   });
 });
