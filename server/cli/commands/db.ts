@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { openDatabaseTarget } from "@/server/db/prepare-database";
 import { applyMigrations } from "@/server/db/migrate";
-import { action } from "../run-command";
+import { pruneHistory } from "@/server/retention/prune-history";
+import { action, printJson } from "../run-command";
 
 export function registerDbCommands(program: Command) {
   const db = program.command("db").description("database maintenance");
@@ -15,6 +16,27 @@ export function registerDbCommands(program: Command) {
         } finally {
           await target.release();
         }
+      }),
+    );
+
+  db.command("prune")
+    .description("delete history older than N days: finished runs with their results, metric samples, alert events (never the recovery audit, a task's latest run or a running one)")
+    .requiredOption("--older-than-days <n>", "age in days (the dashboard charts show the last 7)")
+    .option("--dry-run", "only count what would be deleted")
+    .option("--json", "print JSON")
+    .action(
+      action(async (opts: { olderThanDays: string; dryRun?: boolean; json?: boolean }) => {
+        const days = Number(opts.olderThanDays);
+        if (!/^\d+$/.test(opts.olderThanDays) || days < 1 || days > 36_500) {
+          throw new Error(`--older-than-days must be a whole number of days from 1 to 36500, not "${opts.olderThanDays}".`);
+        }
+        const pruned = await pruneHistory({ olderThanDays: days, dryRun: opts.dryRun });
+        if (opts.json) return printJson({ ...pruned, dryRun: !!opts.dryRun });
+        const verb = opts.dryRun ? "would delete" : "deleted";
+        process.stdout.write(
+          `${verb}, older than ${pruned.cutoff.toISOString()}: ${pruned.runs} runs with ${pruned.results} results, ` +
+            `${pruned.metricSamples} metric samples, ${pruned.alertEvents} alert events\n`,
+        );
       }),
     );
 }
