@@ -47,6 +47,8 @@ const schema = z.object({
     .transform((v) => v.split(",").map((u) => u.trim()).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be comma-separated http(s) URLs" }))),
   METRICS_PUBLIC: bool.default(false),
+  /** Unset: history is kept until `easysight db prune`. Set: older history is pruned about hourly (server/retention). */
+  RETENTION_DAYS: int(1, 36_500).optional(),
   /** Failed sign-ins allowed per account name, and per client address, within SIGNIN_WINDOW_MINUTES. */
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1_000).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: int(1, 100_000).default(20),

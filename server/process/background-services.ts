@@ -8,8 +8,12 @@ import { activeAlertRules } from "@/server/alerts/active-rules";
 import { AlertConfigError, type AlertRule } from "@/server/alerts/alert-rules";
 import { alertHook } from "@/server/alerts/evaluate-alerts";
 import type { InstanceKind } from "@/server/executor/instance-registry";
+import { RetentionJob } from "@/server/retention/retention-job";
 
-const holder = globalThis as { __easysightWatchdog?: Watchdog };
+const holder = globalThis as { __easysightWatchdog?: Watchdog; __easysightRetention?: RetentionJob };
+
+/** How often each process tries to prune when RETENTION_DAYS is set. */
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 /** What every server and worker process runs besides answering requests. */
 export async function startBackgroundServices(kind: InstanceKind): Promise<void> {
@@ -28,6 +32,10 @@ export async function startBackgroundServices(kind: InstanceKind): Promise<void>
       onCycle: alertHook(rules, { webhookUrls: env.ALERT_WEBHOOK_URLS, instanceId }),
     });
     holder.__easysightWatchdog.start();
+  }
+  if (env.RETENTION_DAYS && !holder.__easysightRetention) {
+    holder.__easysightRetention = new RetentionJob({ olderThanDays: env.RETENTION_DAYS, intervalMs: RETENTION_INTERVAL_MS });
+    holder.__easysightRetention.start();
   }
 }
 
@@ -52,6 +60,7 @@ export function exitGracefullyOnSignals(): void {
     exiting = true;
     logger.info({ signal }, "shutting down");
     await holder.__easysightWatchdog?.stop().catch((err) => logger.error({ err }, "error while stopping the watchdog"));
+    await holder.__easysightRetention?.stop().catch((err) => logger.error({ err }, "error while stopping the retention job"));
     await stopProcessExecutor().catch((err) => logger.error({ err }, "error while stopping the executor"));
     await closeDb().catch((err) => logger.error({ err }, "error while closing the database"));
     logger.flush();

@@ -16,8 +16,8 @@ const BATCH = 5_000;
  * Deletes history older than `olderThanDays`: finished task runs with their results (thumbnails
  * included), the watchdog's metric samples and fired-alert events. Kept whatever their age: runs still
  * going, each task's latest run (its last known state), and the recovery audit, which the product
- * never deletes. With `dryRun` it only counts. Nothing prunes on its own: operators run
- * `easysight db prune` (from cron, say) when they want a bound on the history.
+ * never deletes. With `dryRun` it only counts. Nothing prunes unless asked: `easysight db prune`, or
+ * RETENTION_DAYS (retention-job.ts).
  */
 export async function pruneHistory(options: { olderThanDays: number; dryRun?: boolean }): Promise<PruneResult> {
   const db = await getDb();
