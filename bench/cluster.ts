@@ -14,8 +14,8 @@
 import { performance } from "node:perf_hooks";
 import { benchDatabase } from "./bench-database";
 import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "./support/camera-server";
-import { broken, checkInvariants, invariantRows, printTable } from "./support/invariants";
-import { adminToken, clusterEnv, getJson, loadAverage, requireBuild, startWeb, startWorker, type Proc } from "./support/processes";
+import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "./support/invariants";
+import { adminToken, clusterEnv, getJson, loadAverage, reportCrash, requireBuild, startWeb, startWorker, type Proc } from "./support/processes";
 import { count, insertCameras, insertTasks, makeDue, openPool } from "./support/sql";
 import { waitFor } from "@/test/support/camera-server";
 
@@ -130,14 +130,9 @@ try {
     ...(falselyStuck.size ? ["live tasks reported stuck"] : []),
     ...(rerunOk !== heldIds.size ? ["the killed worker's tasks did not all complete again"] : []),
   ];
-  if (failures.length) {
-    console.error(`\nFAILED: ${failures.join("; ")}`);
-    process.exitCode = 1;
-  } else console.log("\nAll invariants hold.");
+  reportVerdict(failures, "All invariants hold.");
 } catch (err) {
-  console.error(err);
-  for (const p of procs) console.error(`--- ${p.name} output (tail) ---\n${p.output().slice(-3000)}`);
-  process.exitCode = 1;
+  reportCrash(err, procs);
 } finally {
   await Promise.all(procs.map((p) => p.stop("SIGTERM", 5_000)));
   await cameras.close();

@@ -81,3 +81,11 @@ export function printTable(title: string, rows: Array<[string, string | number, 
 
 export const invariantRows = (invariants: Invariant[]): Array<[string, number, string]> =>
   invariants.map((i) => [i.name, i.value, i.mustBeZero ? (i.value === 0 ? "ok (must be 0)" : "BROKEN (must be 0)") : "(info)"]);
+
+/** The last line of a benchmark or fault check: FAILED with what broke (exit code 1), else what it proved. */
+export function reportVerdict(failures: string[], proved: string): void {
+  if (failures.length) {
+    console.error(`\nFAILED: ${failures.join("; ")}`);
+    process.exitCode = 1;
+  } else console.log(`\n${proved}`);
+}

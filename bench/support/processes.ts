@@ -182,3 +182,10 @@ export function peakRssMb(pid: number): number {
   const tree = (p: number): number => kb(p) + children(p).reduce((sum, c) => sum + tree(c), 0);
   return tree(pid) / 1024;
 }
+
+/** A benchmark or fault check that crashed: the error and the tail of each child's output (exit code 1). */
+export function reportCrash(err: unknown, procs: Proc[]): void {
+  console.error(err);
+  for (const p of procs) console.error(`--- ${p.name} output (tail) ---\n${p.output().slice(-3000)}`);
+  process.exitCode = 1;
+}

@@ -6,7 +6,7 @@
  *   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx scripts/faults/bad-cameras.ts
  */
 import { FIXTURE_DIR, fixtureImages } from "@/bench/support/camera-server";
-import { printTable } from "@/bench/support/invariants";
+import { printTable, reportVerdict } from "@/bench/support/invariants";
 import { loadAverage } from "@/bench/support/processes";
 import { runOnWorker } from "./support/run-on-worker";
 
@@ -44,7 +44,4 @@ for (const r of byName("ok")) {
 rows.push(["results stored / cameras", `${results.length} / 6`, expect(results.length === 6, "a camera's result is missing")]);
 rows.push(["all tasks finished after", `${outcomes[0].seconds.toFixed(1)} s`, `hanging cameras time out after ${HANG_TIMEOUT_MS / 1000} s each`]);
 printTable(`Bad cameras on one worker (load average ${loadAverage()})`, rows);
-if (failures.length) {
-  console.error(`\nFAILED: ${failures.join("; ")}`);
-  process.exitCode = 1;
-} else console.log("\nPROVED: a hanging camera is failed by its grab timeout and a garbage one as not an image; the other cameras of the run are analysed and every task finishes.");
+reportVerdict(failures, "PROVED: a hanging camera is failed by its grab timeout and a garbage one as not an image; the other cameras of the run are analysed and every task finishes.");

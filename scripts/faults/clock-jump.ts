@@ -12,8 +12,8 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { benchDatabase } from "@/bench/bench-database";
 import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "@/bench/support/camera-server";
-import { broken, checkInvariants, invariantRows, printTable } from "@/bench/support/invariants";
-import { clusterEnv, loadAverage, startWorker, type Proc } from "@/bench/support/processes";
+import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "@/bench/support/invariants";
+import { clusterEnv, loadAverage, reportCrash, startWorker, type Proc } from "@/bench/support/processes";
 import { count, insertCameras, insertTasks, makeDue, openPool } from "@/bench/support/sql";
 import { waitFor } from "@/test/support/camera-server";
 
@@ -94,13 +94,9 @@ try {
     ...(perWorker.length < workers.length ? ["not every faked-clock worker ran tasks"] : []),
     ...(heartbeatAges.some((h) => h.age >= (3 * HEARTBEAT_MS) / 1000) ? ["a heartbeat looked too old"] : []),
   ];
-  if (failures.length) {
-    console.error(`\nFAILED: ${failures.join("; ")}`);
-    process.exitCode = 1;
-  } else console.log("\nPROVED: with wall clocks off by +-1 h or jumping mid-run, no task was reported stuck, recovered or run twice, and schedules follow the database's clock.");
+  reportVerdict(failures, "PROVED: with wall clocks off by +-1 h or jumping mid-run, no task was reported stuck, recovered or run twice, and schedules follow the database's clock.");
 } catch (err) {
-  console.error(err);
-  process.exitCode = 1;
+  reportCrash(err, workers);
 } finally {
   await Promise.all(workers.map((w) => w.stop("SIGTERM", 5_000)));
   await cameras.close();

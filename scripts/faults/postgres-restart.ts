@@ -17,9 +17,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
-import { broken, checkInvariants, invariantRows, printTable } from "@/bench/support/invariants";
+import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "@/bench/support/invariants";
 import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "@/bench/support/camera-server";
-import { adminToken, clusterEnv, freePort, getJson, loadAverage, requireBuild, startWeb, startWorker, type Proc } from "@/bench/support/processes";
+import { adminToken, clusterEnv, freePort, getJson, loadAverage, reportCrash, requireBuild, startWeb, startWorker, type Proc } from "@/bench/support/processes";
 import { count, insertCameras, insertTasks, makeDue, openPool } from "@/bench/support/sql";
 import { waitFor } from "@/test/support/camera-server";
 
@@ -167,14 +167,9 @@ try {
     ...(["results", "audits", "runs"] as const).filter((k) => lost(k) > 0).map((k) => `${k} lost`),
     ...(stranded ? ["failed tasks left unscheduled"] : []),
   ];
-  if (failures.length) {
-    console.error(`\nFAILED: ${failures.join("; ")}`);
-    process.exitCode = 1;
-  } else console.log("\nPROVED: the web server and both workers reconnected by themselves after a restart and a 10 s outage; every task finished (completed, or failed by the outage and scheduled again), none is left running without a live owner, and no committed row was lost.");
+  reportVerdict(failures, "PROVED: the web server and both workers reconnected by themselves after a restart and a 10 s outage; every task finished (completed, or failed by the outage and scheduled again), none is left running without a live owner, and no committed row was lost.");
 } catch (err) {
-  console.error(err);
-  for (const p of procs) console.error(`--- ${p.name} output (tail) ---\n${p.output().slice(-3000)}`);
-  process.exitCode = 1;
+  reportCrash(err, procs);
 } finally {
   await Promise.all(procs.map((p) => p.stop("SIGTERM", 5_000)));
   await cameras.close();

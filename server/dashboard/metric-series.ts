@@ -1,4 +1,5 @@
 import { getDb } from "@/server/db/client";
+import { databaseNow } from "@/server/db/database-now";
 import { Prisma } from "@/server/db/generated/client";
 import { RECOVERY_MODES } from "@/server/recovery/audit/list-audits";
 import { bucketsFor, type DashboardRange } from "./time-range";
@@ -29,7 +30,7 @@ export interface MetricSeries {
  */
 export async function metricSeries(range: DashboardRange): Promise<MetricSeries> {
   const db = await getDb();
-  const [{ now }] = await db.$queryRaw<[{ now: Date }]>`SELECT now()`;
+  const now = await databaseNow(db);
   const { from, stepSeconds, starts } = bucketsFor(range, now);
   // Aligned to the Unix epoch, like bucketsFor, so the rows' buckets are the points' keys.
   const bucket = (column: Prisma.Sql) => Prisma.sql`date_bin(make_interval(secs => ${stepSeconds}), ${column}, timestamptz '1970-01-01 00:00:00+00')`;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
+import { databaseNow } from "@/server/db/database-now";
 import { Prisma } from "@/server/db/generated/client";
 import { countedBeatAgeSql, instanceLiveness, type InstanceLiveness } from "./liveness";
 import { processExecutor } from "./process-executor";
@@ -49,7 +50,7 @@ interface Row {
 export async function listInstances(raw: ListInstancesInput = {}): Promise<{ items: InstanceView[]; checkedAt: Date }> {
   const input = listInstancesInput.parse(raw);
   const db = await getDb();
-  const [rows, [clock]] = await Promise.all([
+  const [rows, checkedAt] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT id::text, kind, host, pid, version, started_at, heartbeat_at, stopped_at, heartbeat_interval_ms,
              extract(epoch FROM now() - heartbeat_at)::float8 AS age_s,
@@ -58,7 +59,7 @@ export async function listInstances(raw: ListInstancesInput = {}): Promise<{ ite
       ${input.show === "live" ? Prisma.sql`WHERE stopped_at IS NULL` : Prisma.empty}
       ORDER BY stopped_at IS NOT NULL, heartbeat_at DESC
       LIMIT ${MAX_INSTANCES}`,
-    db.$queryRaw<Array<{ now: Date }>>`SELECT now()`,
+    databaseNow(db),
   ]);
   const tasks = await db.diagnosisTask.findMany({
     where: { status: "running", ownerInstanceId: { in: rows.map((r) => r.id) } },
@@ -76,5 +77,5 @@ export async function listInstances(raw: ListInstancesInput = {}): Promise<{ ite
       tasks: tasks.filter((t) => t.ownerInstanceId === r.id).map(({ ownerInstanceId: _owner, ...t }) => t),
     };
   });
-  return { items, checkedAt: clock.now };
+  return { items, checkedAt };
 }

@@ -1,6 +1,6 @@
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
-import { Waker } from "@/server/executor/sleep";
+import { JitteredLoop } from "@/server/process/jittered-loop";
 import { recoverStuckTasks } from "./recover-stuck-tasks";
 import { watchdogActor } from "./recovery-actor";
 
@@ -27,25 +27,29 @@ export interface WatchdogOptions {
  * Recovers stuck tasks automatically (with autoRecover off it only finds and reports them, and the
  * alert rules decide), samples the metrics and hands the cycle to the alerts. Every server and
  * worker runs one; they need no coordination because recovery is a conditional write (a task is
- * reset once however many watchdogs see it).
- * The first cycle waits a random part of the interval and every interval is jittered by ±10 %, so
- * processes started together do not all fire at the same moment.
+ * reset once however many watchdogs see it). Cycles are jittered (JitteredLoop).
  */
 export class Watchdog {
-  private stopping = false;
-  private readonly waker = new Waker();
-  private loop: Promise<void> | undefined;
+  private readonly loop: JitteredLoop;
 
-  constructor(private readonly options: WatchdogOptions) {}
-
-  start() {
-    this.loop = this.run();
+  constructor(private readonly options: WatchdogOptions) {
+    this.loop = new JitteredLoop({
+      component: "watchdog",
+      intervalMs: options.intervalMs,
+      failure: "watchdog cycle failed",
+      round: async () => {
+        const cycle = await this.cycle();
+        if (cycle.reset) logger.info({ component: "watchdog", ...cycle }, "watchdog cycle recovered stuck tasks");
+      },
+    });
   }
 
-  async stop() {
-    this.stopping = true;
-    this.waker.wake();
-    await this.loop;
+  start() {
+    this.loop.start();
+  }
+
+  stop() {
+    return this.loop.stop();
   }
 
   /** One cycle: recover what is stuck (unless told not to), sample the metrics, notify. */
@@ -67,18 +71,5 @@ export class Watchdog {
       VALUES (now(), ${id ?? null}::uuid, ${cycle.running}, ${cycle.stuck})`;
     await this.options.onCycle?.(cycle);
     return cycle;
-  }
-
-  private async run() {
-    await this.waker.sleep(Math.random() * this.options.intervalMs);
-    while (!this.stopping) {
-      try {
-        const cycle = await this.cycle();
-        if (cycle.reset) logger.info({ component: "watchdog", ...cycle }, "watchdog cycle recovered stuck tasks");
-      } catch (err) {
-        logger.error({ err, component: "watchdog" }, "watchdog cycle failed");
-      }
-      await this.waker.sleep(this.options.intervalMs * (0.9 + Math.random() * 0.2));
-    }
   }
 }

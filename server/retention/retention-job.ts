@@ -1,6 +1,6 @@
 import { getPool } from "@/server/db/client";
-import { Waker } from "@/server/executor/sleep";
 import { logger } from "@/server/logging/logger";
+import { JitteredLoop } from "@/server/process/jittered-loop";
 import { pruneHistory, type PruneResult } from "./prune-history";
 
 /** Held while one process prunes: the others skip that round instead of deleting the same rows. */
@@ -13,24 +13,29 @@ export interface RetentionJobOptions {
 
 /**
  * RETENTION_DAYS, when set: every server and worker prunes the history (see pruneHistory) about once
- * an interval, one process at a time (a PostgreSQL advisory lock), at a random moment in the first
- * interval so that processes started together do not all try at once.
+ * an interval (jittered: JitteredLoop), one process at a time (a PostgreSQL advisory lock).
  */
 export class RetentionJob {
-  private stopping = false;
-  private readonly waker = new Waker();
-  private loop: Promise<void> | undefined;
+  private readonly loop: JitteredLoop;
 
-  constructor(private readonly options: RetentionJobOptions) {}
-
-  start() {
-    this.loop = this.run();
+  constructor(private readonly options: RetentionJobOptions) {
+    this.loop = new JitteredLoop({
+      component: "retention",
+      intervalMs: options.intervalMs,
+      failure: "pruning history failed",
+      round: async () => {
+        const pruned = await this.runOnce();
+        if (pruned && pruned.runs + pruned.metricSamples + pruned.alertEvents > 0) logger.info({ component: "retention", ...pruned }, "pruned history");
+      },
+    });
   }
 
-  async stop() {
-    this.stopping = true;
-    this.waker.wake();
-    await this.loop;
+  start() {
+    this.loop.start();
+  }
+
+  stop() {
+    return this.loop.stop();
   }
 
   /** One round: the pruning done, or null when another process was pruning. */
@@ -46,19 +51,6 @@ export class RetentionJob {
       }
     } finally {
       client.release();
-    }
-  }
-
-  private async run() {
-    await this.waker.sleep(Math.random() * this.options.intervalMs);
-    while (!this.stopping) {
-      try {
-        const pruned = await this.runOnce();
-        if (pruned && pruned.runs + pruned.metricSamples + pruned.alertEvents > 0) logger.info({ component: "retention", ...pruned }, "pruned history");
-      } catch (err) {
-        logger.error({ err, component: "retention" }, "pruning history failed");
-      }
-      await this.waker.sleep(this.options.intervalMs * (0.9 + Math.random() * 0.2));
     }
   }
 }
