@@ -59,7 +59,11 @@ test.describe("security", () => {
 
     const asset = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(html)?.[1];
     expect(asset).toBeTruthy();
-    for (const url of ["/signin", "/api/health", "/api/diagnosis/tasks/status-check", asset!]) {
+    // Browsers ask for /favicon.ico on their own (bookmarks, some navigations): it answers, no 404.
+    const favicon = await request.get("/favicon.ico");
+    expect(favicon.status()).toBe(200);
+    expect(favicon.headers()["content-type"]).toContain("image/");
+    for (const url of ["/signin", "/api/health", "/api/diagnosis/tasks/status-check", "/favicon.ico", asset!]) {
       const headers = (await request.get(url)).headers();
       expect(headers["x-content-type-options"], url).toBe("nosniff");
       expect(headers["x-frame-options"], url).toBe("DENY");
