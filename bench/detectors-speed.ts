@@ -107,7 +107,9 @@ async function main() {
   }
   timeChecks(await Promise.all(frames.map((b) => decodeFrame(b))));
   const mem = process.memoryUsage();
-  console.log(`\nRSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB (peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB), heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `\nRSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB (peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB), heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
 }
 
 await main();

@@ -43,16 +43,23 @@ async function load() {
   await pool.query(`INSERT INTO executor_instances (id, kind, host, pid, heartbeat_at) VALUES
       ('00000000-0000-0000-0000-00000000a11e', 'worker', 'alive-host', 1, now() + interval '1 day'),
       ('00000000-0000-0000-0000-0000000dead0', 'worker', 'dead-host', 2, now() - interval '1 hour')`);
-  await pool.query(`
+  await pool.query(
+    `
     INSERT INTO diagnosis_tasks (name, checks, schedule_type, interval_minutes, status, attempt, owner_instance_id,
                                  started_at, heartbeat_at, last_run_time, next_run_time, total_runs, success_runs, updated_at)
     SELECT 'task ' || g, '{too_dark,blur}', 'interval', 5,
            CASE WHEN g <= $2 THEN 'running'::task_status ELSE 'completed'::task_status END, 1,
            CASE WHEN g > $2 THEN NULL WHEN g <= $3 THEN '00000000-0000-0000-0000-0000000dead0'::uuid ELSE '00000000-0000-0000-0000-00000000a11e'::uuid END,
            now() - interval '2 minutes', now() + interval '1 day', now() - make_interval(secs => g % 3600), now() + interval '1 day', 1, 1, now()
-    FROM generate_series(1, $1) g`, [TOTAL, RUNNING, DEAD_OWNED]);
-  await pool.query(`INSERT INTO diagnosis_task_cameras (task_id, camera_id) SELECT t.id, c.id FROM diagnosis_tasks t JOIN cameras c ON c.id = (SELECT min(id) FROM cameras) + t.id % 100`);
-  await pool.query(`INSERT INTO task_runs (task_id, attempt, instance_id, started_at, outcome) SELECT id, 1, owner_instance_id, started_at, 'running' FROM diagnosis_tasks WHERE status = 'running'`);
+    FROM generate_series(1, $1) g`,
+    [TOTAL, RUNNING, DEAD_OWNED],
+  );
+  await pool.query(
+    `INSERT INTO diagnosis_task_cameras (task_id, camera_id) SELECT t.id, c.id FROM diagnosis_tasks t JOIN cameras c ON c.id = (SELECT min(id) FROM cameras) + t.id % 100`,
+  );
+  await pool.query(
+    `INSERT INTO task_runs (task_id, attempt, instance_id, started_at, outcome) SELECT id, 1, owner_instance_id, started_at, 'running' FROM diagnosis_tasks WHERE status = 'running'`,
+  );
   await pool.query("VACUUM ANALYZE"); // what autovacuum does to a freshly loaded table; lets counts use index-only scans
 }
 
@@ -74,7 +81,21 @@ const unitMs = (v: string) => {
 };
 
 async function wrk(url: string, token: string, connections: number, seconds: number): Promise<WrkResult> {
-  const { stdout } = await promisify(execFile)("wrk", [`-t${Math.min(2, connections)}`, `-c${connections}`, `-d${seconds}s`, "--timeout", "30s", "--latency", "-H", `Authorization: Bearer ${token}`, url], { maxBuffer: 10_000_000 });
+  const { stdout } = await promisify(execFile)(
+    "wrk",
+    [
+      `-t${Math.min(2, connections)}`,
+      `-c${connections}`,
+      `-d${seconds}s`,
+      "--timeout",
+      "30s",
+      "--latency",
+      "-H",
+      `Authorization: Bearer ${token}`,
+      url,
+    ],
+    { maxBuffer: 10_000_000 },
+  );
   const num = (re: RegExp) => Number(re.exec(stdout)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
   return {
@@ -130,7 +151,8 @@ async function explainTaskList(): Promise<Array<[string, string, string]>> {
   const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const config = args[0] as { text?: string; values?: unknown[] };
-    if (typeof config === "object" && config?.text?.includes("diagnosis_tasks")) captured.push({ text: config.text, values: config.values ?? [] });
+    if (typeof config === "object" && config?.text?.includes("diagnosis_tasks"))
+      captured.push({ text: config.text, values: config.values ?? [] });
     return query.apply(this, args);
   } as typeof pg.Client.prototype.query;
   const { listTasks } = await import("@/server/tasks/list-tasks");
@@ -149,9 +171,20 @@ async function explainTaskList(): Promise<Array<[string, string, string]>> {
       for (const q of captured) {
         const { rows: plan } = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) ${q.text}`, q.values);
         const lines = plan.map((p) => p["QUERY PLAN"]);
-        const scans = [...new Set(lines.map((l) => /(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)(?: using (\w+))? on (\w+)/.exec(l)).filter(Boolean).map((m) => `${m![1]}${m![2] ? ` ${m![2]}` : ""} on ${m![3]}`))];
+        const scans = [
+          ...new Set(
+            lines
+              .map((l) => /(Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)(?: using (\w+))? on (\w+)/.exec(l))
+              .filter(Boolean)
+              .map((m) => `${m![1]}${m![2] ? ` ${m![2]}` : ""} on ${m![3]}`),
+          ),
+        ];
         const time = lines.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "";
-        const what = q.text.includes("executor_instances i") ? "stuck check of its running tasks" : /count\(/i.test(q.text.slice(0, 200)) ? "count" : "page";
+        const what = q.text.includes("executor_instances i")
+          ? "stuck check of its running tasks"
+          : /count\(/i.test(q.text.slice(0, 200))
+            ? "count"
+            : "page";
         rows.push([`${name}: ${what}`, time, scans.join("; ")]);
       }
       rows.push([`${name}: whole listTasks call`, `${stats(times).p50.toFixed(1)} ms`, "median of 5 calls, in-process (no HTTP)"]);
@@ -181,7 +214,11 @@ try {
       ["latency p99", m.p99, ""],
       ["one connection, 5 s: requests/s, p50", `${m.single.rps.toFixed(1)}, ${m.single.p50}`, "service time without queueing"],
       ["server time p50 / p95 (Server-Timing)", m.serverTiming, "30 requests in a row; the work between authentication and sending"],
-      ["errors (non-2xx + socket errors)", m.non2xx + m.socketErrors + m.single.non2xx + m.single.socketErrors, failed.includes(m) ? "FAILED (must be 0)" : "ok (must be 0)"],
+      [
+        "errors (non-2xx + socket errors)",
+        m.non2xx + m.socketErrors + m.single.non2xx + m.single.socketErrors,
+        failed.includes(m) ? "FAILED (must be 0)" : "ok (must be 0)",
+      ],
       ["server peak RSS (VmHWM)", `${m.peakMb.toFixed(0)} MB`, ""],
     ]);
   }

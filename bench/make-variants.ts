@@ -15,7 +15,11 @@ const SOURCE = "test/fixtures/vqd-public";
 const out = process.argv[2] ?? "/tmp/vqd-variants";
 const seed = Number(process.argv[3] ?? 1);
 const framingsPerScene = Number(process.argv[4] ?? 2);
-const RESOLUTIONS: Array<[number, number]> = [[704, 576], [1280, 720], [640, 480]];
+const RESOLUTIONS: Array<[number, number]> = [
+  [704, 576],
+  [1280, 720],
+  [640, 480],
+];
 
 /** mulberry32: small deterministic generator so a seed always gives the same set. */
 let state = seed >>> 0;
@@ -91,16 +95,35 @@ async function degrade(r: Raw, label: string): Promise<Raw> {
     }
     case "blur": {
       const sigma = between(3.5, 7);
-      const data = await sharp(Buffer.from(r.data), { raw: { width: r.width, height: r.height, channels: 3 } }).blur(sigma).raw().toBuffer();
+      const data = await sharp(Buffer.from(r.data), { raw: { width: r.width, height: r.height, channels: 3 } })
+        .blur(sigma)
+        .raw()
+        .toBuffer();
       return { ...r, data: new Uint8ClampedArray(data) };
     }
     case "color_cast": {
       // Gain patterns as measured on the public set's casts (channel mean ratios), with some spread.
       const casts: Record<string, [number, number][]> = {
-        blue: [[0.45, 0.6], [0.7, 0.85], [1.2, 1.4]],
-        yellow: [[1.15, 1.35], [0.7, 0.95], [0.4, 0.55]],
-        green: [[0.5, 0.65], [1.2, 1.4], [0.5, 0.65]],
-        magenta: [[1.1, 1.3], [0.5, 0.65], [1.2, 1.4]],
+        blue: [
+          [0.45, 0.6],
+          [0.7, 0.85],
+          [1.2, 1.4],
+        ],
+        yellow: [
+          [1.15, 1.35],
+          [0.7, 0.95],
+          [0.4, 0.55],
+        ],
+        green: [
+          [0.5, 0.65],
+          [1.2, 1.4],
+          [0.5, 0.65],
+        ],
+        magenta: [
+          [1.1, 1.3],
+          [0.5, 0.65],
+          [1.2, 1.4],
+        ],
       };
       const gains = pick(Object.values(casts)).map(([lo, hi]) => between(lo, hi));
       return perPixel(r, (v, c) => v * gains[c]);
@@ -154,13 +177,17 @@ async function solidScreen(width: number, height: number): Promise<Buffer> {
   const color = pick(["#0000ff", "#000000", "#808080", "#202020"]);
   const caption = random() < 0.5;
   const svg = `<svg width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><rect width="100%" height="100%" fill="${color}"/>${
-    caption ? `<text x="50%" y="50%" font-size="${Math.round(height / 20)}" fill="white" text-anchor="middle" font-family="sans-serif">NO SIGNAL</text>` : ""
+    caption
+      ? `<text x="50%" y="50%" font-size="${Math.round(height / 20)}" fill="white" text-anchor="middle" font-family="sans-serif">NO SIGNAL</text>`
+      : ""
   }</svg>`;
   return sharp(Buffer.from(svg)).flatten().jpeg({ quality: 90 }).toBuffer();
 }
 
 const jpeg = (r: Raw, quality = Math.round(between(75, 95))) =>
-  sharp(Buffer.from(r.data), { raw: { width: r.width, height: r.height, channels: 3 } }).jpeg({ quality }).toBuffer();
+  sharp(Buffer.from(r.data), { raw: { width: r.width, height: r.height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
 
 async function main() {
   await mkdir(path.join(out, "images"), { recursive: true });
@@ -193,7 +220,10 @@ async function main() {
     const still = async () => {
       const gain = between(0.99, 1.01);
       const sigma = between(1, 2.5);
-      return jpeg(perPixel(base, (v) => v * gain + sigma * gaussian()), 85);
+      return jpeg(
+        perPixel(base, (v) => v * gain + sigma * gaussian()),
+        85,
+      );
     };
     const frozen = await jpeg(base, 85);
     const kinds: Record<string, Array<() => Promise<Buffer>>> = {

@@ -54,7 +54,9 @@ try {
   const result = await recoverStuckTasks({ mode: "bulk", actor: { type: "cli", userId: null, tokenId: null, label: "bench" } });
   const elapsed = performance.now() - t0;
   const audits = await db.recoveryAudit.count();
-  console.log(`recovery of ${result.reset.length} stuck tasks (check + set-based reset + audit): ${ms(elapsed)}   (target <= 1000 ms); audit rows: ${audits}`);
+  console.log(
+    `recovery of ${result.reset.length} stuck tasks (check + set-based reset + audit): ${ms(elapsed)}   (target <= 1000 ms); audit rows: ${audits}`,
+  );
 } finally {
   await closeDb();
   await database.drop();
@@ -76,10 +78,15 @@ async function measureStatusCheck(label: string, rounds: number) {
     const t2 = performance.now();
     judging.push(t1 - t0);
     whole.push(t2 - t0);
-    if (i === 0) console.log(`status-check (${label}) sees ${check.running.length} running, ${check.stuck.length} stuck; answer ${(size / 1e6).toFixed(1)} MB`);
+    if (i === 0)
+      console.log(
+        `status-check (${label}) sees ${check.running.length} running, ${check.stuck.length} stuck; answer ${(size / 1e6).toFixed(1)} MB`,
+      );
   }
   const q = stats(judging.slice(10));
   const w = stats(whole.slice(10));
   console.log(`  judging only:              p50 ${ms(q.p50)}  p95 ${ms(q.p95)}  max ${ms(q.max)}`);
-  console.log(`  judging + encoded answer:  p50 ${ms(w.p50)}  p95 ${ms(w.p95)}  max ${ms(w.max)}   (target <= 50 ms; ${rounds - 10} requests after 10 warm-up)`);
+  console.log(
+    `  judging + encoded answer:  p50 ${ms(w.p50)}  p95 ${ms(w.p95)}  max ${ms(w.max)}   (target <= 50 ms; ${rounds - 10} requests after 10 warm-up)`,
+  );
 }

@@ -12,17 +12,37 @@ import { benchDatabase } from "./bench-database";
 
 const DURATION_S = Number(process.argv[2] ?? 60);
 const CAMERAS = Number(process.argv[3] ?? 100);
-const images = fs.readdirSync("test/fixtures/vqd-public/images").filter((f) => f.endsWith(".jpg")).map((f) => `test/fixtures/vqd-public/images/${f}`);
+const images = fs
+  .readdirSync("test/fixtures/vqd-public/images")
+  .filter((f) => f.endsWith(".jpg"))
+  .map((f) => `test/fixtures/vqd-public/images/${f}`);
 
 const database = await benchDatabase("easysight_bench_memory");
 const { getDb, closeDb } = await import("@/server/db/client");
 const db = await getDb();
 for (let i = 0; i < CAMERAS; i++) {
-  const camera = await db.camera.create({ data: { name: `bench camera ${i}`, sourceType: "image_file", sourceUri: images[i % images.length] } });
+  const camera = await db.camera.create({
+    data: { name: `bench camera ${i}`, sourceType: "image_file", sourceUri: images[i % images.length] },
+  });
   await db.diagnosisTask.create({
     data: {
-      name: `bench task ${i}`, scheduleType: "interval", intervalMinutes: 1, nextRunTime: new Date(),
-      checks: ["too_dark", "too_bright", "blur", "color_cast", "noise", "low_contrast", "occlusion", "signal_loss", "stripe", "freeze", "scene_change"],
+      name: `bench task ${i}`,
+      scheduleType: "interval",
+      intervalMinutes: 1,
+      nextRunTime: new Date(),
+      checks: [
+        "too_dark",
+        "too_bright",
+        "blur",
+        "color_cast",
+        "noise",
+        "low_contrast",
+        "occlusion",
+        "signal_loss",
+        "stripe",
+        "freeze",
+        "scene_change",
+      ],
       cameras: { create: [{ cameraId: camera.id }] },
     },
   });
@@ -57,6 +77,10 @@ await new Promise((r) => worker.on("exit", r));
 await closeDb();
 await database.drop();
 
-console.log(process.env.UNTUNED ? "untuned worker (no MALLOC_ARENA_MAX, default V8 heap)" : `worker started with ${JSON.stringify(tuning)}`);
+console.log(
+  process.env.UNTUNED ? "untuned worker (no MALLOC_ARENA_MAX, default V8 heap)" : `worker started with ${JSON.stringify(tuning)}`,
+);
 console.log(`worker with ${CAMERAS} cameras, ${DURATION_S} s: ${runs} runs completed (${(runs / DURATION_S).toFixed(1)}/s)`);
-console.log(`RSS: first ${samples[0]?.toFixed(0)} MB, last ${samples.at(-1)?.toFixed(0)} MB, peak ${peak.toFixed(0)} MB   (target < 300 MB)`);
+console.log(
+  `RSS: first ${samples[0]?.toFixed(0)} MB, last ${samples.at(-1)?.toFixed(0)} MB, peak ${peak.toFixed(0)} MB   (target < 300 MB)`,
+);

@@ -30,12 +30,17 @@ async function load(relative: string): Promise<Frame> {
 }
 
 function jpeg(frame: Frame): Promise<Buffer> {
-  return sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } }).jpeg({ quality: QUALITY }).toBuffer();
+  return sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } })
+    .jpeg({ quality: QUALITY })
+    .toBuffer();
 }
 
 /** Defocus: optical blur happens before the sensor adds its noise. */
 async function blurred(frame: Frame, sigma: number): Promise<Frame> {
-  const data = await sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } }).blur(sigma).raw().toBuffer();
+  const data = await sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } })
+    .blur(sigma)
+    .raw()
+    .toBuffer();
   return { ...frame, data };
 }
 
@@ -95,10 +100,25 @@ function hasFfmpeg(): boolean {
 /** A few seconds of the lobby camera (people walking) as a small H.264 file. */
 function makeVideo(framesDir: string) {
   execFileSync("ffmpeg", [
-    "-y", "-loglevel", "error",
-    "-framerate", "2", "-i", path.join(framesDir, "%02d.jpg"),
-    "-vf", "scale=480:-2,fps=10", "-c:v", "libx264", "-preset", "veryslow", "-crf", "32",
-    "-pix_fmt", "yuv420p", "-movflags", "+faststart",
+    "-y",
+    "-loglevel",
+    "error",
+    "-framerate",
+    "2",
+    "-i",
+    path.join(framesDir, "%02d.jpg"),
+    "-vf",
+    "scale=480:-2,fps=10",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryslow",
+    "-crf",
+    "32",
+    "-pix_fmt",
+    "yuv420p",
+    "-movflags",
+    "+faststart",
     path.join(OUT, "entrance.mp4"),
   ]);
 }
@@ -110,7 +130,9 @@ async function main() {
     for (const [i, frame] of camera.frames.entries()) await writeFile(path.join(OUT, name, `${String(i).padStart(2, "0")}.jpg`), frame);
     const [result] = await diagnosePaths([path.join(OUT, name)]);
     const ok = JSON.stringify(result.abnormal) === JSON.stringify(camera.expect);
-    console.log(`${name.padEnd(10)} ${camera.frames.length} frames -> ${result.abnormal.join(", ") || "healthy"}${ok ? "" : "  (UNEXPECTED)"}`);
+    console.log(
+      `${name.padEnd(10)} ${camera.frames.length} frames -> ${result.abnormal.join(", ") || "healthy"}${ok ? "" : "  (UNEXPECTED)"}`,
+    );
     if (!ok) process.exitCode = 1;
   }
   await rm(path.join(OUT, "entrance.mp4"), { force: true });

@@ -3,7 +3,6 @@ import { signIn } from "./support/session";
 import { saveScreenshot, watchConsole } from "./support/page-health";
 import { uniqueName as unique } from "./support/e2e-db";
 
-
 test.describe("roles and admin settings", () => {
   test("a viewer sees no camera controls and no settings link, and the settings pages are forbidden", async ({ page }) => {
     const health = watchConsole(page);

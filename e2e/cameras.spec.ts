@@ -45,7 +45,9 @@ test.describe("cameras", () => {
     health.expectClean();
   });
 
-  test("an operator adds a camera, grabs a frame now, sees its latest diagnosed frame, and cannot delete it while a task uses it", async ({ page }) => {
+  test("an operator adds a camera, grabs a frame now, sees its latest diagnosed frame, and cannot delete it while a task uses it", async ({
+    page,
+  }) => {
     const health = watchConsole(page, { refusals: [409] });
     await signIn(page, "operator");
     const name = unique("测试摄像头");
@@ -62,7 +64,10 @@ test.describe("cameras", () => {
 
     // A task on this camera, run now: the executor of the e2e server diagnoses it.
     const task = await trpcMutation<{ id: number }>(page.request, "tasks.create", {
-      name: unique("摄像头页任务"), cameraIds: [cameraId], checks: ["too_dark", "blur"], schedule: { type: "manual" },
+      name: unique("摄像头页任务"),
+      cameraIds: [cameraId],
+      checks: ["too_dark", "blur"],
+      schedule: { type: "manual" },
     });
     await trpcMutation(page.request, "tasks.runNow", { id: task.id });
     await expect(async () => {

@@ -29,12 +29,15 @@ async function pageRoutes(): Promise<string[]> {
 async function watchForViolations(page: Page) {
   const problems: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error" && /Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    if (msg.type() === "error" && /Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(msg.text()))
+      problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`Content Security Policy violation on ${location.pathname}: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+      console.error(
+        `Content Security Policy violation on ${location.pathname}: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
     );
   });
   return problems;
@@ -45,7 +48,9 @@ const hydrated = (page: Page) =>
   page.evaluate(() => Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber")));
 
 test.describe("security", () => {
-  test("headers: pages carry a per-response nonce CSP that Next's scripts use; every answer carries the static headers", async ({ request }) => {
+  test("headers: pages carry a per-response nonce CSP that Next's scripts use; every answer carries the static headers", async ({
+    request,
+  }) => {
     const [first, second] = [await request.get("/signin"), await request.get("/signin")];
     const csp = first.headers()["content-security-policy"];
     expect(csp).toContain("script-src 'self' 'nonce-");

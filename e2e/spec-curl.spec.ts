@@ -17,7 +17,10 @@ test("the operations guide's curl commands work as written with an admin API tok
   const databaseUrl = e2eDatabaseUrl();
   const token = execFileSync(process.execPath, ["bin/easysight.mjs", "token", "create", E2E_USERS.admin.username, "--name", "spec-curl"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTO_MIGRATE: "0" },
-  }).toString().split("\n")[0].trim();
+  })
+    .toString()
+    .split("\n")[0]
+    .trim();
   expect(token).toMatch(/^es_/);
 
   // A task that claims to run but has no executor: the guide's typical stuck task.
@@ -41,10 +44,17 @@ test("the operations guide's curl commands work as written with an admin API tok
   await db.end();
 
   const run = (command: string) =>
-    JSON.parse(execSync(command.replace("http://localhost:8000", baseURL!).replace("YOUR_TOKEN", token), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
+    JSON.parse(
+      execSync(command.replace("http://localhost:8000", baseURL!).replace("YOUR_TOKEN", token), {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
 
   const check = run(SPEC_COMMANDS[0]);
-  expect(check.stuck_tasks).toContainEqual(expect.objectContaining({ id: stuckId, name: "curl 卡住的任务", stuck_reason: "任务没有执行器记录" }));
+  expect(check.stuck_tasks).toContainEqual(
+    expect.objectContaining({ id: stuckId, name: "curl 卡住的任务", stuck_reason: "任务没有执行器记录" }),
+  );
   expect(check.message).toMatch(/^检查完成：运行中任务 \d+ 个，卡住任务 \d+ 个$/);
 
   const recovered = run(SPEC_COMMANDS[1]);
@@ -53,6 +63,8 @@ test("the operations guide's curl commands work as written with an admin API tok
   expect(recovered.message).toBe(`成功重置 ${recovered.reset_tasks} 个卡住的任务`);
 
   const forced = run(SPEC_COMMANDS[2]);
-  expect(forced).toEqual(expect.objectContaining({ checked_tasks: expect.any(Number), reset_tasks: expect.any(Number), message: expect.any(String) }));
+  expect(forced).toEqual(
+    expect.objectContaining({ checked_tasks: expect.any(Number), reset_tasks: expect.any(Number), message: expect.any(String) }),
+  );
   expect(forced.reset_task_ids).toContain(healthyId);
 });

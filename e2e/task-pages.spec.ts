@@ -64,7 +64,8 @@ test.describe("task pages", () => {
     await page.getByRole("link", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "Diagnosis tasks" })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Main" });
-    for (const link of ["Dashboard", "Tasks", "Cameras", "Recoveries", "Executors", "Settings"]) await expect(nav.getByRole("link", { name: link })).toBeVisible();
+    for (const link of ["Dashboard", "Tasks", "Cameras", "Recoveries", "Executors", "Settings"])
+      await expect(nav.getByRole("link", { name: link })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: /Status/ })).toBeVisible();
     await expect(page.getByTestId("current-user")).toContainText("Admin");
 

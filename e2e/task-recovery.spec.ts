@@ -16,7 +16,9 @@ test.describe("task recovery in the console", () => {
 
     await expect(row(page, id).getByTestId("status-badge")).toHaveText(/任务卡住/);
     await expect(row(page, id).getByTestId("stuck-reason")).toHaveText("执行器已失联");
-    await row(page, id).getByRole("button", { name: /恢复任务/ }).click();
+    await row(page, id)
+      .getByRole("button", { name: /恢复任务/ })
+      .click();
 
     await expect(page.getByTestId("announcer")).toContainText(`任务 #${id} 已恢复，当前状态：等待中`);
     await expect(row(page, id).getByTestId("status-badge")).toHaveText("等待中");

@@ -24,7 +24,13 @@ export default async function CamerasPage({ searchParams }: { searchParams: Prom
         id="cameras-heading"
         title={t("cameras.title")}
         subtitle={t("cameras.subtitle")}
-        actions={canEdit && <ButtonLink variant="primary" href="/cameras/new">{t("cameras.add")}</ButtonLink>}
+        actions={
+          canEdit && (
+            <ButtonLink variant="primary" href="/cameras/new">
+              {t("cameras.add")}
+            </ButtonLink>
+          )
+        }
       />
       <HydrateClient>
         <Suspense>

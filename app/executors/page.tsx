@@ -16,7 +16,11 @@ export default async function ExecutorsPage({ searchParams }: { searchParams: Pr
   await getQueryClient().prefetchQuery(trpc.executors.list.queryOptions({ show: showFromParams(searchParamsObject(await searchParams)) }));
   return (
     <>
-      <PageHeader id="executors-heading" title={t("executors.title")} subtitle={t("executors.subtitle", { misses: env.STUCK_HEARTBEAT_MISSES })} />
+      <PageHeader
+        id="executors-heading"
+        title={t("executors.title")}
+        subtitle={t("executors.subtitle", { misses: env.STUCK_HEARTBEAT_MISSES })}
+      />
       <HydrateClient>
         <Suspense>
           <ExecutorList />

@@ -25,7 +25,14 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <PageHeader
         id="tasks-heading"
         title={t("tasks.title")}
-        actions={actor && hasRole(actor, "operator") && <ButtonLink href="/tasks/new" variant="primary">{t("tasks.new")}</ButtonLink>}
+        actions={
+          actor &&
+          hasRole(actor, "operator") && (
+            <ButtonLink href="/tasks/new" variant="primary">
+              {t("tasks.new")}
+            </ButtonLink>
+          )
+        }
       />
       <HydrateClient>
         <Suspense>

@@ -7,14 +7,20 @@ import sharp from "sharp";
 export const FIXTURE_DIR = "test/fixtures/vqd-public/images";
 
 /** The public fixture frames (normal and distorted) the demo-like cameras show. */
-export const fixtureImages = () => fs.readdirSync(FIXTURE_DIR).filter((f) => f.endsWith(".jpg")).sort();
+export const fixtureImages = () =>
+  fs
+    .readdirSync(FIXTURE_DIR)
+    .filter((f) => f.endsWith(".jpg"))
+    .sort();
 
 /**
  * A PNG that sharp decodes and every check analyses, but whose thumbnail cannot be made: 64 x 65 520
  * pixels (64 wide: the thumbnail keeps the full height), and JPEG, the thumbnail format, stops at 65 500.
  */
 export const thumbnailBreakingPng = () =>
-  sharp({ create: { width: 64, height: 65_520, channels: 3, background: { r: 120, g: 110, b: 100 } } }).png().toBuffer();
+  sharp({ create: { width: 64, height: 65_520, channels: 3, background: { r: 120, g: 110, b: 100 } } })
+    .png()
+    .toBuffer();
 
 /**
  * Local "IP cameras" for benchmarks and fault checks:
@@ -35,7 +41,8 @@ export async function startBenchCameras() {
       return void setTimeout(send, Number(url.searchParams.get("delay") ?? 0));
     }
     if (url.pathname === "/hang") return; // never answer
-    if (url.pathname === "/garbage") return res.writeHead(200, { "content-type": "image/jpeg" }).end(Buffer.from("definitely not a jpeg ".repeat(50)));
+    if (url.pathname === "/garbage")
+      return res.writeHead(200, { "content-type": "image/jpeg" }).end(Buffer.from("definitely not a jpeg ".repeat(50)));
     if (url.pathname === "/no-thumbnail.png") return res.writeHead(200, { "content-type": "image/png" }).end(odd);
     res.writeHead(404).end();
   });
@@ -43,6 +50,10 @@ export async function startBenchCameras() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: (p: string) => base + p,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -94,7 +94,13 @@ function newestSource(dir: string): number {
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(dir).filter((f) => f !== "generated").map((f) => newestSource(path.join(dir, f))));
+  return Math.max(
+    0,
+    ...fs
+      .readdirSync(dir)
+      .filter((f) => f !== "generated")
+      .map((f) => newestSource(path.join(dir, f))),
+  );
 }
 
 /**
@@ -118,15 +124,19 @@ export interface WebServer extends Proc {
 export async function startWeb(name: string, env: NodeJS.ProcessEnv): Promise<WebServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawnNode(name, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    ...env,
-    PORT: String(port),
-    NEXTAUTH_URL: url,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXT_MANUAL_SIG_HANDLE: "true",
-    NODE_OPTIONS: `${SERVER_HEAP_FLAG} ${env.NODE_OPTIONS ?? ""}`.trim(), // as package.json's start script
-
-  }, appDir());
+  const proc = spawnNode(
+    name,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    {
+      ...env,
+      PORT: String(port),
+      NEXTAUTH_URL: url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_MANUAL_SIG_HANDLE: "true",
+      NODE_OPTIONS: `${SERVER_HEAP_FLAG} ${env.NODE_OPTIONS ?? ""}`.trim(), // as package.json's start script
+    },
+    appDir(),
+  );
   await waitFor(
     async () => {
       if (proc.child.exitCode !== null) throw new Error(`${name} exited: ${proc.output()}`);
@@ -158,7 +168,11 @@ export async function getJson<T>(url: string, token: string): Promise<T> {
 }
 
 /** The machine's load average, to print next to every figure (other builds share these cores). */
-export const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 /** Peak resident memory (VmHWM) of a process and its descendants, in MB; 0 once it has exited. */
 export function peakRssMb(pid: number): number {
@@ -171,9 +185,9 @@ export function peakRssMb(pid: number): number {
   };
   const children = (p: number): number[] => {
     try {
-      return fs.readdirSync(`/proc/${p}/task`).flatMap((t) =>
-        fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
-      );
+      return fs
+        .readdirSync(`/proc/${p}/task`)
+        .flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
     } catch {
       return [];
     }

@@ -5,7 +5,9 @@ import type { Translate } from "@/components/i18n/messages";
 export function Forbidden({ t, needs }: { t: Translate; needs: "admin" | "operator" }) {
   return (
     <div className="card narrow adm-forbidden" data-testid="forbidden">
-      <p className="adm-forbidden-code" aria-hidden="true">403</p>
+      <p className="adm-forbidden-code" aria-hidden="true">
+        403
+      </p>
       <h1>{t("admin.forbidden.title")}</h1>
       <p>{t("admin.forbidden.body", { role: t(`role.${needs}`) })}</p>
       <p>

@@ -10,5 +10,9 @@ const subscribe = () => () => {};
  * would be wiped by hydration, and a click would do nothing.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -28,7 +28,12 @@ export function CameraDetail({ id, canEdit }: { id: number; canEdit: boolean }) 
   const rows: Array<[string, ReactNode]> = [
     [t("cameras.col.location"), camera.location || none],
     [t("cameras.col.sourceType"), t(`source.${camera.sourceType}`)],
-    [t("cameras.col.source"), <span key="s" className="mono adm-break">{camera.sourceUri}</span>],
+    [
+      t("cameras.col.source"),
+      <span key="s" className="mono adm-break">
+        {camera.sourceUri}
+      </span>,
+    ],
     [t("camera.credentials"), camera.hasCredentials ? t("camera.credentialsSet") : t("camera.credentialsNone")],
     [t("camera.grabTimeout"), t("camera.ms", { n: camera.grabTimeoutMs })],
     [t("cameras.col.active"), camera.isActive ? t("cameras.active") : t("cameras.inactive")],
@@ -36,28 +41,38 @@ export function CameraDetail({ id, canEdit }: { id: number; canEdit: boolean }) 
     [t("camera.updated"), <LocalTime key="u" value={camera.updatedAt} />],
     [
       t("cameras.col.tasks"),
-      tasks.length === 0 ? <span key="t" className="muted">{t("cameras.noTasks")}</span> : (
+      tasks.length === 0 ? (
+        <span key="t" className="muted">
+          {t("cameras.noTasks")}
+        </span>
+      ) : (
         <span key="t" className="adm-links">
-          {tasks.map((task) => <Link key={task.id} href={`/tasks/${task.id}`}>{task.name}</Link>)}
+          {tasks.map((task) => (
+            <Link key={task.id} href={`/tasks/${task.id}`}>
+              {task.name}
+            </Link>
+          ))}
         </span>
       ),
     ],
   ];
   return (
     <article data-testid="camera-detail">
-      <Link className="back-link" href="/cameras">← {t("camera.back")}</Link>
+      <Link className="back-link" href="/cameras">
+        ← {t("camera.back")}
+      </Link>
       <PageHeader
         id="camera-heading"
         title={camera.name}
-        subtitle={
-          <ActiveBadge active={camera.isActive} />
+        subtitle={<ActiveBadge active={camera.isActive} />}
+        actions={
+          canEdit && (
+            <>
+              <ButtonLink href={`/cameras/${camera.id}/edit`}>{t("camera.edit")}</ButtonLink>
+              <DeleteCameraButton camera={camera} tasks={tasks} />
+            </>
+          )
         }
-        actions={canEdit && (
-          <>
-            <ButtonLink href={`/cameras/${camera.id}/edit`}>{t("camera.edit")}</ButtonLink>
-            <DeleteCameraButton camera={camera} tasks={tasks} />
-          </>
-        )}
       />
       <dl className="props card adm-props" data-testid="camera-props">
         {rows.map(([label, value]) => (

@@ -11,7 +11,13 @@ import { useHydrated } from "@/components/admin/use-hydrated";
 import type { CameraView } from "@/server/cameras/camera-view";
 import { SOURCE_TYPES } from "./camera-list-params";
 import {
-  initialValues, isUrlSource, serverErrorField, validateCamera, type CameraField, type CameraFormValues, type FieldErrors,
+  initialValues,
+  isUrlSource,
+  serverErrorField,
+  validateCamera,
+  type CameraField,
+  type CameraFormValues,
+  type FieldErrors,
 } from "./camera-form-values";
 
 /** Create a camera, or edit one (`camera` given). Operators and admins only: the page checks the role. */
@@ -35,7 +41,10 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
     const code = err instanceof TRPCClientError ? (err.data as { code?: string } | undefined)?.code : undefined;
     const field = serverErrorField(code, message);
     // The service's own sentence (English) says what exactly is wrong; the lead-in says it in the reader's language.
-    const sentence = code === "CONFLICT" ? t("cameraForm.error.nameTaken", { name: values.name.trim() }) : t("cameraForm.error.refused", { message: message.replace(/^\w+: /, "") });
+    const sentence =
+      code === "CONFLICT"
+        ? t("cameraForm.error.nameTaken", { name: values.name.trim() })
+        : t("cameraForm.error.refused", { message: message.replace(/^\w+: /, "") });
     if (field) setErrors((e) => ({ ...e, [field]: sentence }));
     else setFormError(sentence);
   };
@@ -89,9 +98,15 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
 
   const field = (name: CameraField, label: string, input: ReactNode, hint?: string) => (
     <div className={`field${errors[name] ? " field-invalid" : ""}`}>
-      <label htmlFor={`camera-${name}`} className="field-label">{label}</label>
+      <label htmlFor={`camera-${name}`} className="field-label">
+        {label}
+      </label>
       {input}
-      {hint && <span id={`camera-${name}-hint`} className="field-hint">{hint}</span>}
+      {hint && (
+        <span id={`camera-${name}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
       {/* Always there, empty until needed: an error appearing on blur must not move the button being clicked. */}
       <span id={`camera-${name}-error`} className="field-error adm-error-slot" data-testid={errors[name] ? `error-${name}` : undefined}>
         {errors[name]}
@@ -101,7 +116,8 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
   const aria = (name: CameraField, hint = false) => ({
     id: `camera-${name}`,
     "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": [hint ? `camera-${name}-hint` : "", errors[name] ? `camera-${name}-error` : ""].filter(Boolean).join(" ") || undefined,
+    "aria-describedby":
+      [hint ? `camera-${name}-hint` : "", errors[name] ? `camera-${name}-error` : ""].filter(Boolean).join(" ") || undefined,
     onBlur: () => checkField(name),
   });
   const url = isUrlSource(values.sourceType);
@@ -109,13 +125,29 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
   return (
     <form className="card adm-form" onSubmit={submit} noValidate data-testid="camera-form">
       <fieldset className="adm-bare" disabled={!hydrated}>
-        {field("name", t("cameraForm.name"), <input {...aria("name")} value={values.name} maxLength={100} required onChange={(e) => set("name", e.target.value)} />)}
-        {field("location", t("cameraForm.location"), <input {...aria("location")} value={values.location} maxLength={200} onChange={(e) => set("location", e.target.value)} />)}
+        {field(
+          "name",
+          t("cameraForm.name"),
+          <input {...aria("name")} value={values.name} maxLength={100} required onChange={(e) => set("name", e.target.value)} />,
+        )}
+        {field(
+          "location",
+          t("cameraForm.location"),
+          <input {...aria("location")} value={values.location} maxLength={200} onChange={(e) => set("location", e.target.value)} />,
+        )}
         <div className="field">
-          <label htmlFor="camera-sourceType" className="field-label">{t("cameraForm.sourceType")}</label>
-          <select id="camera-sourceType" value={values.sourceType} onChange={(e) => set("sourceType", e.target.value as CameraFormValues["sourceType"])}>
+          <label htmlFor="camera-sourceType" className="field-label">
+            {t("cameraForm.sourceType")}
+          </label>
+          <select
+            id="camera-sourceType"
+            value={values.sourceType}
+            onChange={(e) => set("sourceType", e.target.value as CameraFormValues["sourceType"])}
+          >
             {SOURCE_TYPES.map((type) => (
-              <option key={type} value={type}>{t(`source.${type}`)}</option>
+              <option key={type} value={type}>
+                {t(`source.${type}`)}
+              </option>
             ))}
           </select>
         </div>
@@ -141,10 +173,18 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
               {field(
                 "sourceUsername",
                 t("cameraForm.username"),
-                <input {...aria("sourceUsername")} autoComplete="off" value={values.sourceUsername} disabled={values.clearCredentials} onChange={(e) => set("sourceUsername", e.target.value)} />,
+                <input
+                  {...aria("sourceUsername")}
+                  autoComplete="off"
+                  value={values.sourceUsername}
+                  disabled={values.clearCredentials}
+                  onChange={(e) => set("sourceUsername", e.target.value)}
+                />,
               )}
               <div className="field">
-                <label htmlFor="camera-sourcePassword" className="field-label">{t("cameraForm.password")}</label>
+                <label htmlFor="camera-sourcePassword" className="field-label">
+                  {t("cameraForm.password")}
+                </label>
                 <input
                   id="camera-sourcePassword"
                   type="password"
@@ -166,13 +206,26 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
         {field(
           "grabTimeoutMs",
           t("cameraForm.grabTimeoutMs"),
-          <input {...aria("grabTimeoutMs")} type="number" inputMode="numeric" min={500} max={120000} step={500} value={values.grabTimeoutMs} onChange={(e) => set("grabTimeoutMs", e.target.value)} />,
+          <input
+            {...aria("grabTimeoutMs")}
+            type="number"
+            inputMode="numeric"
+            min={500}
+            max={120000}
+            step={500}
+            value={values.grabTimeoutMs}
+            onChange={(e) => set("grabTimeoutMs", e.target.value)}
+          />,
         )}
         <label className="adm-check">
           <input type="checkbox" checked={values.isActive} onChange={(e) => set("isActive", e.target.checked)} />
           {t("cameraForm.isActive")}
         </label>
-        {formError && <p className="form-error" role="alert">{formError}</p>}
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={busy}>
             {camera ? t("cameraForm.save") : t("cameraForm.create")}

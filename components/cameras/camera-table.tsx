@@ -35,7 +35,9 @@ export function CameraTable() {
           <select name="type" defaultValue={input.sourceType ?? ""}>
             <option value="">{t("cameras.filter.any")}</option>
             {SOURCE_TYPES.map((type) => (
-              <option key={type} value={type}>{t(`source.${type}`)}</option>
+              <option key={type} value={type}>
+                {t(`source.${type}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -48,7 +50,9 @@ export function CameraTable() {
           </select>
         </label>
         <div className="adm-filter-buttons">
-          <Button type="submit" variant="primary">{t("cameras.filter.apply")}</Button>
+          <Button type="submit" variant="primary">
+            {t("cameras.filter.apply")}
+          </Button>
           {filtered && <ButtonLink href="/cameras">{t("cameras.filter.clear")}</ButtonLink>}
         </div>
       </Form>
@@ -67,7 +71,9 @@ export function CameraTable() {
                 <tr>
                   <th scope="col">{t("cameras.col.name")}</th>
                   <th scope="col">{t("cameras.col.location")}</th>
-                  <th scope="col" className="adm-wide-only">{t("cameras.col.sourceType")}</th>
+                  <th scope="col" className="adm-wide-only">
+                    {t("cameras.col.sourceType")}
+                  </th>
                   <th scope="col">{t("cameras.col.source")}</th>
                   <th scope="col">{t("cameras.col.active")}</th>
                   <th scope="col">{t("cameras.col.tasks")}</th>
@@ -77,18 +83,26 @@ export function CameraTable() {
               <tbody>
                 {query.data.items.map((camera) => (
                   <tr key={camera.id} data-testid={`camera-row-${camera.id}`}>
-                    <td className="cell-nowrap"><Link href={`/cameras/${camera.id}`}>{camera.name}</Link></td>
+                    <td className="cell-nowrap">
+                      <Link href={`/cameras/${camera.id}`}>{camera.name}</Link>
+                    </td>
                     <td className="adm-location">{camera.location || <span className="muted">{t("common.none")}</span>}</td>
                     <td className="adm-wide-only">{t(`source.${camera.sourceType}`)}</td>
                     <td className="adm-source-cell">
-                      <span className="mono adm-source" title={camera.sourceUri}>{camera.sourceUri}</span>
+                      <span className="mono adm-source" title={camera.sourceUri}>
+                        {camera.sourceUri}
+                      </span>
                       {camera.hasCredentials && <span className="adm-tag">{t("cameras.hasCredentials")}</span>}
                     </td>
                     <td>
                       <ActiveBadge active={camera.isActive} />
                     </td>
                     <td title={camera.tasks.map((task) => task.name).join("\n")}>
-                      {camera.tasks.length === 0 ? <span className="muted">{t("cameras.noTasks")}</span> : t("cameras.taskCount", { n: camera.tasks.length })}
+                      {camera.tasks.length === 0 ? (
+                        <span className="muted">{t("cameras.noTasks")}</span>
+                      ) : (
+                        t("cameras.taskCount", { n: camera.tasks.length })
+                      )}
                     </td>
                     <td>
                       {camera.latest ? (
@@ -97,7 +111,9 @@ export function CameraTable() {
                             <VerdictBadge verdict={camera.latest.verdict} />
                             {camera.latest.verdict === "abnormal" && <FindingList findings={camera.latest.findings} />}
                           </span>
-                          <span className="muted adm-small"><LocalTime value={camera.latest.createdAt} /></span>
+                          <span className="muted adm-small">
+                            <LocalTime value={camera.latest.createdAt} />
+                          </span>
                         </div>
                       ) : (
                         <span className="muted">{t("cameras.noResults")}</span>
@@ -108,7 +124,13 @@ export function CameraTable() {
               </tbody>
             </table>
           </div>
-          <Pagination total={query.data.total} page={query.data.page} pageSize={query.data.pageSize} hrefFor={pageHref} summary={t("cameras.total", { total: query.data.total })} />
+          <Pagination
+            total={query.data.total}
+            page={query.data.page}
+            pageSize={query.data.pageSize}
+            hrefFor={pageHref}
+            summary={t("cameras.total", { total: query.data.total })}
+          />
         </>
       )}
     </section>

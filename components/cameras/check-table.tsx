@@ -33,7 +33,9 @@ export function CheckTable({ checks }: { checks: ResultCheck[] }) {
               <td className="mono">
                 <div className="adm-metrics">
                   {Object.entries(check.metrics).map(([name, value]) => (
-                    <span key={name}>{name} = {number(value)}</span>
+                    <span key={name}>
+                      {name} = {number(value)}
+                    </span>
                   ))}
                 </div>
               </td>

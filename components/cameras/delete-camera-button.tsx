@@ -33,7 +33,14 @@ export function DeleteCameraButton({ camera, tasks }: { camera: { id: number; na
   );
   return (
     <>
-      <Button variant="danger" disabled={!hydrated} onClick={() => { remove.reset(); setOpen(true); }}>
+      <Button
+        variant="danger"
+        disabled={!hydrated}
+        onClick={() => {
+          remove.reset();
+          setOpen(true);
+        }}
+      >
         {t("camera.delete")}
       </Button>
       <ConfirmDialog
@@ -47,7 +54,9 @@ export function DeleteCameraButton({ camera, tasks }: { camera: { id: number; na
         testId="delete-camera-dialog"
       >
         {tasks.length > 0 ? (
-          <p data-testid="delete-in-use">{t("camera.deleteInUse", { n: tasks.length, tasks: tasks.map((task) => task.name).join("、") })}</p>
+          <p data-testid="delete-in-use">
+            {t("camera.deleteInUse", { n: tasks.length, tasks: tasks.map((task) => task.name).join("、") })}
+          </p>
         ) : (
           <p>{t("camera.deleteBody")}</p>
         )}

@@ -13,7 +13,11 @@ const VERDICT_TONE: Record<Verdict, BadgeTone> = { ok: "ok", abnormal: "warning"
 
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const { t } = useI18n();
-  return <Badge tone={VERDICT_TONE[verdict]} testId="verdict">{t(`verdict.${verdict}`)}</Badge>;
+  return (
+    <Badge tone={VERDICT_TONE[verdict]} testId="verdict">
+      {t(`verdict.${verdict}`)}
+    </Badge>
+  );
 }
 
 /** A camera's (or anything's) active switch as a label. */
@@ -29,7 +33,9 @@ export function FindingList({ findings }: { findings: string[] }) {
   return (
     <span className="finding-list">
       {findings.map((code) => (
-        <Badge key={code} tone="warning">{findingLabel(t, code)}</Badge>
+        <Badge key={code} tone="warning">
+          {findingLabel(t, code)}
+        </Badge>
       ))}
     </span>
   );

@@ -48,19 +48,37 @@ export function ResultHistory({ cameraId }: { cameraId: number }) {
               <tbody>
                 {query.data.items.map((result) => (
                   <tr key={result.id}>
-                    <td><LocalTime value={result.createdAt} /></td>
-                    <td><ResultThumbnail result={result} width={96} alt={t("camera.historyFrameAlt")} /></td>
-                    <td><Link href={`/tasks/${result.taskId}`}>{result.taskName}</Link></td>
-                    <td><VerdictBadge verdict={result.verdict} /></td>
                     <td>
-                      {result.verdict === "error" ? <span className="error-text adm-small">{result.error}</span> : <FindingList findings={result.findings} />}
+                      <LocalTime value={result.createdAt} />
+                    </td>
+                    <td>
+                      <ResultThumbnail result={result} width={96} alt={t("camera.historyFrameAlt")} />
+                    </td>
+                    <td>
+                      <Link href={`/tasks/${result.taskId}`}>{result.taskName}</Link>
+                    </td>
+                    <td>
+                      <VerdictBadge verdict={result.verdict} />
+                    </td>
+                    <td>
+                      {result.verdict === "error" ? (
+                        <span className="error-text adm-small">{result.error}</span>
+                      ) : (
+                        <FindingList findings={result.findings} />
+                      )}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <Pagination total={query.data.total} page={query.data.page} pageSize={query.data.pageSize} hrefFor={pageHref} summary={t("camera.historyTotal", { total: query.data.total })} />
+          <Pagination
+            total={query.data.total}
+            page={query.data.page}
+            pageSize={query.data.pageSize}
+            hrefFor={pageHref}
+            summary={t("camera.historyTotal", { total: query.data.total })}
+          />
         </>
       )}
     </section>

@@ -6,7 +6,11 @@ import { useI18n } from "@/components/i18n/i18n-provider";
  * A result's frame through the authenticated thumbnail route. The box keeps the frame's aspect ratio
  * before the image arrives, so nothing moves when it does.
  */
-export function ResultThumbnail({ result, width, alt }: {
+export function ResultThumbnail({
+  result,
+  width,
+  alt,
+}: {
   result: { id: string; hasThumbnail: boolean; frameWidth?: number | null; frameHeight?: number | null };
   width: number;
   alt: string;
@@ -23,6 +27,14 @@ export function ResultThumbnail({ result, width, alt }: {
   }
   // A plain <img>: the image is private (session cookie), so no image optimizer or shared cache sits in between.
   return (
-    <img className="adm-thumb" src={`/api/results/${result.id}/thumbnail`} alt={alt} width={width} height={height} style={{ width, height }} loading="lazy" />
+    <img
+      className="adm-thumb"
+      src={`/api/results/${result.id}/thumbnail`}
+      alt={alt}
+      width={width}
+      height={height}
+      style={{ width, height }}
+      loading="lazy"
+    />
   );
 }

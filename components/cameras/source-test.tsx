@@ -6,7 +6,8 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { useHydrated } from "@/components/admin/use-hydrated";
 import { Button } from "@/components/ui/button";
 
-const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const formatBytes = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** "Grab a frame now": asks the camera for one frame and says what came back. */
 export function SourceTest({ cameraId }: { cameraId: number }) {
@@ -23,7 +24,11 @@ export function SourceTest({ cameraId }: { cameraId: number }) {
         {t("camera.test.run")}
       </Button>
       <div className="adm-test-result" aria-live="polite">
-        {test.isError && <p className="form-error" role="alert">{test.error.message}</p>}
+        {test.isError && (
+          <p className="form-error" role="alert">
+            {test.error.message}
+          </p>
+        )}
         {result?.ok && (
           <div data-testid="source-test-ok">
             <p className="adm-ok-text">
@@ -32,7 +37,13 @@ export function SourceTest({ cameraId }: { cameraId: number }) {
             </p>
             {result.preview && (
               // A data: URL made by the server from the frame it just grabbed.
-              <img className="adm-thumb" src={result.preview} alt={t("camera.test.previewAlt")} width={320} height={Math.round((320 * (result.height ?? 9)) / (result.width ?? 16))} />
+              <img
+                className="adm-thumb"
+                src={result.preview}
+                alt={t("camera.test.previewAlt")}
+                width={320}
+                height={Math.round((320 * (result.height ?? 9)) / (result.width ?? 16))}
+              />
             )}
           </div>
         )}

@@ -19,7 +19,11 @@ export function DashboardView() {
   const { params, update } = useUrlParams();
   const range = rangeFromParam(params.get("range"));
   const summary = useQuery({ ...trpc.dashboard.summary.queryOptions({}), refetchInterval: CHECK_INTERVAL_MS });
-  const series = useQuery({ ...trpc.dashboard.series.queryOptions({ range }), refetchInterval: CHECK_INTERVAL_MS, placeholderData: keepPreviousData });
+  const series = useQuery({
+    ...trpc.dashboard.series.queryOptions({ range }),
+    refetchInterval: CHECK_INTERVAL_MS,
+    placeholderData: keepPreviousData,
+  });
   const fetchedAt = Math.max(summary.dataUpdatedAt, series.dataUpdatedAt);
   return (
     <div className="stack">
@@ -43,10 +47,22 @@ export function DashboardView() {
         </div>
       </div>
       <section aria-label={t("dashboard.counts")}>
-        {summary.data ? <StatusCards summary={summary.data} /> : summary.isError ? <ErrorState message={summary.error.message} onRetry={() => void summary.refetch()} /> : <Loading minHeight={88} />}
+        {summary.data ? (
+          <StatusCards summary={summary.data} />
+        ) : summary.isError ? (
+          <ErrorState message={summary.error.message} onRetry={() => void summary.refetch()} />
+        ) : (
+          <Loading minHeight={88} />
+        )}
       </section>
       <section aria-label={t("dashboard.trends")}>
-        {series.data ? <MetricCharts series={series.data} /> : series.isError ? <ErrorState message={series.error.message} onRetry={() => void series.refetch()} minHeight={300} /> : <Loading minHeight={300} />}
+        {series.data ? (
+          <MetricCharts series={series.data} />
+        ) : series.isError ? (
+          <ErrorState message={series.error.message} onRetry={() => void series.refetch()} minHeight={300} />
+        ) : (
+          <Loading minHeight={300} />
+        )}
       </section>
     </div>
   );

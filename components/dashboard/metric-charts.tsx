@@ -32,21 +32,30 @@ export function MetricCharts({ series }: { series: MetricSeries }) {
   const { t, lang } = useI18n();
   const locale = lang === "zh" ? "zh-CN" : "en-GB";
   const tick = (ms: number) =>
-    new Date(ms).toLocaleString(locale, series.range === "7d" ? { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" } : { hour: "2-digit", minute: "2-digit" });
+    new Date(ms).toLocaleString(
+      locale,
+      series.range === "7d"
+        ? { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }
+        : { hour: "2-digit", minute: "2-digit" },
+    );
   const data = series.points.map((p) => ({ t: p.at.getTime(), stuck: p.stuckTasks, runtime: p.avgRuntimeSeconds, ...p.recoveries }));
   const stuckValues = series.points.flatMap((p) => (p.stuckTasks === null ? [] : [p.stuckTasks]));
   const runtimes = series.points.flatMap((p) => (p.avgRuntimeSeconds === null ? [] : [p.avgRuntimeSeconds]));
   const seconds = (value: number) => formatDuration(t, value);
   const recoveries = series.points.reduce((sum, p) => sum + Object.values(p.recoveries).reduce((a, b) => a + b, 0), 0);
   const none = t("dashboard.chart.noData");
-  const xAxis = <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tick} minTickGap={40} fontSize={12} />;
+  const xAxis = (
+    <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tick} minTickGap={40} fontSize={12} />
+  );
   const tooltip = <Tooltip labelFormatter={(v) => tick(Number(v))} />;
   return (
     <div className="chart-grid" data-testid="metric-charts">
       <ChartCard
         title={t("dashboard.chart.stuck")}
         hint={t("dashboard.chart.stuckHint")}
-        summary={stuckValues.length ? t("dashboard.chart.summaryStuck", { max: Math.max(...stuckValues), last: stuckValues.at(-1)! }) : none}
+        summary={
+          stuckValues.length ? t("dashboard.chart.summaryStuck", { max: Math.max(...stuckValues), last: stuckValues.at(-1)! }) : none
+        }
       >
         <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={INITIAL}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
@@ -54,14 +63,26 @@ export function MetricCharts({ series }: { series: MetricSeries }) {
             {xAxis}
             <YAxis allowDecimals={false} width={36} fontSize={12} />
             {tooltip}
-            <Line type="stepAfter" dataKey="stuck" name={t("dashboard.chart.stuck")} stroke="#d97706" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+            <Line
+              type="stepAfter"
+              dataKey="stuck"
+              name={t("dashboard.chart.stuck")}
+              stroke="#d97706"
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>
       <ChartCard
         title={t("dashboard.chart.runtime")}
         hint={t("dashboard.chart.runtimeHint")}
-        summary={runtimes.length ? t("dashboard.chart.summaryRuntime", { avg: seconds(runtimes.reduce((a, b) => a + b, 0) / runtimes.length) }) : none}
+        summary={
+          runtimes.length
+            ? t("dashboard.chart.summaryRuntime", { avg: seconds(runtimes.reduce((a, b) => a + b, 0) / runtimes.length) })
+            : none
+        }
       >
         <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={INITIAL}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
@@ -69,11 +90,24 @@ export function MetricCharts({ series }: { series: MetricSeries }) {
             {xAxis}
             <YAxis width={56} fontSize={12} tickFormatter={seconds} />
             <Tooltip labelFormatter={(v) => tick(Number(v))} formatter={(v) => seconds(Number(v))} />
-            <Line type="monotone" dataKey="runtime" name={t("dashboard.chart.runtime")} stroke="#1f6feb" strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="runtime"
+              name={t("dashboard.chart.runtime")}
+              stroke="#1f6feb"
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              connectNulls
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>
-      <ChartCard title={t("dashboard.chart.recoveries")} hint={t("dashboard.chart.recoveriesHint")} summary={t("dashboard.chart.summaryRecoveries", { total: recoveries })}>
+      <ChartCard
+        title={t("dashboard.chart.recoveries")}
+        hint={t("dashboard.chart.recoveriesHint")}
+        summary={t("dashboard.chart.summaryRecoveries", { total: recoveries })}
+      >
         <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={INITIAL}>
           <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e5e9ef" />
@@ -82,7 +116,14 @@ export function MetricCharts({ series }: { series: MetricSeries }) {
             {tooltip}
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {MODES.map((mode) => (
-              <Bar key={mode} dataKey={mode} stackId="modes" name={t(MODE_LABELS[mode])} fill={MODE_COLORS[mode]} isAnimationActive={false} />
+              <Bar
+                key={mode}
+                dataKey={mode}
+                stackId="modes"
+                name={t(MODE_LABELS[mode])}
+                fill={MODE_COLORS[mode]}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

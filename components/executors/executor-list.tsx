@@ -27,9 +27,16 @@ export function ExecutorList() {
     placeholderData: keepPreviousData,
   });
 
-  const toggle = show === "all"
-    ? <ButtonLink href="/executors" small>{t("executors.showLive")}</ButtonLink>
-    : <ButtonLink href="/executors?show=all" small>{t("executors.showAll")}</ButtonLink>;
+  const toggle =
+    show === "all" ? (
+      <ButtonLink href="/executors" small>
+        {t("executors.showLive")}
+      </ButtonLink>
+    ) : (
+      <ButtonLink href="/executors?show=all" small>
+        {t("executors.showAll")}
+      </ButtonLink>
+    );
 
   if (query.isPending) return <Loading minHeight={240} />;
   if (query.isError) return <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />;
@@ -46,9 +53,18 @@ export function ExecutorList() {
         {toggle}
       </div>
       <div className="stat-grid adm-stats" data-testid="executor-summary">
-        <div className="stat"><span className="stat-label">{t("executors.alive")}</span><span className="stat-value">{count("alive")}</span></div>
-        <div className={`stat${count("dead") ? " stat-warning" : ""}`}><span className="stat-label">{t("executors.dead")}</span><span className="stat-value">{count("dead")}</span></div>
-        <div className="stat"><span className="stat-label">{t("executors.runningTasks")}</span><span className="stat-value">{running}</span></div>
+        <div className="stat">
+          <span className="stat-label">{t("executors.alive")}</span>
+          <span className="stat-value">{count("alive")}</span>
+        </div>
+        <div className={`stat${count("dead") ? " stat-warning" : ""}`}>
+          <span className="stat-label">{t("executors.dead")}</span>
+          <span className="stat-value">{count("dead")}</span>
+        </div>
+        <div className="stat">
+          <span className="stat-label">{t("executors.runningTasks")}</span>
+          <span className="stat-value">{running}</span>
+        </div>
       </div>
       {items.length === 0 ? (
         <EmptyState title={t("executors.empty")}>{t("executors.emptyHint")}</EmptyState>
@@ -75,12 +91,18 @@ export function ExecutorList() {
                   </td>
                   <td className="mono">{instance.pid}</td>
                   <td>{instance.kind === "server" || instance.kind === "worker" ? t(`executors.kind.${instance.kind}`) : instance.kind}</td>
-                  <td><LocalTime value={instance.startedAt} /></td>
+                  <td>
+                    <LocalTime value={instance.startedAt} />
+                  </td>
                   <td>
                     {ageText(t, instance.heartbeatAgeSeconds)}
                     <span className="muted adm-small adm-block">{t("executors.interval", { n: instance.heartbeatIntervalMs / 1000 })}</span>
                   </td>
-                  <td><Badge tone={STATUS_TONE[instance.status]} testId="executor-status">{t(`executors.status.${instance.status}`)}</Badge></td>
+                  <td>
+                    <Badge tone={STATUS_TONE[instance.status]} testId="executor-status">
+                      {t(`executors.status.${instance.status}`)}
+                    </Badge>
+                  </td>
                   <td>
                     {instance.tasks.length === 0 ? (
                       <span className="muted">{t("executors.idle")}</span>

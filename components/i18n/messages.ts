@@ -24,7 +24,23 @@ export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "zh";
 export const LANG_COOKIE = "easysight_lang";
 
-const ALL = { ...common, ...signin, ...tasks, ...admin, ...cameras, ...executors, ...findings, ...recoveries, ...settings, ...ui, ...layout, ...recovery, ...dashboard, ...taskDetail, ...taskForm } satisfies Record<string, Record<Lang, string>>;
+const ALL = {
+  ...common,
+  ...signin,
+  ...tasks,
+  ...admin,
+  ...cameras,
+  ...executors,
+  ...findings,
+  ...recoveries,
+  ...settings,
+  ...ui,
+  ...layout,
+  ...recovery,
+  ...dashboard,
+  ...taskDetail,
+  ...taskForm,
+} satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof ALL;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -17,7 +17,9 @@ export function AppHeader({ actor, t }: { actor: Actor | null; t: Translate }) {
   ];
   return (
     <header className="app-header">
-      <Link href="/" className="brand">{t("app.name")}</Link>
+      <Link href="/" className="brand">
+        {t("app.name")}
+      </Link>
       {actor && <NavLinks label={t("nav.main")} links={links} />}
       <div className="header-right">
         {/* It reads the URL's query: a static page renders it on the client. */}

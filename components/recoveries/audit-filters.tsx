@@ -19,14 +19,22 @@ export function AuditFilters({ filters }: { filters: AuditUrlFilters }) {
         <span>{t("recoveries.filter.mode")}</span>
         <select name="mode" defaultValue={filters.mode}>
           <option value="">{t("recoveries.filter.any")}</option>
-          {Object.entries(MODE_LABELS).map(([mode, label]) => <option key={mode} value={mode}>{t(label)}</option>)}
+          {Object.entries(MODE_LABELS).map(([mode, label]) => (
+            <option key={mode} value={mode}>
+              {t(label)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="filter">
         <span>{t("recoveries.filter.actor")}</span>
         <select name="actor" defaultValue={filters.actor}>
           <option value="">{t("recoveries.filter.any")}</option>
-          {Object.entries(ACTOR_LABELS).map(([actor, label]) => <option key={actor} value={actor}>{t(label)}</option>)}
+          {Object.entries(ACTOR_LABELS).map(([actor, label]) => (
+            <option key={actor} value={actor}>
+              {t(label)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="filter">
@@ -38,7 +46,9 @@ export function AuditFilters({ filters }: { filters: AuditUrlFilters }) {
         <input name="to" type="date" defaultValue={filters.to} min={filters.from || undefined} />
       </label>
       <div className="adm-filter-buttons">
-        <Button type="submit" variant="primary">{t("recoveries.filter.apply")}</Button>
+        <Button type="submit" variant="primary">
+          {t("recoveries.filter.apply")}
+        </Button>
         {filtered && <ButtonLink href="/recoveries">{t("recoveries.filter.clear")}</ButtonLink>}
       </div>
     </Form>

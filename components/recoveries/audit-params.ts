@@ -8,10 +8,17 @@ type ActorType = RecoveryActor["type"];
 // Records over the server's own union types: adding a mode or actor type there is a type error here
 // until it has a label. (The lists are not imported as values: their module reads the database.)
 export const MODE_LABELS: Record<RecoveryMode, MessageKey> = {
-  manual: "recoveries.mode.manual", bulk: "recoveries.mode.bulk", force: "recoveries.mode.force", auto: "recoveries.mode.auto", cli: "recoveries.mode.cli",
+  manual: "recoveries.mode.manual",
+  bulk: "recoveries.mode.bulk",
+  force: "recoveries.mode.force",
+  auto: "recoveries.mode.auto",
+  cli: "recoveries.mode.cli",
 };
 export const ACTOR_LABELS: Record<ActorType, MessageKey> = {
-  user: "recoveries.actor.user", token: "recoveries.actor.token", watchdog: "recoveries.actor.watchdog", cli: "recoveries.actor.cli",
+  user: "recoveries.actor.user",
+  token: "recoveries.actor.token",
+  watchdog: "recoveries.actor.watchdog",
+  cli: "recoveries.actor.cli",
 };
 const MODES = Object.keys(MODE_LABELS) as RecoveryMode[];
 const ACTORS = Object.keys(ACTOR_LABELS) as ActorType[];

@@ -45,13 +45,17 @@ export function AuditTable() {
       ) : query.isError ? (
         <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
       ) : query.data.items.length === 0 ? (
-        <EmptyState title={filtered ? t("recoveries.emptyFiltered") : t("recoveries.empty")}>{!filtered && t("recoveries.emptyHint")}</EmptyState>
+        <EmptyState title={filtered ? t("recoveries.emptyFiltered") : t("recoveries.empty")}>
+          {!filtered && t("recoveries.emptyHint")}
+        </EmptyState>
       ) : (
         <>
           <div className="adm-table-tools">
             <span className="muted">{t("recoveries.exportHint")}</span>
             {/* A plain link: next/link would prefetch it, i.e. run the export whenever the page shows. */}
-            <a className="btn btn-sm" href={exportHref(filters)} download data-testid="export-csv">{t("recoveries.exportCsv")}</a>
+            <a className="btn btn-sm" href={exportHref(filters)} download data-testid="export-csv">
+              {t("recoveries.exportCsv")}
+            </a>
           </div>
           <div className="table-wrap">
             <table className="data-table" data-testid="audit-table">
@@ -69,12 +73,18 @@ export function AuditTable() {
               <tbody>
                 {query.data.items.map((audit) => (
                   <tr key={audit.id} data-testid={`audit-row-${audit.id}`}>
-                    <td><LocalTime value={audit.recoveredAt} /></td>
+                    <td>
+                      <LocalTime value={audit.recoveredAt} />
+                    </td>
                     <td className="adm-name-cell">
                       <Link href={`/tasks/${audit.taskId}`}>{audit.taskName}</Link>
                       <span className="muted adm-small adm-block">#{audit.taskId}</span>
                     </td>
-                    <td><Badge tone={audit.mode === "auto" ? "info" : audit.mode === "force" ? "warning" : "neutral"}>{label(t, MODE_LABELS, audit.mode)}</Badge></td>
+                    <td>
+                      <Badge tone={audit.mode === "auto" ? "info" : audit.mode === "force" ? "warning" : "neutral"}>
+                        {label(t, MODE_LABELS, audit.mode)}
+                      </Badge>
+                    </td>
                     <td className="adm-name-cell">
                       {label(t, ACTOR_LABELS, audit.actorType)}
                       <span className="muted adm-small adm-block adm-break">{audit.actorLabel}</span>
@@ -82,20 +92,51 @@ export function AuditTable() {
                     <td title={audit.reasonCode}>{reasonText(t, audit)}</td>
                     <td>
                       <dl className="adm-prior">
-                        <div><dt>{t("recoveries.prior.status")}</dt><dd><StatusBadge status={audit.priorStatus as TaskStatus} /></dd></div>
-                        <div><dt>{t("recoveries.prior.owner")}</dt><dd className="mono" title={audit.priorOwnerInstanceId ?? undefined}>{audit.priorOwnerInstanceId?.slice(0, 8) ?? t("recoveries.prior.noOwner")}</dd></div>
-                        <div><dt>{t("recoveries.prior.attempt")}</dt><dd>{audit.priorAttempt}</dd></div>
-                        <div><dt>{t("recoveries.prior.started")}</dt><dd><LocalTime value={audit.priorStartedAt} /></dd></div>
-                        <div><dt>{t("recoveries.prior.heartbeat")}</dt><dd><LocalTime value={audit.priorHeartbeatAt} /></dd></div>
+                        <div>
+                          <dt>{t("recoveries.prior.status")}</dt>
+                          <dd>
+                            <StatusBadge status={audit.priorStatus as TaskStatus} />
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>{t("recoveries.prior.owner")}</dt>
+                          <dd className="mono" title={audit.priorOwnerInstanceId ?? undefined}>
+                            {audit.priorOwnerInstanceId?.slice(0, 8) ?? t("recoveries.prior.noOwner")}
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>{t("recoveries.prior.attempt")}</dt>
+                          <dd>{audit.priorAttempt}</dd>
+                        </div>
+                        <div>
+                          <dt>{t("recoveries.prior.started")}</dt>
+                          <dd>
+                            <LocalTime value={audit.priorStartedAt} />
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>{t("recoveries.prior.heartbeat")}</dt>
+                          <dd>
+                            <LocalTime value={audit.priorHeartbeatAt} />
+                          </dd>
+                        </div>
                       </dl>
                     </td>
-                    <td><StatusBadge status={audit.newStatus as TaskStatus} /></td>
+                    <td>
+                      <StatusBadge status={audit.newStatus as TaskStatus} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <Pagination total={query.data.total} page={query.data.page} pageSize={query.data.pageSize} hrefFor={pageHref} summary={t("recoveries.total", { total: query.data.total })} />
+          <Pagination
+            total={query.data.total}
+            page={query.data.page}
+            pageSize={query.data.pageSize}
+            hrefFor={pageHref}
+            summary={t("recoveries.total", { total: query.data.total })}
+          />
         </>
       )}
     </section>

@@ -53,7 +53,9 @@ export function TaskRecoveryHistory({ taskId }: { taskId: number }) {
               <tbody>
                 {query.data.items.map((audit) => (
                   <tr key={audit.id}>
-                    <td className="cell-nowrap"><LocalTime value={audit.recoveredAt} /></td>
+                    <td className="cell-nowrap">
+                      <LocalTime value={audit.recoveredAt} />
+                    </td>
                     <td>
                       <Badge tone={audit.mode === "auto" ? "info" : audit.mode === "force" ? "warning" : "neutral"}>
                         {audit.mode in MODE_LABELS ? t(MODE_LABELS[audit.mode as keyof typeof MODE_LABELS]) : audit.mode}
@@ -66,7 +68,9 @@ export function TaskRecoveryHistory({ taskId }: { taskId: number }) {
                         : audit.reasonText}
                     </td>
                     <td className="cell-num">#{audit.priorAttempt}</td>
-                    <td><StatusBadge status={audit.newStatus as TaskStatus} /></td>
+                    <td>
+                      <StatusBadge status={audit.newStatus as TaskStatus} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

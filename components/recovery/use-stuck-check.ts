@@ -9,5 +9,9 @@ export const CHECK_INTERVAL_MS = 5 * 60 * 1000;
 /** The status check over all running tasks, in numbers, shared by the banner and the force-reset dialog. */
 export function useStuckCheck() {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.recovery.stuckSummary.queryOptions({}), refetchInterval: CHECK_INTERVAL_MS, placeholderData: keepPreviousData });
+  return useQuery({
+    ...trpc.recovery.stuckSummary.queryOptions({}),
+    refetchInterval: CHECK_INTERVAL_MS,
+    placeholderData: keepPreviousData,
+  });
 }

@@ -56,29 +56,51 @@ export function CreateTokenForm({ currentUsername }: { currentUsername: string }
       <form onSubmit={submit} noValidate data-testid="create-token-form">
         <fieldset className="adm-bare form-grid" disabled={!hydrated}>
           <Field label={t("tokens.name")} hint={t("tokens.nameHint")} error={nameError}>
-            {(p) => <input {...p} value={values.name} maxLength={100} autoComplete="off" onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                value={values.name}
+                maxLength={100}
+                autoComplete="off"
+                onChange={(e) => setValues({ ...values, name: e.target.value })}
+              />
+            )}
           </Field>
           <Field label={t("tokens.owner")} hint={t("tokens.ownerHint")}>
             {(p) => (
               <select {...p} value={values.username} onChange={(e) => setValues({ ...values, username: e.target.value })}>
                 {(users.data ?? [{ username: currentUsername, role: "admin" as const }]).map((user) => (
-                  <option key={user.username} value={user.username}>{user.username} ({t(`role.${user.role}`)})</option>
+                  <option key={user.username} value={user.username}>
+                    {user.username} ({t(`role.${user.role}`)})
+                  </option>
                 ))}
               </select>
             )}
           </Field>
           <Field label={t("tokens.expiry")}>
             {(p) => (
-              <select {...p} value={values.expires} onChange={(e) => setValues({ ...values, expires: e.target.value as (typeof EXPIRY_DAYS)[number] })}>
+              <select
+                {...p}
+                value={values.expires}
+                onChange={(e) => setValues({ ...values, expires: e.target.value as (typeof EXPIRY_DAYS)[number] })}
+              >
                 {EXPIRY_DAYS.map((days) => (
-                  <option key={days} value={days}>{days ? t("tokens.expiresInDays", { n: days }) : t("tokens.never")}</option>
+                  <option key={days} value={days}>
+                    {days ? t("tokens.expiresInDays", { n: days }) : t("tokens.never")}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
-          {create.isError && <p className="form-error span-2" role="alert">{t("ui.actionFailed", { message: create.error.message })}</p>}
+          {create.isError && (
+            <p className="form-error span-2" role="alert">
+              {t("ui.actionFailed", { message: create.error.message })}
+            </p>
+          )}
           <div className="span-2">
-            <Button type="submit" variant="primary" busy={create.isPending}>{t("tokens.createSubmit")}</Button>
+            <Button type="submit" variant="primary" busy={create.isPending}>
+              {t("tokens.createSubmit")}
+            </Button>
           </div>
         </fieldset>
       </form>

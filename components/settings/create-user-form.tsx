@@ -43,7 +43,8 @@ export function CreateUserForm() {
       },
       onError: (err) => {
         const code = err instanceof TRPCClientError ? (err.data as { code?: string } | undefined)?.code : undefined;
-        if (code === "CONFLICT") setErrors(/e-mail/i.test(err.message) ? { email: t("users.error.emailTaken") } : { username: t("users.error.taken") });
+        if (code === "CONFLICT")
+          setErrors(/e-mail/i.test(err.message) ? { email: t("users.error.emailTaken") } : { username: t("users.error.taken") });
       },
     }),
   );
@@ -90,7 +91,11 @@ export function CreateUserForm() {
           <Field label={t("users.role")}>
             {(p) => (
               <select {...p} value={values.role} onChange={(e) => set({ role: e.target.value as Role })}>
-                {ROLES.map((role) => <option key={role} value={role}>{t(`role.${role}`)}</option>)}
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`role.${role}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -106,13 +111,27 @@ export function CreateUserForm() {
             </label>
             {!values.generate && (
               <Field label={t("users.passwordInput")} error={errors.password}>
-                {(p) => <input {...p} type="password" autoComplete="new-password" value={values.password} onChange={(e) => set({ password: e.target.value })} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    type="password"
+                    autoComplete="new-password"
+                    value={values.password}
+                    onChange={(e) => set({ password: e.target.value })}
+                  />
+                )}
               </Field>
             )}
           </fieldset>
-          {refused && <p className="form-error span-2" role="alert">{t("ui.actionFailed", { message: refused })}</p>}
+          {refused && (
+            <p className="form-error span-2" role="alert">
+              {t("ui.actionFailed", { message: refused })}
+            </p>
+          )}
           <div className="span-2">
-            <Button type="submit" variant="primary" busy={create.isPending}>{t("users.createSubmit")}</Button>
+            <Button type="submit" variant="primary" busy={create.isPending}>
+              {t("users.createSubmit")}
+            </Button>
           </div>
         </fieldset>
       </form>

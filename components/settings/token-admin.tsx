@@ -70,18 +70,38 @@ export function TokenAdmin({ currentUsername }: { currentUsername: string }) {
                       <td>{token.name}</td>
                       <td className="mono">{token.prefix}…</td>
                       <td>{token.username}</td>
-                      <td><LocalTime value={token.createdAt} /></td>
-                      <td>{token.lastUsedAt ? <LocalTime value={token.lastUsedAt} /> : <span className="muted">{t("tokens.neverUsed")}</span>}</td>
-                      <td>{token.expiresAt ? <LocalTime value={token.expiresAt} /> : <span className="muted">{t("tokens.never")}</span>}</td>
+                      <td>
+                        <LocalTime value={token.createdAt} />
+                      </td>
+                      <td>
+                        {token.lastUsedAt ? <LocalTime value={token.lastUsedAt} /> : <span className="muted">{t("tokens.neverUsed")}</span>}
+                      </td>
+                      <td>
+                        {token.expiresAt ? <LocalTime value={token.expiresAt} /> : <span className="muted">{t("tokens.never")}</span>}
+                      </td>
                       <td>
                         <Badge tone={state === "active" ? "ok" : state === "revoked" ? "danger" : "muted"} testId="token-state">
                           {t(`tokens.state.${state}`)}
-                          {state === "revoked" && token.revokedAt && <> · <LocalTime value={token.revokedAt} /></>}
+                          {state === "revoked" && token.revokedAt && (
+                            <>
+                              {" "}
+                              · <LocalTime value={token.revokedAt} />
+                            </>
+                          )}
                         </Badge>
                       </td>
                       <td>
                         {state !== "revoked" && (
-                          <Button small variant="danger" disabled={!hydrated} onClick={() => { revoke.reset(); setRevoking(token); }} aria-label={t("tokens.revokeNamed", { name: token.name })}>
+                          <Button
+                            small
+                            variant="danger"
+                            disabled={!hydrated}
+                            onClick={() => {
+                              revoke.reset();
+                              setRevoking(token);
+                            }}
+                            aria-label={t("tokens.revokeNamed", { name: token.name })}
+                          >
                             {t("tokens.revoke")}
                           </Button>
                         )}

@@ -70,12 +70,22 @@ export function UserAdmin({ currentUsername }: { currentUsername: string }) {
                         disabled={!hydrated || (setRole.isPending && setRole.variables?.username === user.username)}
                         onChange={(e) => setRole.mutate({ username: user.username, role: e.target.value as Role })}
                       >
-                        {ROLES.map((role) => <option key={role} value={role}>{t(`role.${role}`)}</option>)}
+                        {ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`role.${role}`)}
+                          </option>
+                        ))}
                       </select>
                     </td>
-                    <td><Badge tone={user.isActive ? "ok" : "muted"}>{user.isActive ? t("users.active") : t("users.disabled")}</Badge></td>
-                    <td><LocalTime value={user.createdAt} /></td>
-                    <td><LocalTime value={user.lastLoginAt} /></td>
+                    <td>
+                      <Badge tone={user.isActive ? "ok" : "muted"}>{user.isActive ? t("users.active") : t("users.disabled")}</Badge>
+                    </td>
+                    <td>
+                      <LocalTime value={user.createdAt} />
+                    </td>
+                    <td>
+                      <LocalTime value={user.lastLoginAt} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

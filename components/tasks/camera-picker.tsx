@@ -39,7 +39,11 @@ export function CameraPicker({ selected, onChange, error, errorId }: CameraPicke
         {query.data?.items.length === 0 && <span className="muted">{t("taskForm.camerasNone")}</span>}
         {query.data?.items.map((camera) => (
           <label key={camera.id} className="choice">
-            <input type="checkbox" checked={chosen.has(camera.id)} onChange={(e) => toggle({ id: camera.id, name: camera.name }, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={chosen.has(camera.id)}
+              onChange={(e) => toggle({ id: camera.id, name: camera.name }, e.target.checked)}
+            />
             <span>{camera.name}</span>
           </label>
         ))}
@@ -48,13 +52,23 @@ export function CameraPicker({ selected, onChange, error, errorId }: CameraPicke
       {selected.length > 0 && (
         <div className="finding-list">
           {selected.map((camera) => (
-            <button key={camera.id} type="button" className="btn btn-sm" aria-label={t("taskForm.cameraRemove", { name: camera.name })} onClick={() => toggle(camera, false)}>
+            <button
+              key={camera.id}
+              type="button"
+              className="btn btn-sm"
+              aria-label={t("taskForm.cameraRemove", { name: camera.name })}
+              onClick={() => toggle(camera, false)}
+            >
               {camera.name} <span aria-hidden="true">×</span>
             </button>
           ))}
         </div>
       )}
-      {error && <span id={errorId} className="field-error">{error}</span>}
+      {error && (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      )}
     </fieldset>
   );
 }

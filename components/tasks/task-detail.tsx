@@ -46,7 +46,9 @@ export function TaskDetail({ id }: { id: number }) {
   return (
     <div className="stack" data-testid="task-detail">
       <div>
-        <Link href="/tasks" className="back-link">← {t("task.back")}</Link>
+        <Link href="/tasks" className="back-link">
+          ← {t("task.back")}
+        </Link>
         <PageHeader
           id="task-heading"
           title={task.name}
@@ -72,7 +74,10 @@ export function TaskDetail({ id }: { id: number }) {
             [t("task.status"), <StatusBadge key="s" status={task.status} stuck={!!task.stuck} />],
             [t("taskDetail.stuckReason"), reason ?? none],
             [t("task.reason"), task.statusReason || none],
-            [t("task.owner"), task.owner ? <span className="mono">{`${task.owner.host}:${task.owner.pid} (${task.owner.kind})`}</span> : none],
+            [
+              t("task.owner"),
+              task.owner ? <span className="mono">{`${task.owner.host}:${task.owner.pid} (${task.owner.kind})`}</span> : none,
+            ],
             [t("task.attempt"), task.attempt],
             [t("taskDetail.startedAt"), <LocalTime key="st" value={task.status === "running" ? task.startedAt : null} />],
             [t("taskDetail.heartbeatAt"), <LocalTime key="hb" value={task.status === "running" ? task.heartbeatAt : null} />],

@@ -23,8 +23,14 @@ export function TaskFilters({ params, update }: TaskFiltersProps) {
   }));
   const urlQuery = params.get("q") ?? "";
   const [urlStatus, urlActive, urlStuck] = [params.get("status") ?? "", params.get("active") ?? "", params.get("stuck") === "1"];
-  // Links elsewhere on the page (e.g. 查看卡住的任务) change the URL too; the controls follow.
-  useEffect(() => setValues((v) => ({ ...v, status: urlStatus, active: urlActive, stuck: urlStuck })), [urlStatus, urlActive, urlStuck]);
+  // Links elsewhere on the page (e.g. 查看卡住的任务) change the URL too; the controls follow. Adjusted
+  // while rendering (React's pattern for state derived from changed props), not in an effect.
+  const urlChoice = `${urlStatus}|${urlActive}|${urlStuck}`;
+  const [seenChoice, setSeenChoice] = useState(urlChoice);
+  if (seenChoice !== urlChoice) {
+    setSeenChoice(urlChoice);
+    setValues((v) => ({ ...v, status: urlStatus, active: urlActive, stuck: urlStuck }));
+  }
   // Typing updates the URL after a short pause instead of on every key.
   useEffect(() => {
     if (values.q.trim() === urlQuery) return;
@@ -37,16 +43,33 @@ export function TaskFilters({ params, update }: TaskFiltersProps) {
   };
 
   return (
-    <form className="filters" role="search" aria-label={t("tasks.filters")} onSubmit={(e) => { e.preventDefault(); update({ q: values.q.trim() || null }); }}>
+    <form
+      className="filters"
+      role="search"
+      aria-label={t("tasks.filters")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        update({ q: values.q.trim() || null });
+      }}
+    >
       <label className="filter">
         <span>{t("tasks.filter.search")}</span>
-        <input type="search" value={values.q} placeholder={t("tasks.filter.searchPlaceholder")} onChange={(e) => setValues((v) => ({ ...v, q: e.target.value }))} />
+        <input
+          type="search"
+          value={values.q}
+          placeholder={t("tasks.filter.searchPlaceholder")}
+          onChange={(e) => setValues((v) => ({ ...v, q: e.target.value }))}
+        />
       </label>
       <label className="filter">
         <span>{t("tasks.filter.status")}</span>
         <select value={values.status} onChange={(e) => change("status", e.target.value)}>
           <option value="">{t("tasks.filter.allStatuses")}</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="filter">

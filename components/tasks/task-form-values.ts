@@ -19,8 +19,15 @@ export type TaskFormField = "name" | "description" | "cameraIds" | "checks" | "s
 export type TaskFormErrors = Partial<Record<TaskFormField, MessageKey>>;
 
 export const emptyTaskForm = (): TaskFormValues => ({
-  name: "", description: "", cameras: [], checks: [], scheduleType: "interval", intervalMinutes: "10", cronExpression: "0 * * * *",
-  maxRuntimeMinutes: "30", isActive: true,
+  name: "",
+  description: "",
+  cameras: [],
+  checks: [],
+  scheduleType: "interval",
+  intervalMinutes: "10",
+  cronExpression: "0 * * * *",
+  maxRuntimeMinutes: "30",
+  isActive: true,
 });
 
 export const taskFormFrom = (task: TaskView): TaskFormValues => ({
@@ -43,9 +50,11 @@ const number = (text: string) => (text.trim() === "" ? Number.NaN : Number(text)
 /** What tasks.create / tasks.update receive (update adds the id and leaves thresholds as they are). */
 export function taskPayload(v: TaskFormValues) {
   const schedule =
-    v.scheduleType === "interval" ? { type: "interval" as const, minutes: number(v.intervalMinutes) }
-    : v.scheduleType === "cron" ? { type: "cron" as const, expression: v.cronExpression }
-    : { type: "manual" as const };
+    v.scheduleType === "interval"
+      ? { type: "interval" as const, minutes: number(v.intervalMinutes) }
+      : v.scheduleType === "cron"
+        ? { type: "cron" as const, expression: v.cronExpression }
+        : { type: "manual" as const };
   return {
     name: v.name,
     description: v.description,

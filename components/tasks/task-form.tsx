@@ -64,20 +64,56 @@ export function TaskForm({ task }: { task?: TaskView }) {
     <form className="card" onSubmit={submit} noValidate data-testid="task-form">
       <div className="form-grid">
         <Field label={t("taskForm.name")} error={error("name")}>
-          {(p) => <input {...p} value={values.name} maxLength={200} onChange={(e) => set("name", e.target.value)} onBlur={blurCheck("name")} autoFocus={!task} />}
+          {(p) => (
+            <input
+              {...p}
+              value={values.name}
+              maxLength={200}
+              onChange={(e) => set("name", e.target.value)}
+              onBlur={blurCheck("name")}
+              autoFocus={!task}
+            />
+          )}
         </Field>
         <Field label={t("taskForm.maxRuntime")} hint={t("taskForm.maxRuntimeHint")} error={error("maxRuntimeMinutes")}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={1440} value={values.maxRuntimeMinutes} onChange={(e) => set("maxRuntimeMinutes", e.target.value)} onBlur={blurCheck("maxRuntimeMinutes")} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={1440}
+              value={values.maxRuntimeMinutes}
+              onChange={(e) => set("maxRuntimeMinutes", e.target.value)}
+              onBlur={blurCheck("maxRuntimeMinutes")}
+            />
+          )}
         </Field>
         <div className="span-2">
           <Field label={t("taskForm.description")} hint={t("taskForm.descriptionHint")} error={error("description")}>
-            {(p) => <textarea {...p} rows={2} value={values.description} onChange={(e) => set("description", e.target.value)} onBlur={blurCheck("description")} />}
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                value={values.description}
+                onChange={(e) => set("description", e.target.value)}
+                onBlur={blurCheck("description")}
+              />
+            )}
           </Field>
         </div>
         <div className="span-2">
-          <CameraPicker selected={values.cameras} onChange={(cameras) => set("cameras", cameras)} error={error("cameraIds") ?? undefined} errorId={`${ids}-cameras`} />
+          <CameraPicker
+            selected={values.cameras}
+            onChange={(cameras) => set("cameras", cameras)}
+            error={error("cameraIds") ?? undefined}
+            errorId={`${ids}-cameras`}
+          />
         </div>
-        <fieldset className={`field span-2${errors.checks ? " field-invalid" : ""}`} aria-describedby={errors.checks ? `${ids}-checks` : undefined}>
+        <fieldset
+          className={`field span-2${errors.checks ? " field-invalid" : ""}`}
+          aria-describedby={errors.checks ? `${ids}-checks` : undefined}
+        >
           <legend className="field-label">{t("taskForm.checks")}</legend>
           <div className="choice-grid">
             {FRAME_CHECKS.map((code) => (
@@ -91,26 +127,54 @@ export function TaskForm({ task }: { task?: TaskView }) {
               </label>
             ))}
           </div>
-          {errors.checks && <span id={`${ids}-checks`} className="field-error">{t(errors.checks)}</span>}
+          {errors.checks && (
+            <span id={`${ids}-checks`} className="field-error">
+              {t(errors.checks)}
+            </span>
+          )}
         </fieldset>
         <fieldset className="field span-2">
           <legend className="field-label">{t("taskForm.schedule")}</legend>
           <div className="radio-row">
             {(["interval", "cron", "manual"] as const).map((type) => (
               <label key={type} className="choice">
-                <input type="radio" name={`${ids}-schedule`} checked={values.scheduleType === type} onChange={() => set("scheduleType", type)} />
+                <input
+                  type="radio"
+                  name={`${ids}-schedule`}
+                  checked={values.scheduleType === type}
+                  onChange={() => set("scheduleType", type)}
+                />
                 <span>{t(`taskForm.schedule.${type}`)}</span>
               </label>
             ))}
           </div>
           {values.scheduleType === "interval" && (
             <Field label={t("taskForm.intervalMinutes")} error={error("schedule")}>
-              {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={10080} value={values.intervalMinutes} onChange={(e) => set("intervalMinutes", e.target.value)} onBlur={blurCheck("schedule")} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={10080}
+                  value={values.intervalMinutes}
+                  onChange={(e) => set("intervalMinutes", e.target.value)}
+                  onBlur={blurCheck("schedule")}
+                />
+              )}
             </Field>
           )}
           {values.scheduleType === "cron" && (
             <Field label={t("taskForm.cronExpression")} hint={t("taskForm.cronHint")} error={error("schedule")}>
-              {(p) => <input {...p} className="mono" value={values.cronExpression} onChange={(e) => set("cronExpression", e.target.value)} onBlur={blurCheck("schedule")} />}
+              {(p) => (
+                <input
+                  {...p}
+                  className="mono"
+                  value={values.cronExpression}
+                  onChange={(e) => set("cronExpression", e.target.value)}
+                  onBlur={blurCheck("schedule")}
+                />
+              )}
             </Field>
           )}
           {values.scheduleType === "manual" && <p className="field-hint">{t("taskForm.manualHint")}</p>}
@@ -120,8 +184,16 @@ export function TaskForm({ task }: { task?: TaskView }) {
           <span>{t("taskForm.isActive")}</span>
         </label>
       </div>
-      {submitted && Object.values(errors).some(Boolean) && <p className="form-error" role="alert">{t("taskForm.fixErrors")}</p>}
-      {mutation.error && <p className="form-error" role="alert" data-testid="form-server-error">{t("taskForm.serverError", { message: mutation.error.message })}</p>}
+      {submitted && Object.values(errors).some(Boolean) && (
+        <p className="form-error" role="alert">
+          {t("taskForm.fixErrors")}
+        </p>
+      )}
+      {mutation.error && (
+        <p className="form-error" role="alert" data-testid="form-server-error">
+          {t("taskForm.serverError", { message: mutation.error.message })}
+        </p>
+      )}
       <div className="form-actions">
         <ButtonLink href={task ? `/tasks/${task.id}` : "/tasks"}>{t("taskForm.cancel")}</ButtonLink>
         <Button type="submit" variant="primary" busy={mutation.isPending}>

@@ -43,12 +43,18 @@ export function TaskLatestResults({ taskId }: { taskId: number }) {
                 {camera.location && <span className="muted">{camera.location}</span>}
                 {result && (
                   <>
-                    <span className="muted"><LocalTime value={result.createdAt} /></span>
+                    <span className="muted">
+                      <LocalTime value={result.createdAt} />
+                    </span>
                     <div className="finding-list">
                       {result.findings.length === 0 ? (
                         <span className="muted">{t("finding.none")}</span>
                       ) : (
-                        result.findings.map((code) => <Badge key={code} tone="warning">{findingLabel(t, code)}</Badge>)
+                        result.findings.map((code) => (
+                          <Badge key={code} tone="warning">
+                            {findingLabel(t, code)}
+                          </Badge>
+                        ))
                       )}
                     </div>
                     {result.error && <span className="error-text">{result.error}</span>}

@@ -31,5 +31,10 @@ export function taskListInputFromParams(params: Params): ListTasksInput {
 }
 
 export function searchParamsObject(record: Record<string, string | string[] | undefined>): Params {
-  return { get: (name) => { const v = record[name]; return (Array.isArray(v) ? v[0] : v) ?? null; } };
+  return {
+    get: (name) => {
+      const v = record[name];
+      return (Array.isArray(v) ? v[0] : v) ?? null;
+    },
+  };
 }

@@ -67,7 +67,9 @@ export function TaskListView() {
               filtered ? (
                 <>
                   {t("tasks.emptyFiltered")}{" "}
-                  <Button small onClick={clearFilters}>{t("tasks.filter.clear")}</Button>
+                  <Button small onClick={clearFilters}>
+                    {t("tasks.filter.clear")}
+                  </Button>
                 </>
               ) : (
                 t("tasks.emptyAll")

@@ -57,11 +57,17 @@ export function TaskRuns({ taskId }: { taskId: number }) {
                     <tr key={run.id}>
                       <td className="cell-num">#{run.attempt}</td>
                       <td className="mono cell-nowrap">{run.executor ? `${run.executor.host}:${run.executor.pid}` : t("common.none")}</td>
-                      <td className="cell-nowrap"><LocalTime value={run.startedAt} /></td>
-                      <td className="cell-nowrap"><LocalTime value={run.finishedAt} /></td>
+                      <td className="cell-nowrap">
+                        <LocalTime value={run.startedAt} />
+                      </td>
+                      <td className="cell-nowrap">
+                        <LocalTime value={run.finishedAt} />
+                      </td>
                       <td className="cell-nowrap">{formatDuration(t, run.durationSeconds)}</td>
                       <td>{outcome ? <Badge tone={outcome.tone}>{t(outcome.key)}</Badge> : run.outcome}</td>
-                      <td>{run.error ? <span className="error-text">{run.error}</span> : <span className="muted">{t("common.none")}</span>}</td>
+                      <td>
+                        {run.error ? <span className="error-text">{run.error}</span> : <span className="muted">{t("common.none")}</span>}
+                      </td>
                     </tr>
                   );
                 })}

@@ -40,45 +40,77 @@ export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTa
         <thead>
           <tr>
             {sortable("name", t("tasks.col.name"))}
-            <th scope="col" className="hide-narrow">{t("tasks.col.cameras")}</th>
-            <th scope="col" className="hide-narrow">{t("tasks.col.checks")}</th>
-            <th scope="col" className="hide-narrow">{t("tasks.col.schedule")}</th>
+            <th scope="col" className="hide-narrow">
+              {t("tasks.col.cameras")}
+            </th>
+            <th scope="col" className="hide-narrow">
+              {t("tasks.col.checks")}
+            </th>
+            <th scope="col" className="hide-narrow">
+              {t("tasks.col.schedule")}
+            </th>
             {sortable("status", t("tasks.col.status"))}
             <th scope="col">{t("tasks.col.runtime")}</th>
             {sortable("lastRunTime", t("tasks.col.lastRun"))}
             {sortable("nextRunTime", t("tasks.col.nextRun"), "hide-narrow")}
-            <th scope="col" className="hide-narrow">{t("tasks.col.owner")}</th>
-            {isAdmin && <th scope="col"><span className="sr-only">{t("tasks.col.actions")}</span></th>}
+            <th scope="col" className="hide-narrow">
+              {t("tasks.col.owner")}
+            </th>
+            {isAdmin && (
+              <th scope="col">
+                <span className="sr-only">{t("tasks.col.actions")}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {items.length === 0 && (
             <tr>
-              <td colSpan={columns} className="empty">{empty}</td>
+              <td colSpan={columns} className="empty">
+                {empty}
+              </td>
             </tr>
           )}
           {items.map((task) => {
-            const runtimeSeconds = task.stuck ? task.stuck.runtimeMinutes * 60 : task.status === "running" && task.startedAt ? (fetchedAt - task.startedAt.getTime()) / 1000 : null;
+            const runtimeSeconds = task.stuck
+              ? task.stuck.runtimeMinutes * 60
+              : task.status === "running" && task.startedAt
+                ? (fetchedAt - task.startedAt.getTime()) / 1000
+                : null;
             const reason = task.stuck && stuckReasonText(t, task.stuck.code, task.maxRuntimeMinutes);
             return (
               <tr key={task.id} data-testid={`task-row-${task.id}`} className={task.stuck ? "row-stuck" : undefined}>
                 <td className="cell-name">
-                  <Link href={`/tasks/${task.id}`} title={task.name}>{task.name}</Link>
+                  <Link href={`/tasks/${task.id}`} title={task.name}>
+                    {task.name}
+                  </Link>
                   {!task.isActive && <span className="cell-sub">{t("task.inactive")}</span>}
                 </td>
                 <td className="cell-clip hide-narrow" title={task.cameras.map((c) => c.name).join("、")}>
                   {task.cameras.map((c) => c.name).join("、") || none}
                 </td>
-                <td className="cell-num hide-narrow" title={task.checks.map((c) => findingLabel(t, c)).join("、")}>{task.checks.length}</td>
+                <td className="cell-num hide-narrow" title={task.checks.map((c) => findingLabel(t, c)).join("、")}>
+                  {task.checks.length}
+                </td>
                 <td className="cell-nowrap hide-narrow">{scheduleText(t, task)}</td>
                 <td className="cell-status">
                   <StatusBadge status={task.status} stuck={!!task.stuck} />
-                  {reason && <span className="cell-sub stuck-reason" title={reason} data-testid="stuck-reason">{reason}</span>}
+                  {reason && (
+                    <span className="cell-sub stuck-reason" title={reason} data-testid="stuck-reason">
+                      {reason}
+                    </span>
+                  )}
                 </td>
                 <td className="cell-nowrap">{runtimeSeconds === null ? none : formatDuration(t, runtimeSeconds)}</td>
-                <td className="cell-nowrap"><LocalTime value={task.lastRunTime} format="compact" /></td>
-                <td className="cell-nowrap hide-narrow"><LocalTime value={task.nextRunTime} format="compact" /></td>
-                <td className="mono cell-clip hide-narrow" title={task.owner ? `${task.owner.host}:${task.owner.pid}` : undefined}>{task.owner ? `${task.owner.host}:${task.owner.pid}` : none}</td>
+                <td className="cell-nowrap">
+                  <LocalTime value={task.lastRunTime} format="compact" />
+                </td>
+                <td className="cell-nowrap hide-narrow">
+                  <LocalTime value={task.nextRunTime} format="compact" />
+                </td>
+                <td className="mono cell-clip hide-narrow" title={task.owner ? `${task.owner.host}:${task.owner.pid}` : undefined}>
+                  {task.owner ? `${task.owner.host}:${task.owner.pid}` : none}
+                </td>
                 {isAdmin && <td className="cell-actions">{task.stuck && <RecoverTaskButton task={task} small />}</td>}
               </tr>
             );

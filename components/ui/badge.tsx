@@ -3,7 +3,17 @@ import type { ReactNode } from "react";
 export type BadgeTone = "neutral" | "info" | "ok" | "danger" | "warning" | "muted";
 
 /** A short coloured label (status, verdict, finding). The colour repeats what the text says, never replaces it. */
-export function Badge({ tone = "neutral", title, children, testId }: { tone?: BadgeTone; title?: string; children: ReactNode; testId?: string }) {
+export function Badge({
+  tone = "neutral",
+  title,
+  children,
+  testId,
+}: {
+  tone?: BadgeTone;
+  title?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <span className={`badge badge-${tone}`} title={title} data-testid={testId}>
       {children}

@@ -23,7 +23,12 @@ export function Button({ variant = "default", small, busy, className, disabled, 
   );
 }
 
-type ButtonLinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; variant?: ButtonVariant; small?: boolean; children: ReactNode };
+type ButtonLinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
+  href: string;
+  variant?: ButtonVariant;
+  small?: boolean;
+  children: ReactNode;
+};
 
 /** A link that looks like a button (navigation, not an action). */
 export function ButtonLink({ href, variant = "default", small, className, children, ...rest }: ButtonLinkProps) {

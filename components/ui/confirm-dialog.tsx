@@ -27,7 +27,19 @@ interface ConfirmDialogProps {
  * closes on Escape; Cancel has the initial focus, so a stray Enter never confirms. Focus goes back to
  * whatever had it before (the button that opened the dialog).
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, tone = "danger", busy, confirmDisabled, error, onConfirm, onCancel, testId }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  tone = "danger",
+  busy,
+  confirmDisabled,
+  error,
+  onConfirm,
+  onCancel,
+  testId,
+}: ConfirmDialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -59,7 +71,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "dan
     >
       <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="dialog-actions">
         <Button ref={cancelRef} onClick={onCancel} disabled={busy} autoFocus>
           {t("ui.cancel")}

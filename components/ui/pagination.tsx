@@ -19,9 +19,23 @@ export function Pagination({ page, pageSize, total, hrefFor, onPage, summary }: 
   const { t } = useI18n();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const step = (target: number, label: string, enabled: boolean) => {
-    if (!enabled) return <span className="btn btn-sm disabled" aria-disabled="true">{label}</span>;
-    if (hrefFor) return <Link className="btn btn-sm" href={hrefFor(target)} scroll={false}>{label}</Link>;
-    return <button type="button" className="btn btn-sm" onClick={() => onPage?.(target)}>{label}</button>;
+    if (!enabled)
+      return (
+        <span className="btn btn-sm disabled" aria-disabled="true">
+          {label}
+        </span>
+      );
+    if (hrefFor)
+      return (
+        <Link className="btn btn-sm" href={hrefFor(target)} scroll={false}>
+          {label}
+        </Link>
+      );
+    return (
+      <button type="button" className="btn btn-sm" onClick={() => onPage?.(target)}>
+        {label}
+      </button>
+    );
   };
   return (
     <nav className="pager" aria-label={t("ui.pagination")}>

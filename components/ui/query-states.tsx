@@ -28,7 +28,17 @@ export function ErrorState({ message, onRetry, minHeight = 120 }: { message: str
 }
 
 /** Nothing to show: a sentence and, optionally, what to do next. */
-export function EmptyState({ title, children, action, minHeight = 120 }: { title: ReactNode; children?: ReactNode; action?: ReactNode; minHeight?: number }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+  minHeight = 120,
+}: {
+  title: ReactNode;
+  children?: ReactNode;
+  action?: ReactNode;
+  minHeight?: number;
+}) {
   return (
     <div className="state" style={{ minHeight }} data-testid="empty-state">
       <p className="state-title">{title}</p>

@@ -1,7 +1,17 @@
 import { useId, type ReactNode } from "react";
 
 /** A titled panel of a page (a card with an h2); `actions` sit right of the title. */
-export function Section({ title, actions, children, testId }: { title: ReactNode; actions?: ReactNode; children: ReactNode; testId?: string }) {
+export function Section({
+  title,
+  actions,
+  children,
+  testId,
+}: {
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   const id = useId();
   return (
     <section className="card section" aria-labelledby={id} data-testid={testId}>

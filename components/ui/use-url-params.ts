@@ -26,6 +26,9 @@ export function useUrlParams() {
     },
     [params, pathname],
   );
-  const update = useCallback((changes: Record<string, string | null>) => router.replace(hrefWith(changes), { scroll: false }), [router, hrefWith]);
+  const update = useCallback(
+    (changes: Record<string, string | null>) => router.replace(hrefWith(changes), { scroll: false }),
+    [router, hrefWith],
+  );
   return { params, hrefWith, update };
 }

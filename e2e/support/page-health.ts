@@ -8,7 +8,8 @@ import { expect, test, type Page } from "@playwright/test";
  */
 export function watchConsole(page: Page, options: { refusals?: number[] } = {}) {
   const problems: string[] = [];
-  const expected = (text: string) => options.refusals?.some((status) => text.includes(`Failed to load resource: the server responded with a status of ${status}`));
+  const expected = (text: string) =>
+    options.refusals?.some((status) => text.includes(`Failed to load resource: the server responded with a status of ${status}`));
   page.on("console", (message) => {
     if (message.type() === "error" && !expected(message.text())) problems.push(`console: ${message.text()} (${message.location().url})`);
   });

@@ -39,7 +39,10 @@ const env = {
 // The admin comes from ADMIN_USERNAME/ADMIN_PASSWORD on first start; the others are made with the
 // CLI, as an administrator would.
 for (const user of [E2E_USERS.operator, E2E_USERS.viewer]) {
-  execFileSync(process.execPath, ["bin/easysight.mjs", "user", "create", user.username, "--role", user.role, "--password", e2ePassword()], { env, stdio: "inherit" });
+  execFileSync(process.execPath, ["bin/easysight.mjs", "user", "create", user.username, "--role", user.role, "--password", e2ePassword()], {
+    env,
+    stdio: "inherit",
+  });
 }
 
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });

@@ -19,7 +19,10 @@ export async function runningTask(name: string, fixture: Fixture): Promise<numbe
           await sql<{ id: string }>(
             `INSERT INTO executor_instances (id, kind, host, pid, started_at, heartbeat_at, heartbeat_interval_ms)
              VALUES (gen_random_uuid(), 'worker', $1, 4242, greatest(now() - interval '1 hour', pg_postmaster_start_time() + interval '1 second'), $2::timestamptz, 10000) RETURNING id`,
-            [fixture === "healthy" ? "e2e-live-host" : "e2e-dead-host", fixture === "healthy" ? new Date(Date.now() + 3_600_000) : new Date(Date.now() - 600_000)],
+            [
+              fixture === "healthy" ? "e2e-live-host" : "e2e-dead-host",
+              fixture === "healthy" ? new Date(Date.now() + 3_600_000) : new Date(Date.now() - 600_000),
+            ],
           )
         )[0].id;
   const [task] = await sql<{ id: number }>(
@@ -28,7 +31,10 @@ export async function runningTask(name: string, fixture: Fixture): Promise<numbe
      RETURNING id`,
     [name, owner, fixture === "healthy" ? new Date(Date.now() + 3_600_000) : new Date(Date.now() - 600_000)],
   );
-  await sql(`INSERT INTO task_runs (task_id, attempt, instance_id, started_at, outcome) VALUES ($1, 1, $2, now() - interval '12 minutes', 'running')`, [task.id, owner]);
+  await sql(
+    `INSERT INTO task_runs (task_id, attempt, instance_id, started_at, outcome) VALUES ($1, 1, $2, now() - interval '12 minutes', 'running')`,
+    [task.id, owner],
+  );
   return task.id;
 }
 

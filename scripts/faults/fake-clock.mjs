@@ -9,7 +9,8 @@ const steps = (process.env.FAKE_CLOCK ?? "0").split(",").map((step) => {
   const [offset, at = "0"] = step.trim().split("@");
   return { offset: Number(offset), at: Number(at) };
 });
-if (steps.some((s) => !Number.isFinite(s.offset) || !Number.isFinite(s.at))) throw new Error(`FAKE_CLOCK is not valid: ${process.env.FAKE_CLOCK}`);
+if (steps.some((s) => !Number.isFinite(s.offset) || !Number.isFinite(s.at)))
+  throw new Error(`FAKE_CLOCK is not valid: ${process.env.FAKE_CLOCK}`);
 
 const RealDate = Date;
 const started = performance.now();

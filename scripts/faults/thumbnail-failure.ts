@@ -33,8 +33,16 @@ const ordinary = results.find((r) => r.camera === "ordinary camera");
 const stored = !!odd && odd.verdict !== "error" && Object.keys(odd.checks).length > 0 && odd.thumbnail_bytes === null;
 
 printTable(`Thumbnail failure on one worker (load average ${loadAverage()})`, [
-  ["premise: frame analysed without thumbnail", `${withoutThumbnail.width}x${withoutThumbnail.height}`, `findings ${withoutThumbnail.findings.join(",") || "none"}`],
-  ["premise: thumbnail step fails", thumbnailMissing ? "yes" : "no", thumbnailMissing ? "" : "(the premise does not hold: pick another image)"],
+  [
+    "premise: frame analysed without thumbnail",
+    `${withoutThumbnail.width}x${withoutThumbnail.height}`,
+    `findings ${withoutThumbnail.findings.join(",") || "none"}`,
+  ],
+  [
+    "premise: thumbnail step fails",
+    thumbnailMissing ? "yes" : "no",
+    thumbnailMissing ? "" : "(the premise does not hold: pick another image)",
+  ],
   ["task status", outcomes[0].status, outcomes[0].status_reason ?? ""],
   ["no-thumbnail camera: result stored", odd ? "yes" : "NO", ""],
   ["  verdict / findings", odd ? `${odd.verdict} ${odd.findings.join(",")}` : "-", "expected ok or abnormal, not error"],
@@ -47,6 +55,8 @@ if (!thumbnailMissing) {
   console.error("\nFAILED: the premise does not hold (the thumbnail of this frame can be made): the check proves nothing.");
   process.exitCode = 1;
 } else if (!stored) {
-  console.error(`\nFAILED: the result was ${odd ? "stored as a camera error (verdict error, finding offline), its analysis thrown away" : "not stored"}.`);
+  console.error(
+    `\nFAILED: the result was ${odd ? "stored as a camera error (verdict error, finding offline), its analysis thrown away" : "not stored"}.`,
+  );
   process.exitCode = 1;
 } else console.log("\nPROVED: the result was stored with its verdict and check values, without a thumbnail.");

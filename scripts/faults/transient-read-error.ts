@@ -19,19 +19,33 @@ const { runTask } = await import("@/server/executor/run-task");
 
 try {
   const db = await getDb();
-  const camera = await db.camera.create({ data: { name: "camera", sourceType: "image_file", sourceUri: `${FIXTURE_DIR}/${fixtureImages()[0]}` } });
+  const camera = await db.camera.create({
+    data: { name: "camera", sourceType: "image_file", sourceUri: `${FIXTURE_DIR}/${fixtureImages()[0]}` },
+  });
   const task = await db.diagnosisTask.create({
-    data: { name: "every 5 min", checks: ["too_dark"], scheduleType: "interval", intervalMinutes: 5, nextRunTime: new Date(Date.now() - 1000), cameras: { create: [{ cameraId: camera.id }] } },
+    data: {
+      name: "every 5 min",
+      checks: ["too_dark"],
+      scheduleType: "interval",
+      intervalMinutes: 5,
+      nextRunTime: new Date(Date.now() - 1000),
+      cameras: { create: [{ cameraId: camera.id }] },
+    },
   });
   const instance = await registerInstance("worker", 10_000);
   const [claim] = await claimDueTasks(instance, 1);
   const delegate = db.diagnosisTask as unknown as { findUnique: (...args: unknown[]) => Promise<unknown> };
   const findUnique = delegate.findUnique.bind(delegate);
   let failures = 1;
-  delegate.findUnique = (...args) => (failures-- > 0 ? Promise.reject(new Error("Connection terminated unexpectedly")) : findUnique(...args));
+  delegate.findUnique = (...args) =>
+    failures-- > 0 ? Promise.reject(new Error("Connection terminated unexpectedly")) : findUnique(...args);
   await runTask({
     lease: { taskId: claim.taskId, attempt: claim.attempt, instanceId: instance, runId: claim.runId },
-    controller: new AbortController(), startedAt: claim.startedAt, startedPerf: performance.now(), progressAt: performance.now(), maxRuntimeMinutes: 30,
+    controller: new AbortController(),
+    startedAt: claim.startedAt,
+    startedPerf: performance.now(),
+    progressAt: performance.now(),
+    maxRuntimeMinutes: 30,
   });
   const [after] = await db.$queryRaw<Array<{ status: string; next_run_time: Date | null; status_reason: string | null }>>`
     SELECT status::text, next_run_time, status_reason FROM diagnosis_tasks WHERE id = ${task.id}`;

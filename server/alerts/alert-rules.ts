@@ -29,7 +29,8 @@ const ruleSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, "must be 1-100 letters, digits, _ . or -"),
   condition: z.string().min(1, "is empty"),
   message: z.string().min(1, "is empty"),
-  actions: z.array(z.enum(ALERT_ACTIONS, { error: (i) => `unknown action ${JSON.stringify(i.input)}; known actions: ${ALERT_ACTIONS.join(", ")}` }))
+  actions: z
+    .array(z.enum(ALERT_ACTIONS, { error: (i) => `unknown action ${JSON.stringify(i.input)}; known actions: ${ALERT_ACTIONS.join(", ")}` }))
     .min(1, "must list at least one action")
     .refine((a) => new Set(a).size === a.length, "lists an action twice"),
   cooldown_minutes: z.number().int().min(1).max(10_080).default(DEFAULT_COOLDOWN_MINUTES),
@@ -91,7 +92,15 @@ export function parseAlertRules(text: string, file: string): AlertRule[] {
     }
     if (parsed.success && condition) {
       const r = parsed.data;
-      rules.push({ name: r.name, condition, conditionText: r.condition, message: r.message, actions: r.actions, cooldownMinutes: r.cooldown_minutes, webhooks: r.webhooks });
+      rules.push({
+        name: r.name,
+        condition,
+        conditionText: r.condition,
+        message: r.message,
+        actions: r.actions,
+        cooldownMinutes: r.cooldown_minutes,
+        webhooks: r.webhooks,
+      });
     }
   });
   if (problems.length) throw new AlertConfigError(problems.join("\n"));
@@ -101,7 +110,8 @@ export function parseAlertRules(text: string, file: string): AlertRule[] {
 function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.map(String).join(".");
   if (issue.code === "invalid_type" && issue.input === undefined) return `missing ${field}`;
-  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")} (known: ${Object.keys(ruleSchema.shape).join(", ")})`;
+  if (issue.code === "unrecognized_keys")
+    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")} (known: ${Object.keys(ruleSchema.shape).join(", ")})`;
   if (issue.code === "invalid_type" && !field) return "must be a mapping with name, condition, message and actions";
   return `${field ? `${field} ` : ""}${issue.message}`;
 }

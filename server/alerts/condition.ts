@@ -6,8 +6,7 @@ export type Operator = ">" | ">=" | "<" | "<=" | "==" | "!=";
 export const OPERATORS: readonly Operator[] = [">", ">=", "<", "<=", "==", "!="];
 
 export type Condition =
-  | { kind: "compare"; metric: string; op: Operator; value: number }
-  | { kind: "and" | "or"; left: Condition; right: Condition };
+  { kind: "compare"; metric: string; op: Operator; value: number } | { kind: "and" | "or"; left: Condition; right: Condition };
 
 export class ConditionError extends Error {}
 
@@ -24,14 +23,24 @@ function tokenize(text: string): Token[] {
     if (!m || m[0].trim() === "") break;
     const [, name, number, op, paren, other] = m;
     if (other !== undefined) {
-      const hint = other === "&&" ? ' (write "and")' : other === "||" ? ' (write "or")' : other === "=" || other === "=>" || other === "=<" ? ` (operators: ${OPERATORS.join(" ")})` : "";
+      const hint =
+        other === "&&"
+          ? ' (write "and")'
+          : other === "||"
+            ? ' (write "or")'
+            : other === "=" || other === "=>" || other === "=<"
+              ? ` (operators: ${OPERATORS.join(" ")})`
+              : "";
       throw new ConditionError(`unexpected "${other}" at position ${at + m[0].indexOf(other) + 1}${hint}`);
     }
     tokens.push(
-      name !== undefined ? { type: "name", text: name, at }
-      : number !== undefined ? { type: "number", text: number, at }
-      : op !== undefined ? { type: "op", text: op, at }
-      : { type: "paren", text: paren!, at },
+      name !== undefined
+        ? { type: "name", text: name, at }
+        : number !== undefined
+          ? { type: "number", text: number, at }
+          : op !== undefined
+            ? { type: "op", text: op, at }
+            : { type: "paren", text: paren!, at },
     );
   }
   return tokens;
@@ -62,9 +71,11 @@ export function parseCondition(text: string, metrics: readonly string[]): Condit
     if (metric?.type !== "name") throw new ConditionError(`expected a metric name but found ${describe(metric)}`);
     if (!metrics.includes(metric.text)) throw new ConditionError(`unknown metric "${metric.text}"; known metrics: ${metrics.join(", ")}`);
     const op = tokens[i++];
-    if (op?.type !== "op") throw new ConditionError(`expected an operator (${OPERATORS.join(" ")}) after ${metric.text} but found ${describe(op)}`);
+    if (op?.type !== "op")
+      throw new ConditionError(`expected an operator (${OPERATORS.join(" ")}) after ${metric.text} but found ${describe(op)}`);
     const value = tokens[i++];
-    if (value?.type !== "number") throw new ConditionError(`expected a number after "${metric.text} ${op.text}" but found ${describe(value)}`);
+    if (value?.type !== "number")
+      throw new ConditionError(`expected a number after "${metric.text} ${op.text}" but found ${describe(value)}`);
     return { kind: "compare", metric: metric.text, op: op.text as Operator, value: Number(value.text) };
   };
   const and = binary("and", compare);
@@ -85,12 +96,18 @@ export function evaluateCondition(c: Condition, values: Readonly<Record<string, 
     case "compare": {
       const v = values[c.metric];
       switch (c.op) {
-        case ">": return v > c.value;
-        case ">=": return v >= c.value;
-        case "<": return v < c.value;
-        case "<=": return v <= c.value;
-        case "==": return v === c.value;
-        case "!=": return v !== c.value;
+        case ">":
+          return v > c.value;
+        case ">=":
+          return v >= c.value;
+        case "<":
+          return v < c.value;
+        case "<=":
+          return v <= c.value;
+        case "==":
+          return v === c.value;
+        case "!=":
+          return v !== c.value;
       }
     }
   }

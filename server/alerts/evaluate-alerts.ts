@@ -54,7 +54,14 @@ export async function evaluateAlerts(rules: AlertRule[], cycle: WatchdogCycle, c
  */
 async function evaluateRule(rule: AlertRule, metrics: AlertMetrics, context: AlertContext): Promise<RuleOutcome> {
   const value = metrics[firstMetric(rule.condition) as keyof AlertMetrics];
-  const outcome: RuleOutcome = { rule: rule.name, holds: evaluateCondition(rule.condition, metrics), value, fired: false, recovered: 0, delivery: [] };
+  const outcome: RuleOutcome = {
+    rule: rule.name,
+    holds: evaluateCondition(rule.condition, metrics),
+    value,
+    fired: false,
+    recovered: 0,
+    delivery: [],
+  };
   if (!outcome.holds) {
     await clearFiring(rule.name, value);
     return outcome;
@@ -62,14 +69,21 @@ async function evaluateRule(rule: AlertRule, metrics: AlertMetrics, context: Ale
   if (rule.actions.includes("auto_recovery")) {
     const result = await recoverStuckTasks({ mode: "auto", actor: watchdogActor(context.instanceId()) });
     outcome.recovered = result.reset.length;
-    if (outcome.recovered) logger.info({ component: "alerts", alert: rule.name, taskIds: result.reset.map((r) => r.id) }, `alert ${rule.name}: auto_recovery reset ${outcome.recovered} task(s)`);
+    if (outcome.recovered)
+      logger.info(
+        { component: "alerts", alert: rule.name, taskIds: result.reset.map((r) => r.id) },
+        `alert ${rule.name}: auto_recovery reset ${outcome.recovered} task(s)`,
+      );
   }
   const firedAt = await claimFiring(rule.name, value, rule.cooldownMinutes);
   if (!firedAt) return outcome;
   outcome.fired = true;
   const message = renderMessage(rule.message, metrics);
   if (rule.actions.includes("send_notification")) {
-    outcome.delivery = await sendNotification([...context.webhookUrls, ...rule.webhooks], notification(rule.name, message, value, metrics, firedAt));
+    outcome.delivery = await sendNotification(
+      [...context.webhookUrls, ...rule.webhooks],
+      notification(rule.name, message, value, metrics, firedAt),
+    );
   } else {
     logger.warn({ component: "alerts", alert: rule.name, value, metrics }, `alert ${rule.name}: ${message}`);
   }

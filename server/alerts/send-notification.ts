@@ -24,7 +24,12 @@ export const WEBHOOK_TIMEOUT_MS = 5_000;
 const RETRY_DELAY_MS = 1_000;
 
 export const notification = (alert: string, message: string, value: number, metrics: AlertMetrics, firedAt: Date): AlertNotification => ({
-  alert, message, value, metrics, fired_at: firedAt.toISOString(), host: os.hostname(),
+  alert,
+  message,
+  value,
+  metrics,
+  fired_at: firedAt.toISOString(),
+  host: os.hostname(),
 });
 
 /** POSTs the notification as JSON to every URL at once; each gets a 5 s timeout and one retry. */
@@ -54,7 +59,11 @@ async function deliver(url: string, body: string): Promise<Delivery> {
       last = { ok: res.ok, status: res.status, error: res.ok ? null : `HTTP ${res.status}` };
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
-      last = { ok: false, status: null, error: e.name === "TimeoutError" ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.message) };
+      last = {
+        ok: false,
+        status: null,
+        error: e.name === "TimeoutError" ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.message),
+      };
     }
     if (last.ok) return { url: redactUrl(url), ...last, attempts: attempt };
   }
@@ -67,7 +76,10 @@ async function deliver(url: string, body: string): Promise<Delivery> {
  */
 export function redactUrl(url: string): string {
   const u = new URL(url);
-  const pathname = u.pathname.split("/").map((s) => (s.length > 12 ? "***" : s)).join("/");
+  const pathname = u.pathname
+    .split("/")
+    .map((s) => (s.length > 12 ? "***" : s))
+    .join("/");
   const query = [...u.searchParams.keys()].map((k) => `${k}=***`).join("&");
   return `${u.origin}${pathname}${query ? `?${query}` : ""}`;
 }

@@ -15,5 +15,4 @@ const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 export const hasRole = (actor: Pick<Actor, "role">, least: Role) => RANK[actor.role] >= RANK[least];
 
-export const actorLabel = (actor: Actor) =>
-  actor.type === "token" ? `${actor.username} (token #${actor.tokenId})` : actor.username;
+export const actorLabel = (actor: Actor) => (actor.type === "token" ? `${actor.username} (token #${actor.tokenId})` : actor.username);

@@ -22,11 +22,20 @@ export interface TokenView {
 }
 
 const tokenSelect = {
-  id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true,
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
   user: { select: { username: true } },
 } as const;
 
-const toView = ({ user, ...t }: { user: { username: string } } & Omit<TokenView, "username">): TokenView => ({ ...t, username: user.username });
+const toView = ({ user, ...t }: { user: { username: string } } & Omit<TokenView, "username">): TokenView => ({
+  ...t,
+  username: user.username,
+});
 
 export async function createApiToken(input: { username: string; name: string; expiresInDays?: number }) {
   const name = input.name.trim();

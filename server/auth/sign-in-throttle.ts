@@ -49,7 +49,11 @@ export const accountSubject = (login: string) => createHash("sha256").update(log
  * pass a "check, then count later" gap. A success clears the account's counter and gives the
  * address its attempt back; an error (not a wrong password) gives both back.
  */
-export async function throttleSignIn<T>(who: { login: string; address: string }, attempt: () => Promise<T | null>, limits = signInLimits()): Promise<T | null> {
+export async function throttleSignIn<T>(
+  who: { login: string; address: string },
+  attempt: () => Promise<T | null>,
+  limits = signInLimits(),
+): Promise<T | null> {
   const counters: Counter[] = [
     { scope: "account", subject: accountSubject(who.login), max: limits.perAccount },
     { scope: "address", subject: who.address.slice(0, 128), max: limits.perAddress },

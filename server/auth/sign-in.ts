@@ -47,7 +47,10 @@ export async function signInWithPassword(login: string, password: string, addres
  * next-auth's authorize(): the message of anything thrown here reaches the browser, so it is one of
  * the codes in sign-in-errors.ts and never a database error's text.
  */
-export async function authorizeSignIn(credentials: Record<string, string> | undefined, headers: Record<string, string | undefined> | undefined) {
+export async function authorizeSignIn(
+  credentials: Record<string, string> | undefined,
+  headers: Record<string, string | undefined> | undefined,
+) {
   const address = clientAddress(headers?.[FORWARDED_FOR], env.TRUST_PROXY);
   try {
     return await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "", address);

@@ -24,6 +24,7 @@ export async function unlockSignIn(login: string, address?: string): Promise<Sig
   const logins = user ? [user.username, ...(user.email ? [user.email] : [])] : [name];
   const subjects = logins.map(accountSubject);
   let cleared = await db.$executeRaw`DELETE FROM signin_attempts WHERE scope = 'account' AND subject = ANY(${subjects}::text[])`;
-  if (address) cleared += await db.$executeRaw`DELETE FROM signin_attempts WHERE scope = 'address' AND subject = ${address.trim().slice(0, 128)}`;
+  if (address)
+    cleared += await db.$executeRaw`DELETE FROM signin_attempts WHERE scope = 'address' AND subject = ${address.trim().slice(0, 128)}`;
   return { logins, cleared };
 }

@@ -13,10 +13,19 @@ export const grabTimeoutSchema = z
   .int("The grab timeout is a whole number of milliseconds.")
   .min(MIN_GRAB_TIMEOUT_MS, `The grab timeout is between ${MIN_GRAB_TIMEOUT_MS} and ${MAX_GRAB_TIMEOUT_MS} ms.`)
   .max(MAX_GRAB_TIMEOUT_MS, `The grab timeout is between ${MIN_GRAB_TIMEOUT_MS} and ${MAX_GRAB_TIMEOUT_MS} ms.`);
-const sourceUriSchema = z.string().trim().min(1, "A camera needs a source: a path or a URL.").max(2000, "A source path or URL has at most 2000 characters.");
+const sourceUriSchema = z
+  .string()
+  .trim()
+  .min(1, "A camera needs a source: a path or a URL.")
+  .max(2000, "A source path or URL has at most 2000 characters.");
 /** "" and null both mean "none"; for updates, leaving the field out keeps what is stored. */
 const optionalText = (max: number, what: string) =>
-  z.string().trim().max(max, `${what} has at most ${max} characters.`).nullish().transform((v) => (v === "" ? null : v));
+  z
+    .string()
+    .trim()
+    .max(max, `${what} has at most ${max} characters.`)
+    .nullish()
+    .transform((v) => (v === "" ? null : v));
 
 const fields = {
   name: cameraNameSchema,
@@ -24,7 +33,11 @@ const fields = {
   sourceType: sourceTypeSchema,
   sourceUri: sourceUriSchema,
   sourceUsername: optionalText(200, "A username"),
-  sourcePassword: z.string().max(200, "A password has at most 200 characters.").nullish().transform((v) => (v === "" ? null : v)),
+  sourcePassword: z
+    .string()
+    .max(200, "A password has at most 200 characters.")
+    .nullish()
+    .transform((v) => (v === "" ? null : v)),
   grabTimeoutMs: grabTimeoutSchema,
   isActive: z.boolean(),
 };

@@ -5,8 +5,17 @@ import type { Prisma } from "@/server/db/generated/client";
  * listing, detail, API answer or CLI output can ever contain them.
  */
 export const cameraViewSelect = {
-  id: true, name: true, location: true, sourceType: true, sourceUri: true, grabTimeoutMs: true, isActive: true,
-  createdAt: true, updatedAt: true, sourceUsername: true, sourcePassword: true,
+  id: true,
+  name: true,
+  location: true,
+  sourceType: true,
+  sourceUri: true,
+  grabTimeoutMs: true,
+  isActive: true,
+  createdAt: true,
+  updatedAt: true,
+  sourceUsername: true,
+  sourcePassword: true,
   _count: { select: { tasks: true } },
 } satisfies Prisma.CameraSelect;
 

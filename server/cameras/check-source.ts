@@ -32,7 +32,8 @@ export async function checkSource(source: SourceFields, credentialsGiven: boolea
   const stat = await fs.stat(absolute).catch(() => null);
   if (!stat) throw badRequest(`${must}; ${absolute} does not exist.`);
   if (type === "image_folder" && !stat.isDirectory()) throw badRequest(`${must}; ${absolute} is not a folder.`);
-  if (type !== "image_folder" && !stat.isFile()) throw badRequest(`${must}; ${absolute} is ${stat.isDirectory() ? "a folder" : "not a regular file"}.`);
+  if (type !== "image_folder" && !stat.isFile())
+    throw badRequest(`${must}; ${absolute} is ${stat.isDirectory() ? "a folder" : "not a regular file"}.`);
   return { sourceType: type, sourceUri: source.sourceUri, sourceUsername: null, sourcePassword: null };
 }
 

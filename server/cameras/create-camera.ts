@@ -8,7 +8,12 @@ export async function createCamera(raw: CreateCameraInput): Promise<CameraView> 
   const input = createCameraInput.parse(raw);
   const credentialsGiven = input.sourceUsername != null || input.sourcePassword != null;
   const source = await checkSource(
-    { sourceType: input.sourceType, sourceUri: input.sourceUri, sourceUsername: input.sourceUsername ?? null, sourcePassword: input.sourcePassword ?? null },
+    {
+      sourceType: input.sourceType,
+      sourceUri: input.sourceUri,
+      sourceUsername: input.sourceUsername ?? null,
+      sourcePassword: input.sourcePassword ?? null,
+    },
     credentialsGiven,
   );
   const db = await getDb();

@@ -21,11 +21,17 @@ export async function deleteCamera(id: number): Promise<{ id: number; name: stri
     });
     if (uses.length > 0) {
       const tasks = uses.map((u) => u.task);
-      const named = tasks.slice(0, NAMED_TASKS).map((t) => `"${t.name}" (#${t.id})`).join(", ");
+      const named = tasks
+        .slice(0, NAMED_TASKS)
+        .map((t) => `"${t.name}" (#${t.id})`)
+        .join(", ");
       const more = tasks.length > NAMED_TASKS ? ` and ${tasks.length - NAMED_TASKS} more` : "";
-      throw conflict(`Camera "${camera.name}" is used by ${tasks.length === 1 ? "task" : `${tasks.length} tasks:`} ${named}${more}; remove it from ${tasks.length === 1 ? "that task" : "them"} first.`, {
-        taskIds: tasks.map((t) => t.id),
-      });
+      throw conflict(
+        `Camera "${camera.name}" is used by ${tasks.length === 1 ? "task" : `${tasks.length} tasks:`} ${named}${more}; remove it from ${tasks.length === 1 ? "that task" : "them"} first.`,
+        {
+          taskIds: tasks.map((t) => t.id),
+        },
+      );
     }
     await tx.camera.delete({ where: { id } });
     return camera;

@@ -63,7 +63,9 @@ export async function grabFrame(camera: CameraSource, options: GrabOptions = {})
   options.signal?.addEventListener("abort", onCallerAbort, { once: true });
   if (options.signal?.aborted) controller.abort();
   const stopped = () =>
-    timedOut ? new GrabError("timeout", `${label} timed out after ${timeoutMs} ms.`) : new GrabError("aborted", `${label} grab was cancelled.`);
+    timedOut
+      ? new GrabError("timeout", `${label} timed out after ${timeoutMs} ms.`)
+      : new GrabError("aborted", `${label} grab was cancelled.`);
   const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener("abort", () => reject(stopped()), { once: true }));
 
   try {

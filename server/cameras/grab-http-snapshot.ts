@@ -11,7 +11,8 @@ export async function grabHttpSnapshot(camera: CameraSource, signal: AbortSignal
   const embedded = splitCredentials(camera.sourceUri);
   const username = camera.sourceUsername ?? embedded.username;
   const password = camera.sourcePassword ?? embedded.password;
-  const authorization = username !== null || password !== null ? `Basic ${Buffer.from(`${username ?? ""}:${password ?? ""}`).toString("base64")}` : null;
+  const authorization =
+    username !== null || password !== null ? `Basic ${Buffer.from(`${username ?? ""}:${password ?? ""}`).toString("base64")}` : null;
   const start = new URL(embedded.uri);
   let url = start;
   for (let redirects = 0; ; redirects++) {
@@ -25,7 +26,8 @@ export async function grabHttpSnapshot(camera: CameraSource, signal: AbortSignal
     await response.body?.cancel();
     if (redirects === MAX_REDIRECTS) throw new GrabError("http_status", `${what} redirected more than ${MAX_REDIRECTS} times.`);
     url = new URL(location, url);
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new GrabError("http_status", `${what} redirected to a ${url.protocol} URL.`);
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw new GrabError("http_status", `${what} redirected to a ${url.protocol} URL.`);
   }
 }
 

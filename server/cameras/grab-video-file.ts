@@ -35,7 +35,11 @@ export async function grabVideoFile(camera: CameraSource, signal: AbortSignal): 
     signal,
     failure: { reason: "decode", message: `${what} could not be decoded` },
   });
-  return { image: requireImage(image, `The frame at ${offset.toFixed(1)} s of ${what}`), capturedAt: new Date(), sourceFrame: `${path.basename(file)} @ ${offset.toFixed(1)} s` };
+  return {
+    image: requireImage(image, `The frame at ${offset.toFixed(1)} s of ${what}`),
+    capturedAt: new Date(),
+    sourceFrame: `${path.basename(file)} @ ${offset.toFixed(1)} s`,
+  };
 }
 
 /** The file's duration in seconds (0 if the container does not say), probed once per file version. */

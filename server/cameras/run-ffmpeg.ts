@@ -46,7 +46,8 @@ export function runFfmpeg(run: FfmpegRun): Promise<Buffer> {
 
     child.stdout.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_FRAME_BYTES) settle(new GrabError("too_large", `${run.failure.message}: the frame is larger than ${MAX_FRAME_BYTES / 1024 / 1024} MB.`));
+      if (size > MAX_FRAME_BYTES)
+        settle(new GrabError("too_large", `${run.failure.message}: the frame is larger than ${MAX_FRAME_BYTES / 1024 / 1024} MB.`));
       else chunks.push(chunk);
     });
     child.stderr.on("data", (chunk: Buffer) => {
@@ -68,7 +69,10 @@ export function runFfmpeg(run: FfmpegRun): Promise<Buffer> {
 }
 
 function lastLine(text: string): string {
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.at(-1) ?? "").replace(/[.\s]+$/, "").slice(0, 300);
 }
 

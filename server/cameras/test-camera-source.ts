@@ -27,14 +27,31 @@ export async function testCameraSource(id: number, options: { preview?: boolean 
     select: { id: true, sourceType: true, sourceUri: true, sourceUsername: true, sourcePassword: true, grabTimeoutMs: true },
   });
   if (!camera) throw notFound(`Camera ${id} does not exist.`);
-  const failed = (reason: GrabErrorReason, error: string, bytes: number | null = null): CameraTestResult =>
-    ({ ok: false, bytes, width: null, height: null, sourceFrame: null, error, reason, preview: null });
+  const failed = (reason: GrabErrorReason, error: string, bytes: number | null = null): CameraTestResult => ({
+    ok: false,
+    bytes,
+    width: null,
+    height: null,
+    sourceFrame: null,
+    error,
+    reason,
+    preview: null,
+  });
   try {
     const frame = await grabFrame(camera);
-    const meta = await sharp(frame.image).metadata().catch(() => null);
-    if (!meta?.width || !meta.height) return failed("decode", `The camera sent ${frame.image.length} bytes that cannot be decoded as an image.`, frame.image.length);
+    const meta = await sharp(frame.image)
+      .metadata()
+      .catch(() => null);
+    if (!meta?.width || !meta.height)
+      return failed("decode", `The camera sent ${frame.image.length} bytes that cannot be decoded as an image.`, frame.image.length);
     return {
-      ok: true, bytes: frame.image.length, width: meta.width, height: meta.height, sourceFrame: frame.sourceFrame ?? null, error: null, reason: null,
+      ok: true,
+      bytes: frame.image.length,
+      width: meta.width,
+      height: meta.height,
+      sourceFrame: frame.sourceFrame ?? null,
+      error: null,
+      reason: null,
       preview: options.preview ? await previewDataUrl(frame.image, meta.width) : null,
     };
   } catch (err) {
@@ -44,6 +61,10 @@ export async function testCameraSource(id: number, options: { preview?: boolean 
 }
 
 async function previewDataUrl(image: Buffer, width: number): Promise<string> {
-  const jpeg = await sharp(image).rotate().resize({ width: Math.min(PREVIEW_WIDTH, width) }).jpeg({ quality: 70 }).toBuffer();
+  const jpeg = await sharp(image)
+    .rotate()
+    .resize({ width: Math.min(PREVIEW_WIDTH, width) })
+    .jpeg({ quality: 70 })
+    .toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
 }

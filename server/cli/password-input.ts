@@ -12,5 +12,7 @@ export async function passwordOption(opts: { password?: string; passwordStdin?: 
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
   // One trailing line break is the pipe's, not the password's (echo "$PW" | ...).
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }

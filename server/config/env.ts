@@ -5,14 +5,15 @@ import { z } from "zod";
  * The one place that reads process.env. Every setting has a safe default so that `npm start` on a
  * fresh clone works with nothing configured; the README lists them all.
  */
-const bool = z
-  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
-  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+const bool = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: int(1024, 65535).default(54329),
   AUTO_MIGRATE: bool.default(true),
@@ -44,7 +45,12 @@ const schema = z.object({
   ALERT_WEBHOOK_URLS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((u) => u.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be comma-separated http(s) URLs" }))),
   METRICS_PUBLIC: bool.default(false),
   /** Unset: history is kept until `easysight db prune`. Set: older history is pruned about hourly (server/retention). */

@@ -33,7 +33,8 @@ export async function metricSeries(range: DashboardRange): Promise<MetricSeries>
   const now = await databaseNow(db);
   const { from, stepSeconds, starts } = bucketsFor(range, now);
   // Aligned to the Unix epoch, like bucketsFor, so the rows' buckets are the points' keys.
-  const bucket = (column: Prisma.Sql) => Prisma.sql`date_bin(make_interval(secs => ${stepSeconds}), ${column}, timestamptz '1970-01-01 00:00:00+00')`;
+  const bucket = (column: Prisma.Sql) =>
+    Prisma.sql`date_bin(make_interval(secs => ${stepSeconds}), ${column}, timestamptz '1970-01-01 00:00:00+00')`;
   const [stuck, runtime, recoveries] = await Promise.all([
     db.$queryRaw<Array<{ at: Date; value: number }>>`
       SELECT ${bucket(Prisma.sql`sampled_at`)} AS at, max(stuck_tasks)::int AS value

@@ -10,7 +10,9 @@ export const DASHBOARD_RANGES = {
   "7d": { spanSeconds: 7 * 86_400, stepSeconds: 2 * 3_600 },
 } as const;
 
-export const dashboardRange = z.enum(Object.keys(DASHBOARD_RANGES) as [keyof typeof DASHBOARD_RANGES, ...(keyof typeof DASHBOARD_RANGES)[]]);
+export const dashboardRange = z.enum(
+  Object.keys(DASHBOARD_RANGES) as [keyof typeof DASHBOARD_RANGES, ...(keyof typeof DASHBOARD_RANGES)[]],
+);
 export type DashboardRange = z.infer<typeof dashboardRange>;
 
 export interface Buckets {

@@ -12,8 +12,17 @@ const DEMO_CAMERAS = [
 ] as const;
 
 const ALL_CHECKS = [
-  "too_dark", "too_bright", "blur", "color_cast", "noise", "low_contrast",
-  "occlusion", "signal_loss", "stripe", "freeze", "scene_change",
+  "too_dark",
+  "too_bright",
+  "blur",
+  "color_cast",
+  "noise",
+  "low_contrast",
+  "occlusion",
+  "signal_loss",
+  "stripe",
+  "freeze",
+  "scene_change",
 ];
 
 const DEMO_TASKS = [
@@ -33,9 +42,12 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
     const cameras = await tx.camera.findMany({ select: { id: true, name: true } });
     const idOf = new Map(cameras.map((c) => [c.name, c.id]));
     for (const t of DEMO_TASKS) {
-      const schedule = "manual" in t ? { scheduleType: "manual" as const }
-        : "cron" in t ? { scheduleType: "cron" as const, cronExpression: t.cron }
-        : { scheduleType: "interval" as const, intervalMinutes: t.intervalMinutes };
+      const schedule =
+        "manual" in t
+          ? { scheduleType: "manual" as const }
+          : "cron" in t
+            ? { scheduleType: "cron" as const, cronExpression: t.cron }
+            : { scheduleType: "interval" as const, intervalMinutes: t.intervalMinutes };
       await tx.diagnosisTask.create({
         data: {
           name: t.name,

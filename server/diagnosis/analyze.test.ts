@@ -19,7 +19,9 @@ describe("analyzeFrame", () => {
   });
 
   it("a black frame with a caption is signal_loss, not too_dark", async () => {
-    const caption = await sharp({ create: { width: 120, height: 16, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const caption = await sharp({ create: { width: 120, height: 16, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer();
     const frame = await sharp({ create: { width: 704, height: 576, channels: 3, background: "#000000" } })
       .composite([{ input: caption, left: 290, top: 280 }])
       .jpeg({ quality: 85 })
@@ -48,7 +50,18 @@ describe("analyzeFrame", () => {
   });
 
   it("every check's score is at least 0.5 exactly when it is abnormal", async () => {
-    const labels = ["normal-0", "too_dark-2", "too_bright-3", "blur-4", "color_cast-5", "noise-6", "low_contrast-7", "occlusion-8", "signal_loss-9", "stripe-10"];
+    const labels = [
+      "normal-0",
+      "too_dark-2",
+      "too_bright-3",
+      "blur-4",
+      "color_cast-5",
+      "noise-6",
+      "low_contrast-7",
+      "occlusion-8",
+      "signal_loss-9",
+      "stripe-10",
+    ];
     for (const label of labels) {
       const result = await analyzeFrame(fixture(`images/fruits-${label}.jpg`));
       for (const check of Object.values(result.checks)) {

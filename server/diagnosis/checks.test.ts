@@ -29,7 +29,10 @@ describe("measures", () => {
 
   it("edge blur does not depend on contrast", async () => {
     const base = await pixelsOf(fixture(SCENE));
-    const half = await encode(mapPixels(base, (v) => 128 + (v - 128) * 0.5), 95);
+    const half = await encode(
+      mapPixels(base, (v) => 128 + (v - 128) * 0.5),
+      95,
+    );
     const full = await encode(base, 95);
     const a = checkBlur(await frameOf(full), T.blur).metrics.edgeSigma;
     const b = checkBlur(await frameOf(half), T.blur).metrics.edgeSigma;
@@ -41,7 +44,10 @@ describe("measures", () => {
     const estimates = [];
     for (const sigma of [0, 20, 40]) {
       const gauss = gaussianSource(11);
-      const noisy = await encode(mapPixels(base, (v) => v + sigma * gauss()), 92);
+      const noisy = await encode(
+        mapPixels(base, (v) => v + sigma * gauss()),
+        92,
+      );
       estimates.push(checkNoise(await frameOf(noisy), T.noise).metrics.noiseSigma);
     }
     expect(estimates[0]).toBeLessThan(T.noise.minSigma);

@@ -47,7 +47,9 @@ const EDGE_REACH = 3;
 
 /** Mean absolute central-difference gradient per channel. */
 function grayEdge(rgb: Uint8Array, w: number, h: number): Chroma {
-  let r = 0, g = 0, b = 0;
+  let r = 0,
+    g = 0,
+    b = 0;
   const dx = 3 * EDGE_REACH;
   const dy = 3 * w * EDGE_REACH;
   for (let y = EDGE_REACH; y < h - EDGE_REACH; y += SAMPLE_STEP) {

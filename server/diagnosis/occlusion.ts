@@ -73,7 +73,9 @@ function meanChroma(frame: Frame, inRegion: Uint8Array): number {
     // Every other row and column of the cell: a mean needs no more.
     for (let y = rowStart(cy); y < rowStart(cy + 1); y += 2) {
       for (let x = colStart(cx), j = 3 * (y * w + x); x < colStart(cx + 1); x += 2, j += 6) {
-        const r = rgb[j], g = rgb[j + 1], b = rgb[j + 2];
+        const r = rgb[j],
+          g = rgb[j + 1],
+          b = rgb[j + 2];
         sum += Math.max(r, g, b) - Math.min(r, g, b);
         count++;
       }
@@ -83,9 +85,7 @@ function meanChroma(frame: Frame, inRegion: Uint8Array): number {
 }
 
 /** 4-connected flood fill; a cell joins if it is a candidate and close to the region's running mean. */
-function growRegion(
-  seed: number, grid: CellGrid, candidate: (c: number) => boolean, label: Int32Array, maxStep: number,
-): number[] {
+function growRegion(seed: number, grid: CellGrid, candidate: (c: number) => boolean, label: Int32Array, maxStep: number): number[] {
   const cells = [seed];
   label[seed] = seed;
   let sum = grid.mean[seed];

@@ -19,8 +19,10 @@ export function powerSpectrum(signal: Float64Array): Float64Array {
     const step = n / size;
     for (let start = 0; start < n; start += size) {
       for (let k = 0; k < half; k++) {
-        const c = cos[k * step], s = -sin[k * step];
-        const a = start + k, b = a + half;
+        const c = cos[k * step],
+          s = -sin[k * step];
+        const a = start + k,
+          b = a + half;
         const tr = re[b] * c - im[b] * s;
         const ti = re[b] * s + im[b] * c;
         re[b] = re[a] - tr;
@@ -39,7 +41,8 @@ export function powerSpectrum(signal: Float64Array): Float64Array {
 export function fourierCoefficient(signal: Float64Array, k: number): [number, number] {
   const n = signal.length;
   const { cos, sin } = twiddles(n);
-  let re = 0, im = 0;
+  let re = 0,
+    im = 0;
   for (let i = 0, m = 0; i < n; i++, m += k) {
     if (m >= n) m -= n;
     re += signal[i] * cos[m];

@@ -67,7 +67,8 @@ function bandScore(profiles: Float64Array[], t: Thresholds["stripe"]): BandScore
   const kMax = Math.min(n / 2 - 1, Math.floor(n / t.minPeriod));
   if (kMax <= kMin) return { strength: 0, periodicity: 0, coherence: 0, amplitude: 0, period: 0 };
   // A period rarely fits the profile length exactly, so a peak is counted with its two neighbouring bins.
-  let peak = 0, peakK = 0;
+  let peak = 0,
+    peakK = 0;
   for (let k = kMin; k <= kMax; k++) {
     const p = power[k - 1] + power[k] + power[k + 1];
     if (p > peak) [peak, peakK] = [p, k];
@@ -83,9 +84,11 @@ function bandScore(profiles: Float64Array[], t: Thresholds["stripe"]): BandScore
 
 /** |sum of the strips' Fourier coefficients|^2 / (strips * sum of |coefficient|^2) over the peak bins: 1 in phase. */
 function phaseCoherence(strips: Float64Array[], peakK: number): number {
-  let coherent = 0, total = 0;
+  let coherent = 0,
+    total = 0;
   for (let k = peakK - 1; k <= peakK + 1; k++) {
-    let sumRe = 0, sumIm = 0;
+    let sumRe = 0,
+      sumIm = 0;
     for (const p of strips) {
       const [re, im] = fourierCoefficient(p, k);
       sumRe += re;

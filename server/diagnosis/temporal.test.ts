@@ -14,7 +14,13 @@ async function liveFrames(count: number): Promise<Buffer[]> {
   const base = await pixelsOf(fixture(SCENE));
   const gauss = gaussianSource(3);
   const frames: Buffer[] = [];
-  for (let i = 0; i < count; i++) frames.push(await encode(mapPixels(base, (v) => v + 1.5 * gauss()), 85));
+  for (let i = 0; i < count; i++)
+    frames.push(
+      await encode(
+        mapPixels(base, (v) => v + 1.5 * gauss()),
+        85,
+      ),
+    );
   return frames;
 }
 

@@ -20,7 +20,9 @@ export interface ClaimedRun {
 export async function claimDueTasks(instanceId: string, limit: number): Promise<ClaimedRun[]> {
   if (limit <= 0) return [];
   const db = await getDb();
-  const rows = await db.$queryRaw<Array<{ task_id: number; attempt: number; run_id: bigint; name: string; max_runtime_minutes: number; started_at: Date }>>`
+  const rows = await db.$queryRaw<
+    Array<{ task_id: number; attempt: number; run_id: bigint; name: string; max_runtime_minutes: number; started_at: Date }>
+  >`
     WITH due AS (
       SELECT id FROM diagnosis_tasks
       WHERE is_active AND status <> 'running' AND next_run_time <= now()

@@ -33,7 +33,8 @@ export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promi
       history: job.history,
       thumbnail: true,
     });
-    if (!analysis.thumbnail) logger.warn({ cameraId: job.camera.id }, "no thumbnail could be made of this frame; the result is stored without one");
+    if (!analysis.thumbnail)
+      logger.warn({ cameraId: job.camera.id }, "no thumbnail could be made of this frame; the result is stored without one");
     return {
       cameraId: job.camera.id,
       verdict: analysis.findings.length ? "abnormal" : "ok",
@@ -47,6 +48,12 @@ export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promi
     };
   } catch (err) {
     logger.warn({ err, cameraId: job.camera.id }, "frame could not be analysed");
-    return { ...base, verdict: "error", findings: ["offline"], checks: {}, error: `The camera sent data that is not a readable image: ${(err as Error).message}` };
+    return {
+      ...base,
+      verdict: "error",
+      findings: ["offline"],
+      checks: {},
+      error: `The camera sent data that is not a readable image: ${(err as Error).message}`,
+    };
   }
 }

@@ -70,11 +70,13 @@ export class Executor {
     const reason = `执行器关闭时释放 (released at shutdown of executor ${this.instance})`;
     for (const run of this.running.values()) {
       run.controller.abort(new RunAborted("shutdown", reason));
-      if (await releaseRun(run.lease, reason).catch(() => false)) this.log.info({ taskId: run.lease.taskId }, "released to pending at shutdown");
+      if (await releaseRun(run.lease, reason).catch(() => false))
+        this.log.info({ taskId: run.lease.taskId }, "released to pending at shutdown");
     }
     await Promise.race([this.allDone(), sleep(2_000)]);
     await this.loops;
-    if (this.instance) await markInstanceStopped(this.instance).catch((err) => this.log.error({ err }, "could not mark the instance stopped"));
+    if (this.instance)
+      await markInstanceStopped(this.instance).catch((err) => this.log.error({ err }, "could not mark the instance stopped"));
     this.log.info("executor stopped");
   }
 
@@ -147,7 +149,10 @@ export class Executor {
         this.log.warn({ taskId: run.lease.taskId }, "run stalled: no longer heartbeated, recovery will reset it");
       } else live.push(run);
     }
-    const held = await beatRuns(this.instance, live.map((r) => ({ taskId: r.lease.taskId, attempt: r.lease.attempt })));
+    const held = await beatRuns(
+      this.instance,
+      live.map((r) => ({ taskId: r.lease.taskId, attempt: r.lease.attempt })),
+    );
     for (const run of live) {
       const runtimeSeconds = held.get(run.lease.taskId);
       if (runtimeSeconds === undefined) run.controller.abort(new RunAborted("superseded", "lease lost"));

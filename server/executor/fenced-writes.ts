@@ -72,8 +72,7 @@ export async function storeResult(lease: RunLease, row: ResultRow): Promise<bool
 }
 
 export type RunEnd =
-  | { outcome: "completed"; nextRunTime: Date | null; note: string | null }
-  | { outcome: "failed"; nextRunTime: Date | null; note: string };
+  { outcome: "completed"; nextRunTime: Date | null; note: string | null } | { outcome: "failed"; nextRunTime: Date | null; note: string };
 
 /** Completes or fails the task and closes the run's history row, if the lease holds. */
 export async function finishRun(lease: RunLease, end: RunEnd): Promise<boolean> {

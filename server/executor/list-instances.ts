@@ -42,8 +42,17 @@ export interface InstanceView {
 }
 
 interface Row {
-  id: string; kind: string; host: string; pid: number; version: string | null; started_at: Date; heartbeat_at: Date;
-  stopped_at: Date | null; heartbeat_interval_ms: number; age_s: number; counted_age_s: number;
+  id: string;
+  kind: string;
+  host: string;
+  pid: number;
+  version: string | null;
+  started_at: Date;
+  heartbeat_at: Date;
+  stopped_at: Date | null;
+  heartbeat_interval_ms: number;
+  age_s: number;
+  counted_age_s: number;
 }
 
 /** Executor instances, live ones first, each with the running tasks it owns. Reads only. */
@@ -70,9 +79,21 @@ export async function listInstances(raw: ListInstancesInput = {}): Promise<{ ite
   const items = rows.map((r): InstanceView => {
     const heartbeatAgeSeconds = Math.max(0, Math.round(r.age_s * 10) / 10);
     return {
-      id: r.id, kind: r.kind, host: r.host, pid: r.pid, version: r.version, startedAt: r.started_at, heartbeatAt: r.heartbeat_at,
-      stoppedAt: r.stopped_at, heartbeatIntervalMs: r.heartbeat_interval_ms, heartbeatAgeSeconds,
-      status: instanceLiveness({ stoppedAt: r.stopped_at, countedAgeSeconds: r.counted_age_s, heartbeatIntervalMs: r.heartbeat_interval_ms }),
+      id: r.id,
+      kind: r.kind,
+      host: r.host,
+      pid: r.pid,
+      version: r.version,
+      startedAt: r.started_at,
+      heartbeatAt: r.heartbeat_at,
+      stoppedAt: r.stopped_at,
+      heartbeatIntervalMs: r.heartbeat_interval_ms,
+      heartbeatAgeSeconds,
+      status: instanceLiveness({
+        stoppedAt: r.stopped_at,
+        countedAgeSeconds: r.counted_age_s,
+        heartbeatIntervalMs: r.heartbeat_interval_ms,
+      }),
       isThisProcess: r.id === self,
       tasks: tasks.filter((t) => t.ownerInstanceId === r.id).map(({ ownerInstanceId: _owner, ...t }) => t),
     };

@@ -23,7 +23,11 @@ export const countedBeatAgeSql = (beat: string, registered: string) =>
      THEN pg_postmaster_start_time() ELSE ${beat} END)`;
 
 /** An instance that signed off is stopped; one whose counted heartbeat age (countedBeatAgeSql) is too old is dead. */
-export function instanceLiveness(instance: { stoppedAt: Date | null; countedAgeSeconds: number; heartbeatIntervalMs: number }): InstanceLiveness {
+export function instanceLiveness(instance: {
+  stoppedAt: Date | null;
+  countedAgeSeconds: number;
+  heartbeatIntervalMs: number;
+}): InstanceLiveness {
   if (instance.stoppedAt) return "stopped";
   return instance.countedAgeSeconds > deadAfterSeconds(instance.heartbeatIntervalMs) ? "dead" : "alive";
 }

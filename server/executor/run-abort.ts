@@ -2,7 +2,10 @@
 export type RunAbortReason = "max_runtime" | "superseded" | "shutdown" | "stalled" | "force_reset";
 
 export class RunAborted extends Error {
-  constructor(readonly reason: RunAbortReason, message: string) {
+  constructor(
+    readonly reason: RunAbortReason,
+    message: string,
+  ) {
     super(message);
     this.name = "RunAborted";
   }

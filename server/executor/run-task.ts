@@ -35,8 +35,27 @@ export async function runTask(run: RunHandle): Promise<void> {
     const task = await db.diagnosisTask.findUnique({
       where: { id: lease.taskId },
       select: {
-        checks: true, thresholds: true, scheduleType: true, intervalMinutes: true, cronExpression: true,
-        cameras: { select: { camera: { select: { id: true, name: true, sourceType: true, sourceUri: true, sourceUsername: true, sourcePassword: true, grabTimeoutMs: true } } }, orderBy: { cameraId: "asc" } },
+        checks: true,
+        thresholds: true,
+        scheduleType: true,
+        intervalMinutes: true,
+        cronExpression: true,
+        cameras: {
+          select: {
+            camera: {
+              select: {
+                id: true,
+                name: true,
+                sourceType: true,
+                sourceUri: true,
+                sourceUsername: true,
+                sourcePassword: true,
+                grabTimeoutMs: true,
+              },
+            },
+          },
+          orderBy: { cameraId: "asc" },
+        },
       },
     });
     if (!task) return; // deleted since the claim: nothing to write to
@@ -47,9 +66,15 @@ export async function runTask(run: RunHandle): Promise<void> {
       if (signal.aborted) break;
       run.progressAt = performance.now();
       const history = await db.cameraFingerprint.findMany({
-        where: { cameraId: camera.id }, orderBy: [{ capturedAt: "desc" }, { id: "desc" }], take: FINGERPRINT_HISTORY, select: { fingerprint: true },
+        where: { cameraId: camera.id },
+        orderBy: [{ capturedAt: "desc" }, { id: "desc" }],
+        take: FINGERPRINT_HISTORY,
+        select: { fingerprint: true },
       });
-      const row = await diagnoseCamera({ camera, checks, thresholds: task.thresholds, history: history.reverse().map((h) => Buffer.from(h.fingerprint)) }, signal);
+      const row = await diagnoseCamera(
+        { camera, checks, thresholds: task.thresholds, history: history.reverse().map((h) => Buffer.from(h.fingerprint)) },
+        signal,
+      );
       if (signal.aborted) break;
       if (row.verdict === "error") unreachable++;
       if (!(await storeResult(lease, row))) {
@@ -77,9 +102,18 @@ async function finish(run: RunHandle, schedule: ScheduleColumns | undefined, unr
   if ((reason && reason !== "max_runtime") || !schedule) return;
   const next = await nextRunAfter(run, schedule);
   const minutes = run.maxRuntimeMinutes;
-  const end = reason === "max_runtime"
-    ? { outcome: "failed" as const, nextRunTime: next, note: `运行时间超过 ${minutes} 分钟，已中止 (run exceeded its max runtime of ${minutes} min and was aborted)` }
-    : { outcome: "completed" as const, nextRunTime: next, note: unreachable ? `${unreachable} 个摄像头无法访问 (${unreachable} camera(s) unreachable)` : null };
+  const end =
+    reason === "max_runtime"
+      ? {
+          outcome: "failed" as const,
+          nextRunTime: next,
+          note: `运行时间超过 ${minutes} 分钟，已中止 (run exceeded its max runtime of ${minutes} min and was aborted)`,
+        }
+      : {
+          outcome: "completed" as const,
+          nextRunTime: next,
+          note: unreachable ? `${unreachable} 个摄像头无法访问 (${unreachable} camera(s) unreachable)` : null,
+        };
   try {
     if (await finishRun(run.lease, end)) log.info({ outcome: end.outcome, unreachable }, "run finished");
     else log.warn("run superseded before it could finish: its outcome was not written");

@@ -24,5 +24,10 @@ export function clientAddress(forwardedFor: string | null | undefined, trustedPr
     .filter(Boolean);
   const hop = hops[Math.max(0, hops.length - Math.max(1, trustedProxies))];
   // An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d; count it as a.b.c.d.
-  return hop ? hop.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "").slice(0, 64) : "unknown";
+  return hop
+    ? hop
+        .toLowerCase()
+        .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "")
+        .slice(0, 64)
+    : "unknown";
 }

@@ -25,7 +25,9 @@ export function restRoute<P extends RouteParams = RouteParams>(role: Role, handl
       const actor = await resolveActor(req);
       if (!actor) throw unauthorized("请登录或提供有效的 API 令牌 (sign in, or send Authorization: Bearer <API token>).");
       if (!hasRole(actor, role)) {
-        throw forbidden(`此操作需要${ROLE_NAMES[role]}权限，当前角色为 ${actor.role} (this needs the ${role} role; you are ${actor.role}).`);
+        throw forbidden(
+          `此操作需要${ROLE_NAMES[role]}权限，当前角色为 ${actor.role} (this needs the ${role} role; you are ${actor.role}).`,
+        );
       }
       const body = await handler({ req, actor, params: await context.params });
       return body instanceof Response ? body : json(body, 200);

@@ -22,6 +22,12 @@ export function dbHistogram(options: { name: string; help: string; buckets: numb
     { metricName: `${name}_sum`, labels: s.labels, value: s.sum },
     { metricName: `${name}_count`, labels: s.labels, value: s.count },
   ]);
-  const metric = { name, help, type: "histogram", aggregator: "sum", get: async () => ({ name, help, type: "histogram", aggregator: "sum", values }) };
+  const metric = {
+    name,
+    help,
+    type: "histogram",
+    aggregator: "sum",
+    get: async () => ({ name, help, type: "histogram", aggregator: "sum", values }),
+  };
   return metric as unknown as Metric;
 }

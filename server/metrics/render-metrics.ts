@@ -33,19 +33,33 @@ export async function renderMetrics(): Promise<{ text: string; contentType: stri
   ]);
 
   const registry = new Registry();
-  const stuck = new Gauge({ name: "easysight_stuck_tasks", help: "Running tasks judged stuck now, by reason", labelNames: ["reason"], registers: [registry] });
+  const stuck = new Gauge({
+    name: "easysight_stuck_tasks",
+    help: "Running tasks judged stuck now, by reason",
+    labelNames: ["reason"],
+    registers: [registry],
+  });
   for (const reason of STUCK_REASON_CODES) stuck.set({ reason }, check.stuck.filter((t) => t.stuck_reason_code === reason).length);
 
-  new Gauge({ name: "easysight_running_tasks", help: "Tasks in status running (stuck ones included)", registers: [registry] }).set(check.running.length);
+  new Gauge({ name: "easysight_running_tasks", help: "Tasks in status running (stuck ones included)", registers: [registry] }).set(
+    check.running.length,
+  );
 
-  registry.registerMetric(dbHistogram({
-    name: "easysight_task_runtime_seconds",
-    help: "Duration of finished task runs (from task_runs), by outcome: completed, failed, released, reset",
-    buckets: RUNTIME_BUCKETS,
-    series: cumulate(runtimes),
-  }));
+  registry.registerMetric(
+    dbHistogram({
+      name: "easysight_task_runtime_seconds",
+      help: "Duration of finished task runs (from task_runs), by outcome: completed, failed, released, reset",
+      buckets: RUNTIME_BUCKETS,
+      series: cumulate(runtimes),
+    }),
+  );
 
-  const recovered = new Counter({ name: "easysight_recoveries_total", help: "Task recoveries recorded in the audit, by mode", labelNames: ["mode"], registers: [registry] });
+  const recovered = new Counter({
+    name: "easysight_recoveries_total",
+    help: "Task recoveries recorded in the audit, by mode",
+    labelNames: ["mode"],
+    registers: [registry],
+  });
   const byMode = new Map(recoveries.map((r) => [r.mode, r._count._all]));
   for (const mode of new Set([...RECOVERY_MODES, ...byMode.keys()])) recovered.inc({ mode }, byMode.get(mode) ?? 0);
 
@@ -57,7 +71,12 @@ export async function renderMetrics(): Promise<{ text: string; contentType: stri
   });
   for (const i of instances) age.set({ instance: i.id, host: i.host, kind: i.kind }, Math.round(i.age_s * 10) / 10);
 
-  const firing = new Gauge({ name: "easysight_alerts_firing", help: "1 while an alert rule is firing, else 0 (rules of ALERTS_FILE)", labelNames: ["rule"], registers: [registry] });
+  const firing = new Gauge({
+    name: "easysight_alerts_firing",
+    help: "1 while an alert rule is firing, else 0 (rules of ALERTS_FILE)",
+    labelNames: ["rule"],
+    registers: [registry],
+  });
   const firingNow = new Set(states.filter((s) => s.firing).map((s) => s.ruleName));
   for (const rule of activeAlertRules()) firing.set({ rule: rule.name }, firingNow.has(rule.name) ? 1 : 0);
 

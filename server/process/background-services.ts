@@ -47,7 +47,9 @@ function alertRulesOrExit(): AlertRule[] {
     if (!(err instanceof AlertConfigError)) throw err;
     logger.fatal({ component: "alerts" }, `invalid alert rules:\n${err.message}`);
     logger.flush();
-    process.stderr.write(`\nEasySight cannot start: the alert rules are invalid (fix them, or check with \`easysight alerts check\`):\n${err.message}\n\n`);
+    process.stderr.write(
+      `\nEasySight cannot start: the alert rules are invalid (fix them, or check with \`easysight alerts check\`):\n${err.message}\n\n`,
+    );
     process.exit(1);
   }
 }

@@ -15,10 +15,22 @@ export type StatusCheckResponse = ReturnType<typeof toStatusCheckResponse>;
 export function toStatusCheckResponse(check: StuckCheck) {
   return {
     running_tasks: check.running,
-    stuck_tasks: check.stuck.map((t) => ({ id: t.id, name: t.name, stuck_reason: t.stuck_reason!, stuck_reason_code: t.stuck_reason_code! })),
+    stuck_tasks: check.stuck.map((t) => ({
+      id: t.id,
+      name: t.name,
+      stuck_reason: t.stuck_reason!,
+      stuck_reason_code: t.stuck_reason_code!,
+    })),
     total_running: check.running.length,
     total_stuck: check.stuck.length,
-    executors: [...check.owners.values()].map((o) => ({ id: o.id, host: o.host, pid: o.pid, kind: o.kind, heartbeat_age_seconds: o.heartbeatAgeSeconds, stopped: o.stopped })),
+    executors: [...check.owners.values()].map((o) => ({
+      id: o.id,
+      host: o.host,
+      pid: o.pid,
+      kind: o.kind,
+      heartbeat_age_seconds: o.heartbeatAgeSeconds,
+      stopped: o.stopped,
+    })),
     checked_at: check.checkedAt.toISOString(),
     message: `检查完成：运行中任务 ${check.running.length} 个，卡住任务 ${check.stuck.length} 个`,
   };

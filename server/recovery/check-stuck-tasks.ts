@@ -44,8 +44,17 @@ export interface StuckCheck {
   checkedAt: Date;
 }
 
-type ClockRow = [now: number, id: string | null, host: string | null, pid: number | null, kind: string | null,
-  stopped: boolean | null, intervalMs: number | null, beatAge: number | null, countedBeatAge: number | null];
+type ClockRow = [
+  now: number,
+  id: string | null,
+  host: string | null,
+  pid: number | null,
+  kind: string | null,
+  stopped: boolean | null,
+  intervalMs: number | null,
+  beatAge: number | null,
+  countedBeatAge: number | null,
+];
 
 /**
  * Every running task with the verdict "actually running" or "stuck, because ...". The verdict comes
@@ -67,7 +76,11 @@ type ClockRow = [now: number, id: string | null, host: string | null, pid: numbe
  */
 export async function checkStuckTasks(options: { maxRuntimeMinutes?: number; taskIds?: number[] } = {}): Promise<StuckCheck> {
   const executor = processExecutor();
-  const held = new Set(executor ? [...executor.running.values()].filter((r) => !r.controller.signal.aborted).map((r) => `${r.lease.taskId}:${r.lease.attempt}`) : []);
+  const held = new Set(
+    executor
+      ? [...executor.running.values()].filter((r) => !r.controller.signal.aborted).map((r) => `${r.lease.taskId}:${r.lease.attempt}`)
+      : [],
+  );
   const pool = await getPool();
   const filter = options.taskIds ? "AND t.id = ANY($1::int[])" : "";
   const columns = new RunningColumns();
@@ -108,7 +121,13 @@ export async function checkStuckTasks(options: { maxRuntimeMinutes?: number; tas
       deadAfter: deadAfterSeconds(intervalMs),
     });
   }
-  const running = judgeRunningTasks(columns, { now, owners, self: executor?.instanceId ?? null, held, requestedMax: options.maxRuntimeMinutes });
+  const running = judgeRunningTasks(columns, {
+    now,
+    owners,
+    self: executor?.instanceId ?? null,
+    held,
+    requestedMax: options.maxRuntimeMinutes,
+  });
   return {
     running,
     stuck: running.filter((t) => t.stuck_reason_code),

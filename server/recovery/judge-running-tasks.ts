@@ -3,8 +3,17 @@ import { isoFromEpochSeconds } from "./iso-time";
 import { NOT_RUNNING_CODES, stuckReasonText, type StuckReasonCode } from "./stuck-reasons";
 
 /** A running task's row as the stuck check's query returns it (timestamps as epoch seconds). */
-export type TaskRow = [id: number, name: string, isActive: boolean, attempt: number, owner: string | null, maxRuntime: number,
-  lastRun: number | null, startedIfNotLastRun: number | null, beatAge: number | null];
+export type TaskRow = [
+  id: number,
+  name: string,
+  isActive: boolean,
+  attempt: number,
+  owner: string | null,
+  maxRuntime: number,
+  lastRun: number | null,
+  startedIfNotLastRun: number | null,
+  beatAge: number | null,
+];
 
 /** A task this process claimed moments ago may not be in its running set yet (the claim is still being handed over). */
 const CLAIM_GRACE_SECONDS = 10;
@@ -78,7 +87,8 @@ export function judgeRunningTasks(c: RunningColumns, x: JudgeContext): RunningTa
     let code: StuckReasonCode | null = null;
     if (!ownerId) code = "no_owner";
     else if (!owner || owner.dead) code = "executor_dead";
-    else if (ownerId === x.self && !x.held.has(`${id}:${c.attempts[i]}`) && runtimeSeconds > CLAIM_GRACE_SECONDS) code = "not_in_running_set";
+    else if (ownerId === x.self && !x.held.has(`${id}:${c.attempts[i]}`) && runtimeSeconds > CLAIM_GRACE_SECONDS)
+      code = "not_in_running_set";
     else if (Number.isNaN(beatAge) || beatAge > owner.deadAfter) code = "heartbeat_stale";
     else if (runtimeSeconds > maxRuntimeMinutes * 60) code = "runtime_exceeded";
     return {

@@ -53,7 +53,16 @@ export async function recoverStuckTasks(request: RecoveryRequest): Promise<Recov
   for (const r of reset) {
     const task = byId.get(r.id)!;
     logger.info(
-      { taskId: r.id, taskName: task.name, mode: request.mode, reason: task.stuck_reason_code ?? "force_reset", newStatus: r.newStatus, actor: request.actor.label, priorAttempt: task.attempt, priorOwner: task.owner_instance_id },
+      {
+        taskId: r.id,
+        taskName: task.name,
+        mode: request.mode,
+        reason: task.stuck_reason_code ?? "force_reset",
+        newStatus: r.newStatus,
+        actor: request.actor.label,
+        priorAttempt: task.attempt,
+        priorOwner: task.owner_instance_id,
+      },
       `recovered task ${r.id} "${task.name}" to ${r.newStatus}: ${task.stuck_reason ?? "强制重置"}`,
     );
   }

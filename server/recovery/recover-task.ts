@@ -14,12 +14,17 @@ export interface SingleRecovery {
  * Recovers one task. Refused (CONFLICT, with the reason) when the task is not running, or when it is
  * running normally and `force` is not set: a healthy run is never reset by accident.
  */
-export async function recoverTask(id: number, options: { force: boolean; maxRuntimeMinutes?: number; actor: RecoveryActor }): Promise<SingleRecovery> {
+export async function recoverTask(
+  id: number,
+  options: { force: boolean; maxRuntimeMinutes?: number; actor: RecoveryActor },
+): Promise<SingleRecovery> {
   const db = await getDb();
   const task = await db.diagnosisTask.findUnique({ where: { id }, select: { id: true, status: true } });
   if (!task) throw notFound(`任务 ${id} 不存在 (task ${id} does not exist).`);
   if (task.status !== "running") {
-    throw conflict(`任务 ${id} 不在运行中（状态：${task.status}），无需恢复 (task ${id} is not running, status ${task.status}).`, { status: task.status });
+    throw conflict(`任务 ${id} 不在运行中（状态：${task.status}），无需恢复 (task ${id} is not running, status ${task.status}).`, {
+      status: task.status,
+    });
   }
   const result = await recoverStuckTasks({
     taskIds: [id],
@@ -40,5 +45,10 @@ export async function recoverTask(id: number, options: { force: boolean; maxRunt
   }
   const reset = result.reset[0];
   if (!reset) throw conflict(`任务 ${id} 的状态已被其他操作改变（已完成或已被恢复），未重置 (task ${id} changed meanwhile).`);
-  return { taskId: id, newStatus: reset.newStatus, reasonCode: judged.stuck_reason_code ?? "force_reset", reason: judged.stuck_reason ?? "强制重置" };
+  return {
+    taskId: id,
+    newStatus: reset.newStatus,
+    reasonCode: judged.stuck_reason_code ?? "force_reset",
+    reason: judged.stuck_reason ?? "强制重置",
+  };
 }

@@ -18,9 +18,15 @@ export const recoveryActorFrom = (actor: Actor): RecoveryActor => ({
 });
 
 export const watchdogActor = (instanceId: string | undefined): RecoveryActor => ({
-  type: "watchdog", userId: null, tokenId: null, label: `watchdog${instanceId ? ` (${instanceId})` : ""}`,
+  type: "watchdog",
+  userId: null,
+  tokenId: null,
+  label: `watchdog${instanceId ? ` (${instanceId})` : ""}`,
 });
 
 export const cliActor = (): RecoveryActor => ({
-  type: "cli", userId: null, tokenId: null, label: `cli (${process.env.USER ?? "unknown"}@pid ${process.pid})`,
+  type: "cli",
+  userId: null,
+  tokenId: null,
+  label: `cli (${process.env.USER ?? "unknown"}@pid ${process.pid})`,
 });

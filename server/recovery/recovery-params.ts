@@ -14,7 +14,11 @@ const MAX_RUNTIME_LIMIT = 10_080; // one week
 
 type Raw = Record<string, unknown>;
 
-export async function readRecoveryParams(req: Request, allowed: Array<"max_runtime_minutes" | "force_reset">, withBody: boolean): Promise<RecoveryParams> {
+export async function readRecoveryParams(
+  req: Request,
+  allowed: Array<"max_runtime_minutes" | "force_reset">,
+  withBody: boolean,
+): Promise<RecoveryParams> {
   const merged: Raw = fromQuery(new URL(req.url).searchParams, allowed);
   if (withBody) {
     for (const [name, value] of Object.entries(await fromBody(req, allowed))) {
@@ -58,7 +62,9 @@ async function fromBody(req: Request, allowed: string[]): Promise<Raw> {
 }
 
 const unknownParam = (name: string, allowed: string[]) =>
-  badRequest(`未知参数 ${JSON.stringify(name).slice(0, 80)}；可用参数：${allowed.join(", ")} (unknown parameter; accepted: ${allowed.join(", ")}).`);
+  badRequest(
+    `未知参数 ${JSON.stringify(name).slice(0, 80)}；可用参数：${allowed.join(", ")} (unknown parameter; accepted: ${allowed.join(", ")}).`,
+  );
 
 function maxRuntime(value: unknown): number {
   const n = typeof value === "number" ? value : typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;

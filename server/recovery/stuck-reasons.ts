@@ -21,4 +21,9 @@ export function stuckReasonText(code: StuckReasonCode, maxRuntimeMinutes: number
 }
 
 /** The codes that mean nothing is working on the task (as opposed to "working, but for too long"). */
-export const NOT_RUNNING_CODES: ReadonlySet<StuckReasonCode> = new Set(["no_owner", "executor_dead", "not_in_running_set", "heartbeat_stale"]);
+export const NOT_RUNNING_CODES: ReadonlySet<StuckReasonCode> = new Set([
+  "no_owner",
+  "executor_dead",
+  "not_in_running_set",
+  "heartbeat_stale",
+]);

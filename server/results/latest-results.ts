@@ -13,7 +13,14 @@ export interface LatestResult {
 }
 
 interface Row {
-  camera_id: number; id: bigint; task_id: number; created_at: Date; verdict: string; findings: string[]; error: string | null; has_thumbnail: boolean;
+  camera_id: number;
+  id: bigint;
+  task_id: number;
+  created_at: Date;
+  verdict: string;
+  findings: string[];
+  error: string | null;
+  has_thumbnail: boolean;
 }
 
 /**
@@ -34,7 +41,15 @@ export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<nu
   return new Map(
     rows.map((r) => [
       r.camera_id,
-      { id: r.id.toString(), taskId: r.task_id, createdAt: r.created_at, verdict: r.verdict as Verdict, findings: r.findings, error: r.error, hasThumbnail: r.has_thumbnail },
+      {
+        id: r.id.toString(),
+        taskId: r.task_id,
+        createdAt: r.created_at,
+        verdict: r.verdict as Verdict,
+        findings: r.findings,
+        error: r.error,
+        hasThumbnail: r.has_thumbnail,
+      },
     ]),
   );
 }

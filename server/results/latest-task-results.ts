@@ -9,7 +9,11 @@ export interface CameraLatestResult {
 }
 
 interface Row {
-  camera_id: number; name: string; location: string | null; result_id: bigint | null; has_thumbnail: boolean | null;
+  camera_id: number;
+  name: string;
+  location: string | null;
+  result_id: bigint | null;
+  has_thumbnail: boolean | null;
 }
 
 /**

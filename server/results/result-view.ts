@@ -29,8 +29,16 @@ export interface ResultView {
 
 /** Everything but the thumbnail bytes, which only the thumbnail route reads. */
 export const resultViewSelect = {
-  id: true, taskId: true, cameraId: true, createdAt: true, verdict: true, findings: true, error: true,
-  frameWidth: true, frameHeight: true, checks: true,
+  id: true,
+  taskId: true,
+  cameraId: true,
+  createdAt: true,
+  verdict: true,
+  findings: true,
+  error: true,
+  frameWidth: true,
+  frameHeight: true,
+  checks: true,
   task: { select: { name: true } },
 } satisfies Prisma.DiagnosisResultSelect;
 

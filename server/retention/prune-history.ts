@@ -33,7 +33,13 @@ export async function pruneHistory(options: { olderThanDays: number; dryRun?: bo
               (SELECT count(*) FROM alert_events WHERE fired_at < $1) AS events`,
       cutoff,
     );
-    return { cutoff, runs: Number(row.runs), results: Number(row.results), metricSamples: Number(row.samples), alertEvents: Number(row.events) };
+    return {
+      cutoff,
+      runs: Number(row.runs),
+      results: Number(row.results),
+      metricSamples: Number(row.samples),
+      alertEvents: Number(row.events),
+    };
   }
   const result: PruneResult = { cutoff, runs: 0, results: 0, metricSamples: 0, alertEvents: 0 };
   for (;;) {
@@ -58,7 +64,10 @@ async function deleteInBatches(table: "metric_samples" | "alert_events", column:
   const db = await getDb();
   let total = 0;
   for (;;) {
-    const n = await db.$executeRawUnsafe(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${column} < $1 LIMIT ${BATCH})`, cutoff);
+    const n = await db.$executeRawUnsafe(
+      `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${column} < $1 LIMIT ${BATCH})`,
+      cutoff,
+    );
     total += n;
     if (n < BATCH) return total;
   }

@@ -25,7 +25,8 @@ export class RetentionJob {
       failure: "pruning history failed",
       round: async () => {
         const pruned = await this.runOnce();
-        if (pruned && pruned.runs + pruned.metricSamples + pruned.alertEvents > 0) logger.info({ component: "retention", ...pruned }, "pruned history");
+        if (pruned && pruned.runs + pruned.metricSamples + pruned.alertEvents > 0)
+          logger.info({ component: "retention", ...pruned }, "pruned history");
       },
     });
   }

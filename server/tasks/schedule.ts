@@ -30,7 +30,7 @@ export const scheduleInput = z.discriminatedUnion(
     z.object({
       type: z.literal("cron"),
       expression: z
-        .string({ error: "A cron expression is text such as \"0 * * * *\"." })
+        .string({ error: 'A cron expression is text such as "0 * * * *".' })
         .trim()
         .superRefine((expression, ctx) => {
           const problem = cronProblem(expression);

@@ -19,9 +19,15 @@ const runtimeMessage = "The maximum runtime is 1 to 1440 minutes.";
  * every run of the task later.
  */
 const thresholdsInput = z
-  .record(z.string(), z.record(z.string(), z.number({ error: "A threshold is a finite number." }), { error: "The thresholds of one check are an object of numbers." }), {
-    error: "Thresholds are an object of per-check settings, e.g. {\"blur\": {\"minEdgeSigma\": 1.2}}.",
-  })
+  .record(
+    z.string(),
+    z.record(z.string(), z.number({ error: "A threshold is a finite number." }), {
+      error: "The thresholds of one check are an object of numbers.",
+    }),
+    {
+      error: 'Thresholds are an object of per-check settings, e.g. {"blur": {"minEdgeSigma": 1.2}}.',
+    },
+  )
   .superRefine((thresholds, ctx) => {
     const unknown = Object.keys(thresholds).filter((check) => !checkCode.safeParse(check).success);
     if (unknown.length) {
@@ -72,5 +78,8 @@ export type CreateTaskInput = z.input<typeof createTaskInput>;
 export const updateTaskInput = taskFields
   .partial()
   .extend(taskIdInput.shape)
-  .refine((patch) => Object.entries(patch).some(([key, value]) => key !== "id" && value !== undefined), "Give at least one field to change.");
+  .refine(
+    (patch) => Object.entries(patch).some(([key, value]) => key !== "id" && value !== undefined),
+    "Give at least one field to change.",
+  );
 export type UpdateTaskInput = z.input<typeof updateTaskInput>;

@@ -31,8 +31,16 @@ export interface TaskRunPage {
 }
 
 interface Row {
-  id: bigint; attempt: number; host: string | null; pid: number | null; kind: string | null;
-  started_at: Date; finished_at: Date | null; duration_s: number; outcome: string; error: string | null;
+  id: bigint;
+  attempt: number;
+  host: string | null;
+  pid: number | null;
+  kind: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+  duration_s: number;
+  outcome: string;
+  error: string | null;
 }
 
 /** A task's attempts, newest first, read through the (task_id, attempt) unique index. */

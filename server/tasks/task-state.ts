@@ -3,7 +3,11 @@ import type { Prisma } from "@/server/db/generated/client";
 import { conflict, notFound, type AppError } from "@/server/errors";
 
 const stateSelect = {
-  status: true, isActive: true, scheduleType: true, intervalMinutes: true, cronExpression: true,
+  status: true,
+  isActive: true,
+  scheduleType: true,
+  intervalMinutes: true,
+  cronExpression: true,
 } satisfies Prisma.DiagnosisTaskSelect;
 export type TaskState = Prisma.DiagnosisTaskGetPayload<{ select: typeof stateSelect }>;
 

@@ -21,7 +21,10 @@ export async function withStuck(tasks: TaskView[]): Promise<TaskWithStuck[]> {
   const runningIds = tasks.filter((task) => task.status === "running").map((task) => task.id);
   const check = runningIds.length ? await checkStuckTasks({ taskIds: runningIds }) : { stuck: [] };
   const stuck = new Map(
-    check.stuck.map((t) => [t.id, { code: t.stuck_reason_code!, reason: t.stuck_reason!, isActuallyRunning: t.is_actually_running, runtimeMinutes: t.runtime_minutes }]),
+    check.stuck.map((t) => [
+      t.id,
+      { code: t.stuck_reason_code!, reason: t.stuck_reason!, isActuallyRunning: t.is_actually_running, runtimeMinutes: t.runtime_minutes },
+    ]),
   );
   return tasks.map((task) => ({ ...task, stuck: stuck.get(task.id) ?? null }));
 }

@@ -11,7 +11,16 @@ export const usernameSchema = z
 export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`).max(256);
 export const roleSchema = z.enum(ROLES, { message: `A role is one of: ${ROLES.join(", ")}.` });
 
-const userSelect = { id: true, username: true, email: true, displayName: true, role: true, isActive: true, createdAt: true, lastLoginAt: true } as const;
+const userSelect = {
+  id: true,
+  username: true,
+  email: true,
+  displayName: true,
+  role: true,
+  isActive: true,
+  createdAt: true,
+  lastLoginAt: true,
+} as const;
 
 export async function createUser(input: { username: string; password: string; role: Role; email?: string; displayName?: string }) {
   const username = usernameSchema.parse(input.username);
@@ -21,7 +30,13 @@ export async function createUser(input: { username: string; password: string; ro
   const taken = await db.user.findFirst({ where: { OR: [{ username }, ...(input.email ? [{ email: input.email }] : [])] } });
   if (taken) throw conflict(taken.username === username ? `The username "${username}" is taken.` : `The e-mail ${input.email} is taken.`);
   return db.user.create({
-    data: { username, role: input.role, email: input.email || null, displayName: input.displayName || null, passwordHash: await hashPassword(input.password) },
+    data: {
+      username,
+      role: input.role,
+      email: input.email || null,
+      displayName: input.displayName || null,
+      passwordHash: await hashPassword(input.password),
+    },
     select: userSelect,
   });
 }

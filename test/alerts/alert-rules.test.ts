@@ -17,7 +17,14 @@ const problemsOf = (yaml: string) => {
 describe("alert rules file", () => {
   it("the shipped config/alerts.yaml is the spec's rule, with the default cool-down", () => {
     expect(loadAlertRules("config/alerts.yaml")).toMatchObject([
-      { name: "stuck_tasks", conditionText: "stuck_tasks_count > 0", message: "发现 {{ stuck_tasks_count }} 个卡住的诊断任务", actions: ["send_notification", "auto_recovery"], cooldownMinutes: 30, webhooks: [] },
+      {
+        name: "stuck_tasks",
+        conditionText: "stuck_tasks_count > 0",
+        message: "发现 {{ stuck_tasks_count }} 个卡住的诊断任务",
+        actions: ["send_notification", "auto_recovery"],
+        cooldownMinutes: 30,
+        webhooks: [],
+      },
     ]);
   });
 
@@ -57,7 +64,9 @@ describe("alert rules file", () => {
 `);
     expect(problems).toEqual([
       'alerts.yaml: alert #1 "first": actions.1 unknown action "page_someone"; known actions: send_notification, auto_recovery',
-      expect.stringMatching(/^alerts.yaml: alert #1 "first": condition "stuck_task_count > 0": unknown metric "stuck_task_count"; known metrics: stuck_tasks_count, /),
+      expect.stringMatching(
+        /^alerts.yaml: alert #1 "first": condition "stuck_task_count > 0": unknown metric "stuck_task_count"; known metrics: stuck_tasks_count, /,
+      ),
       expect.stringMatching(/^alerts.yaml: alert #1 "first": message: unknown placeholder \{\{ stuck_count \}\}/),
       expect.stringMatching(/^alerts.yaml: alert #2 "first": unknown field cooldown \(known: .*cooldown_minutes/),
       'alerts.yaml: alert #2 "first": duplicate name "first" (names must be unique)',

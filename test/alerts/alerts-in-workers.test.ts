@@ -33,7 +33,9 @@ const stuckRule = (name: string, actions: string) =>
 
 describe("alerts in server and worker processes", () => {
   it("a worker refuses to start when the alert rules are invalid, saying which rule and what is wrong", async () => {
-    const file = rulesFile("alerts:\n  - name: typo\n    condition: stuck_task_count > 0\n    message: x\n    actions: [send_notification]\n");
+    const file = rulesFile(
+      "alerts:\n  - name: typo\n    condition: stuck_task_count > 0\n    message: x\n    actions: [send_notification]\n",
+    );
     const worker = startWorker({ ALERTS_FILE: file });
     workers.push(worker);
     expect(await worker.exited).toBe(1);
@@ -43,12 +45,21 @@ describe("alerts in server and worker processes", () => {
   it("with AUTO_RECOVERY_ENABLED=0 the watchdog alerts about a stuck task but leaves it; a rule with auto_recovery resets it", async () => {
     const task = await createTask();
     await makeRunning(task.id, { ownerId: await createInstance({ heartbeatAgeSeconds: 600 }), heartbeatAgeSeconds: 600 });
-    const settings = { WATCHDOG_ENABLED: "1", WATCHDOG_INTERVAL_MS: "1000", AUTO_RECOVERY_ENABLED: "0", ALERT_WEBHOOK_URLS: receiver.url() };
+    const settings = {
+      WATCHDOG_ENABLED: "1",
+      WATCHDOG_INTERVAL_MS: "1000",
+      AUTO_RECOVERY_ENABLED: "0",
+      ALERT_WEBHOOK_URLS: receiver.url(),
+    };
     const notifyOnly = uniqueName("notify");
     const watcher = startWorker({ ...settings, ALERTS_FILE: rulesFile(stuckRule(notifyOnly, "send_notification")) });
     workers.push(watcher);
 
-    const call = await waitFor(async () => receiver.received.find((r) => r.body.alert === notifyOnly), 30_000, () => `the alert (${watcher.output()})`);
+    const call = await waitFor(
+      async () => receiver.received.find((r) => r.body.alert === notifyOnly),
+      30_000,
+      () => `the alert (${watcher.output()})`,
+    );
     expect(call.body).toMatchObject({ message: "发现 1 个卡住的诊断任务", value: 1 });
     const db = await getDb();
     expect((await db.diagnosisTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("running");
@@ -56,9 +67,16 @@ describe("alerts in server and worker processes", () => {
     watcher.child.kill("SIGTERM");
     await watcher.exited;
 
-    const recovering = startWorker({ ...settings, ALERTS_FILE: rulesFile(stuckRule(uniqueName("recover"), "send_notification, auto_recovery")) });
+    const recovering = startWorker({
+      ...settings,
+      ALERTS_FILE: rulesFile(stuckRule(uniqueName("recover"), "send_notification, auto_recovery")),
+    });
     workers.push(recovering);
-    const audit = await waitFor(() => db.recoveryAudit.findFirst({ where: { taskId: task.id } }), 30_000, () => `the alert's recovery (${recovering.output()})`);
+    const audit = await waitFor(
+      () => db.recoveryAudit.findFirst({ where: { taskId: task.id } }),
+      30_000,
+      () => `the alert's recovery (${recovering.output()})`,
+    );
     expect(audit).toMatchObject({ actorType: "watchdog", mode: "auto", reasonCode: "executor_dead" });
   }, 90_000);
 });

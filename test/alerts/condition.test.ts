@@ -17,10 +17,20 @@ const errorOf = (text: string) => {
 describe("alert conditions", () => {
   it("every operator compares the metric with the number", () => {
     const cases: Array<[string, number, boolean]> = [
-      ["a > 2", 3, true], ["a > 2", 2, false], ["a >= 2", 2, true], ["a >= 2", 1, false],
-      ["a < 2", 1, true], ["a < 2", 2, false], ["a <= 2", 2, true], ["a <= 2", 3, false],
-      ["a == 2", 2, true], ["a == 2", 2.5, false], ["a != 2", 3, true], ["a != 2", 2, false],
-      ["a>1.5", 1.6, true], ["a > -1", 0, true],
+      ["a > 2", 3, true],
+      ["a > 2", 2, false],
+      ["a >= 2", 2, true],
+      ["a >= 2", 1, false],
+      ["a < 2", 1, true],
+      ["a < 2", 2, false],
+      ["a <= 2", 2, true],
+      ["a <= 2", 3, false],
+      ["a == 2", 2, true],
+      ["a == 2", 2.5, false],
+      ["a != 2", 3, true],
+      ["a != 2", 2, false],
+      ["a>1.5", 1.6, true],
+      ["a > -1", 0, true],
     ];
     for (const [text, a, expected] of cases) expect(holds(text, { a }), `${text} with a=${a}`).toBe(expected);
   });
@@ -54,7 +64,9 @@ describe("alert conditions", () => {
 
 describe("alert message templates", () => {
   it("fills {{ name }} placeholders, with or without spaces, and rounds averages to one decimal", () => {
-    expect(renderMessage("发现 {{ a }} 个卡住的诊断任务，平均 {{b}} 分钟", { a: 3, b: 12.345 })).toBe("发现 3 个卡住的诊断任务，平均 12.3 分钟");
+    expect(renderMessage("发现 {{ a }} 个卡住的诊断任务，平均 {{b}} 分钟", { a: 3, b: 12.345 })).toBe(
+      "发现 3 个卡住的诊断任务，平均 12.3 分钟",
+    );
   });
 
   it("names the placeholders that are not known values", () => {

@@ -15,10 +15,19 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
-const cycle = (stuck: number, extra: Partial<WatchdogCycle> = {}): WatchdogCycle => ({ running: stuck, stuck, reset: 0, failed: 0, avgRuntimeMinutes: 0, ...extra });
+const cycle = (stuck: number, extra: Partial<WatchdogCycle> = {}): WatchdogCycle => ({
+  running: stuck,
+  stuck,
+  reset: 0,
+  failed: 0,
+  avgRuntimeMinutes: 0,
+  ...extra,
+});
 
 /** One rule with a unique name (alert state is shared by everything in the database). */
-function rule(options: { condition?: string; actions?: string[]; cooldown?: number; webhooks?: string[]; message?: string } = {}): AlertRule {
+function rule(
+  options: { condition?: string; actions?: string[]; cooldown?: number; webhooks?: string[]; message?: string } = {},
+): AlertRule {
   const name = uniqueName("rule");
   const yaml = [
     "alerts:",
@@ -48,10 +57,19 @@ describe("alert evaluation", () => {
     expect(call.path).toBe("/a");
     expect(call.contentType).toMatch(/^application\/json/);
     expect(Object.keys(call.body).sort()).toEqual(["alert", "fired_at", "host", "message", "metrics", "value"]);
-    expect(call.body).toMatchObject({ alert: r.name, message: "发现 2 个卡住的诊断任务", value: 2, metrics: { stuck_tasks_count: 2, running_tasks_count: 2 } });
+    expect(call.body).toMatchObject({
+      alert: r.name,
+      message: "发现 2 个卡住的诊断任务",
+      value: 2,
+      metrics: { stuck_tasks_count: 2, running_tasks_count: 2 },
+    });
     expect(Date.parse(call.body.fired_at)).not.toBeNaN();
     const [event] = await eventsFor(r.name);
-    expect(event).toMatchObject({ message: "发现 2 个卡住的诊断任务", value: 2, delivery: [{ ok: true, status: 200, error: null, attempts: 1, url: receiver.url("/a") }] });
+    expect(event).toMatchObject({
+      message: "发现 2 个卡住的诊断任务",
+      value: 2,
+      delivery: [{ ok: true, status: 200, error: null, attempts: 1, url: receiver.url("/a") }],
+    });
   });
 
   it("stays quiet while firing within the cool-down, fires again after it, and again at once after the condition cleared", async () => {
@@ -67,7 +85,10 @@ describe("alert evaluation", () => {
 
     const [cleared] = await evaluateAlerts([r], cycle(0), ctx);
     expect(cleared).toMatchObject({ holds: false, fired: false });
-    expect(await (await getDb()).alertState.findUniqueOrThrow({ where: { ruleName: r.name } })).toMatchObject({ firing: false, lastValue: 0 });
+    expect(await (await getDb()).alertState.findUniqueOrThrow({ where: { ruleName: r.name } })).toMatchObject({
+      firing: false,
+      lastValue: 0,
+    });
     await evaluateAlerts([r], cycle(5), ctx);
     expect(callsFor(r.name).map((c) => c.body.value)).toEqual([1, 4, 5]);
     expect(await eventsFor(r.name)).toHaveLength(3);
@@ -136,7 +157,11 @@ describe("alert evaluation", () => {
     const db = await getDb();
     for (const task of [first, second]) {
       expect((await db.diagnosisTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("pending");
-      expect(await db.recoveryAudit.findFirstOrThrow({ where: { taskId: task.id } })).toMatchObject({ mode: "auto", actorType: "watchdog", actorLabel: `watchdog (${dead})` });
+      expect(await db.recoveryAudit.findFirstOrThrow({ where: { taskId: task.id } })).toMatchObject({
+        mode: "auto",
+        actorType: "watchdog",
+        actorLabel: `watchdog (${dead})`,
+      });
     }
     expect(callsFor(r.name)).toHaveLength(0);
     expect(await eventsFor(r.name)).toHaveLength(1);

@@ -17,7 +17,11 @@ beforeAll(async () => {
 
 async function stuckTask() {
   const task = await createTask();
-  await makeRunning(task.id, { ownerId: await createInstance({ heartbeatAgeSeconds: 600 }), heartbeatAgeSeconds: 600, startedMinutesAgo: 45 });
+  await makeRunning(task.id, {
+    ownerId: await createInstance({ heartbeatAgeSeconds: 600 }),
+    heartbeatAgeSeconds: 600,
+    startedMinutesAgo: 45,
+  });
   return task;
 }
 async function healthyTask() {
@@ -35,11 +39,16 @@ describe("GET /api/diagnosis/tasks/status-check", () => {
     expect(status).toBe(200);
     expect(Object.keys(body)).toEqual(expect.arrayContaining(["running_tasks", "stuck_tasks", "total_running", "total_stuck", "message"]));
     const s = body.running_tasks.find((t: { id: number }) => t.id === stuck.id);
-    expect(Object.keys(s)).toEqual(expect.arrayContaining(["id", "name", "last_run_time", "is_active", "is_actually_running", "runtime_minutes", "stuck_reason"]));
+    expect(Object.keys(s)).toEqual(
+      expect.arrayContaining(["id", "name", "last_run_time", "is_active", "is_actually_running", "runtime_minutes", "stuck_reason"]),
+    );
     expect(s).toMatchObject({ name: stuck.name, is_active: true, is_actually_running: false, stuck_reason: "执行器已失联" });
     expect(s.last_run_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     expect(s.runtime_minutes).toBeGreaterThanOrEqual(45);
-    expect(body.running_tasks.find((t: { id: number }) => t.id === healthy.id)).toMatchObject({ is_actually_running: true, stuck_reason: null });
+    expect(body.running_tasks.find((t: { id: number }) => t.id === healthy.id)).toMatchObject({
+      is_actually_running: true,
+      stuck_reason: null,
+    });
     expect(body.stuck_tasks).toContainEqual(expect.objectContaining({ id: stuck.id, name: stuck.name, stuck_reason: "执行器已失联" }));
     expect(body.total_running).toBe(body.running_tasks.length);
     expect(body.total_stuck).toBe(body.stuck_tasks.length);
@@ -103,7 +112,10 @@ describe("POST /api/diagnosis/tasks/recovery", () => {
   it("accepts its parameters as a JSON body too: force_reset resets healthy runs", async () => {
     const healthy = await healthyTask();
     const { status, body } = await call(recovery, "/api/diagnosis/tasks/recovery", {
-      method: "POST", token: admin, headers: { "content-type": "application/json" }, body: JSON.stringify({ force_reset: true, max_runtime_minutes: 30 }),
+      method: "POST",
+      token: admin,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ force_reset: true, max_runtime_minutes: 30 }),
     });
     expect(status).toBe(200);
     expect(body.reset_task_ids).toContain(healthy.id);
@@ -123,7 +135,8 @@ describe("POST /api/diagnosis/tasks/recovery", () => {
 });
 
 describe("POST /api/diagnosis/tasks/{id}/recovery", () => {
-  const one = (id: string, query = "") => call(recoverOne, `/api/diagnosis/tasks/${id}/recovery${query}`, { method: "POST", token: admin, params: { id } });
+  const one = (id: string, query = "") =>
+    call(recoverOne, `/api/diagnosis/tasks/${id}/recovery${query}`, { method: "POST", token: admin, params: { id } });
 
   it("recovers one stuck task", async () => {
     const stuck = await stuckTask();
@@ -155,7 +168,10 @@ describe("authentication", () => {
     const revoked = await tokenFor("admin");
     await revoked.revoke();
     for (const token of [undefined, "es_wrong", revoked.token]) {
-      for (const [handler, method] of [[statusCheck, "GET"], [recovery, "POST"]] as const) {
+      for (const [handler, method] of [
+        [statusCheck, "GET"],
+        [recovery, "POST"],
+      ] as const) {
         const { status, body } = await call(handler, "/api/diagnosis/tasks/status-check", { method, token });
         expect(status).toBe(401);
         expect(body).toMatchObject({ error: "unauthorized", message: expect.any(String) });
@@ -166,8 +182,17 @@ describe("authentication", () => {
 
 describe("bad parameters", () => {
   const cases = [
-    "max_runtime_minutes=abc", "max_runtime_minutes=-5", "max_runtime_minutes=0", "max_runtime_minutes=1e9", "max_runtime_minutes=99999999",
-    "max_runtime_minutes=30&max_runtime_minutes=40", "max_runtime_minutes=", "force_reset=maybe", "force_reset=", "force_rest=true", "max_runtime=30",
+    "max_runtime_minutes=abc",
+    "max_runtime_minutes=-5",
+    "max_runtime_minutes=0",
+    "max_runtime_minutes=1e9",
+    "max_runtime_minutes=99999999",
+    "max_runtime_minutes=30&max_runtime_minutes=40",
+    "max_runtime_minutes=",
+    "force_reset=maybe",
+    "force_reset=",
+    "force_rest=true",
+    "max_runtime=30",
   ];
 
   it.each(cases)("recovery with %s is a 400 with a sentence and changes nothing", async (query) => {
@@ -194,13 +219,50 @@ describe("bad parameters", () => {
   });
 
   it("fuzzed parameters never cause a 500", async () => {
-    const pieces = ["max_runtime_minutes", "force_reset", "x", "%00", "max_runtime_minutes[]", "", "=", "&", "%E4%BD%A0", "1", "-1", "true", "NaN", "Infinity", "0x10", " 30", "30 ", "3.5", "'", "\"", "<script>", "%", "%zz"];
+    const pieces = [
+      "max_runtime_minutes",
+      "force_reset",
+      "x",
+      "%00",
+      "max_runtime_minutes[]",
+      "",
+      "=",
+      "&",
+      "%E4%BD%A0",
+      "1",
+      "-1",
+      "true",
+      "NaN",
+      "Infinity",
+      "0x10",
+      " 30",
+      "30 ",
+      "3.5",
+      "'",
+      '"',
+      "<script>",
+      "%",
+      "%zz",
+    ];
     const rand = (n: number) => Math.floor(Math.random() * n);
     for (let i = 0; i < 150; i++) {
-      const query = Array.from({ length: 1 + rand(4) }, () => pieces[rand(pieces.length)] + (rand(2) ? "=" + pieces[rand(pieces.length)] : "")).join("&");
-      const body = rand(3) === 0 ? JSON.stringify({ [pieces[rand(pieces.length)]]: [pieces[rand(pieces.length)], 1, true, null][rand(4)] }) : undefined;
-      for (const [handler, method] of [[statusCheck, "GET"], [recovery, "POST"]] as const) {
-        const { status } = await call(handler, `/api/diagnosis/tasks/status-check?${query}`, { method, token: admin, body: method === "POST" ? body : undefined });
+      const query = Array.from(
+        { length: 1 + rand(4) },
+        () => pieces[rand(pieces.length)] + (rand(2) ? "=" + pieces[rand(pieces.length)] : ""),
+      ).join("&");
+      const body =
+        rand(3) === 0
+          ? JSON.stringify({ [pieces[rand(pieces.length)]]: [pieces[rand(pieces.length)], 1, true, null][rand(4)] })
+          : undefined;
+      for (const [handler, method] of [
+        [statusCheck, "GET"],
+        [recovery, "POST"],
+      ] as const) {
+        const { status } = await call(handler, `/api/diagnosis/tasks/status-check?${query}`, {
+          method,
+          token: admin,
+          body: method === "POST" ? body : undefined,
+        });
         expect([200, 400], `${method} ?${query} ${body ?? ""}`).toContain(status);
       }
     }

@@ -13,9 +13,17 @@ export async function auditRows(count: number, overrides: Record<string, unknown
   const now = Date.now();
   await db.recoveryAudit.createMany({
     data: Array.from({ length: count }, (_, i) => ({
-      taskId, taskName, recoveredAt: new Date(now - (minutesAgo?.[i] ?? i) * 60_000),
-      actorType: "user", actorLabel: "test-admin", mode: "bulk", reasonCode: "executor_dead", reasonText: "执行器已失联",
-      newStatus: "pending" as const, priorStatus: "running" as const, priorAttempt: i + 1,
+      taskId,
+      taskName,
+      recoveredAt: new Date(now - (minutesAgo?.[i] ?? i) * 60_000),
+      actorType: "user",
+      actorLabel: "test-admin",
+      mode: "bulk",
+      reasonCode: "executor_dead",
+      reasonText: "执行器已失联",
+      newStatus: "pending" as const,
+      priorStatus: "running" as const,
+      priorAttempt: i + 1,
       ...overrides,
     })),
   });

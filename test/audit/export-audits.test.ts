@@ -14,22 +14,34 @@ beforeAll(async () => {
   viewer = (await tokenFor("viewer")).token;
 });
 
-const exportOf = (query: string, token: string | null = viewer) => call(exportRoute, `/api/diagnosis/recoveries/export?${query}`, { token: token ?? undefined });
+const exportOf = (query: string, token: string | null = viewer) =>
+  call(exportRoute, `/api/diagnosis/recoveries/export?${query}`, { token: token ?? undefined });
 
 /** A minimal RFC 4180 reader, to check that what we write reads back exactly. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], cell = "", quoted = false;
+  let row: string[] = [],
+    cell = "",
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += c;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -37,9 +49,11 @@ function parseCsv(text: string): string[][] {
 describe("GET /api/diagnosis/recoveries/export", () => {
   it("CSV: a BOM, a header row, RFC 4180 quoting, Chinese intact, and an attachment name with the time", async () => {
     const taskName = `${uniqueName("导出")}, "引号"\n第二行`;
-    const { taskId } = await auditRows(2, { taskName, reasonText: "=HYPERLINK(\"x\")" });
+    const { taskId } = await auditRows(2, { taskName, reasonText: '=HYPERLINK("x")' });
     // Read as bytes: Response.text() would drop the BOM this test is about.
-    const req = new Request(`http://localhost/api/diagnosis/recoveries/export?format=csv&task_id=${taskId}`, { headers: { authorization: `Bearer ${viewer}` } });
+    const req = new Request(`http://localhost/api/diagnosis/recoveries/export?format=csv&task_id=${taskId}`, {
+      headers: { authorization: `Bearer ${viewer}` },
+    });
     const res = await exportRoute(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -47,10 +61,36 @@ describe("GET /api/diagnosis/recoveries/export", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(text.slice(1));
-    expect(rows[0]).toEqual(["id", "task_id", "task_name", "recovered_at", "actor_type", "actor_user_id", "actor_token_id", "actor_label", "mode", "reason_code", "reason_text", "new_status", "prior_status", "prior_owner_instance_id", "prior_attempt", "prior_started_at", "prior_heartbeat_at", "prior_last_run_time"]);
+    expect(rows[0]).toEqual([
+      "id",
+      "task_id",
+      "task_name",
+      "recovered_at",
+      "actor_type",
+      "actor_user_id",
+      "actor_token_id",
+      "actor_label",
+      "mode",
+      "reason_code",
+      "reason_text",
+      "new_status",
+      "prior_status",
+      "prior_owner_instance_id",
+      "prior_attempt",
+      "prior_started_at",
+      "prior_heartbeat_at",
+      "prior_last_run_time",
+    ]);
     expect(rows).toHaveLength(3);
     const record = Object.fromEntries(rows[0].map((h, i) => [h, rows[1][i]]));
-    expect(record).toMatchObject({ task_id: String(taskId), task_name: taskName, mode: "bulk", reason_text: "'=HYPERLINK(\"x\")", prior_attempt: "1", actor_user_id: "" });
+    expect(record).toMatchObject({
+      task_id: String(taskId),
+      task_name: taskName,
+      mode: "bulk",
+      reason_text: '\'=HYPERLINK("x")',
+      prior_attempt: "1",
+      actor_user_id: "",
+    });
     expect(record.recovered_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
@@ -61,7 +101,11 @@ describe("GET /api/diagnosis/recoveries/export", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/filename="recoveries-\d{8}-\d{4}\.json"/);
     const rows = res.body as unknown as Array<Record<string, unknown>>;
-    expect(rows.map((r) => [r.mode, r.prior_attempt])).toEqual([["auto", 1], ["auto", 2], ["auto", 3]]);
+    expect(rows.map((r) => [r.mode, r.prior_attempt])).toEqual([
+      ["auto", 1],
+      ["auto", 2],
+      ["auto", 3],
+    ]);
     expect(rows[0]).toMatchObject({ task_id: taskId, task_name: taskName, actor_type: "watchdog", new_status: "pending" });
     expect(await exportOf(`format=json&task_id=${taskId}&mode=force`).then((r) => r.body)).toEqual([]);
   });
@@ -78,8 +122,14 @@ describe("GET /api/diagnosis/recoveries/export", () => {
 
   it("bad parameters are a 400 with a sentence naming the parameter", async () => {
     for (const [query, word] of [
-      ["format=xml", "format"], ["mode=atuo", "mode"], ["task_id=abc", "task_id"], ["from=yesterday", "from"],
-      ["from=2026-02-01&to=2026-01-01", "from"], ["taskid=3", "taskid"], ["task_id=1&task_id=2", "task_id"], ["actor_type=robot", "actor_type"],
+      ["format=xml", "format"],
+      ["mode=atuo", "mode"],
+      ["task_id=abc", "task_id"],
+      ["from=yesterday", "from"],
+      ["from=2026-02-01&to=2026-01-01", "from"],
+      ["taskid=3", "taskid"],
+      ["task_id=1&task_id=2", "task_id"],
+      ["actor_type=robot", "actor_type"],
     ]) {
       const res = await exportOf(query);
       expect(res.status, query).toBe(400);
@@ -95,7 +145,8 @@ describe("GET /api/diagnosis/recoveries/export", () => {
 });
 
 describe("easysight audit (CLI)", () => {
-  const cli = (args: string[]) => promisify(execFile)(process.execPath, ["bin/easysight.mjs", ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
+  const cli = (args: string[]) =>
+    promisify(execFile)(process.execPath, ["bin/easysight.mjs", ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
 
   it("lists a task's rows as JSON and exports them to a file", async () => {
     const { taskId, taskName } = await auditRows(2, { mode: "cli", actorType: "cli" });
@@ -106,6 +157,9 @@ describe("easysight audit (CLI)", () => {
     const lines = fs.readFileSync(out, "utf8").split("\r\n");
     expect(lines[0]).toMatch(/^\uFEFFid,task_id,task_name,/);
     expect(lines.filter((l) => l.includes(taskName))).toHaveLength(2);
-    await expect(cli(["audit", "export", "--format", "xml"])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("--format must be csv or json") });
+    await expect(cli(["audit", "export", "--format", "xml"])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("--format must be csv or json"),
+    });
   }, 60_000);
 });

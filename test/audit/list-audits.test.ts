@@ -13,9 +13,29 @@ describe("audit list", () => {
     const page = await listAudits({ taskId });
     expect(page.total).toBe(3);
     expect(page.items.map((a) => a.priorAttempt)).toEqual([2, 3, 1]);
-    expect(page.items[0]).toMatchObject({ taskId, taskName, mode: "bulk", actorType: "user", reasonCode: "executor_dead", newStatus: "pending", priorStatus: "running" });
+    expect(page.items[0]).toMatchObject({
+      taskId,
+      taskName,
+      mode: "bulk",
+      actorType: "user",
+      reasonCode: "executor_dead",
+      newStatus: "pending",
+      priorStatus: "running",
+    });
     expect(page.items[0].id).toMatch(/^\d+$/);
-    expect(Object.keys(page.items[0])).toEqual(expect.arrayContaining(["actorUserId", "actorTokenId", "actorLabel", "reasonText", "priorOwnerInstanceId", "priorStartedAt", "priorHeartbeatAt", "priorLastRunTime", "recoveredAt"]));
+    expect(Object.keys(page.items[0])).toEqual(
+      expect.arrayContaining([
+        "actorUserId",
+        "actorTokenId",
+        "actorLabel",
+        "reasonText",
+        "priorOwnerInstanceId",
+        "priorStartedAt",
+        "priorHeartbeatAt",
+        "priorLastRunTime",
+        "recoveredAt",
+      ]),
+    );
   });
 
   it("filters by task name (any case), modes, actor types and time range, and pages", async () => {
@@ -40,6 +60,9 @@ describe("audit list", () => {
     expect((await as("viewer").audit.list({ taskId })).items).toHaveLength(1);
     await expect(as(null).audit.list({ taskId })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(as("admin").audit.list({ pageSize: 201 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(as("admin").audit.list({ from: new Date(), to: new Date(Date.now() - 1000) })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^from: /) });
+    await expect(as("admin").audit.list({ from: new Date(), to: new Date(Date.now() - 1000) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^from: /),
+    });
   });
 });

@@ -9,7 +9,8 @@ import { uniqueName } from "../support/unique";
 const LIMITS: SignInLimits = { perAccount: 3, perAddress: 5, windowMinutes: 15 };
 let addressCounter = 0;
 /** An address from the documentation range (2001:db8::/32) that no other test uses. */
-const uniqueAddress = () => `2001:db8:${(process.pid % 65_536).toString(16)}:${(Date.now() % 65_536).toString(16)}::${(++addressCounter).toString(16)}`;
+const uniqueAddress = () =>
+  `2001:db8:${(process.pid % 65_536).toString(16)}:${(Date.now() % 65_536).toString(16)}::${(++addressCounter).toString(16)}`;
 
 const wrong = async () => null;
 const right = async () => ({ ok: true });
@@ -18,7 +19,9 @@ const attempt = (login: string, address: string, check: () => Promise<{ ok: bool
 
 async function failures(scope: "account" | "address", subject: string) {
   const db = await getDb();
-  const rows = await db.$queryRaw<Array<{ failures: number }>>`SELECT failures FROM signin_attempts WHERE scope = ${scope} AND subject = ${subject}`;
+  const rows = await db.$queryRaw<
+    Array<{ failures: number }>
+  >`SELECT failures FROM signin_attempts WHERE scope = ${scope} AND subject = ${subject}`;
   return rows[0]?.failures ?? 0;
 }
 
@@ -109,7 +112,9 @@ describe("sign-in rate limit", () => {
     const db = await getDb();
     await db.$executeRaw`UPDATE signin_attempts SET window_started_at = now() - interval '20 minutes' WHERE scope = 'account' AND subject = ${accountSubject(stale)}`;
     await attempt(uniqueName("other"), uniqueAddress());
-    const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM signin_attempts WHERE scope = 'account' AND subject = ${accountSubject(stale)}`;
+    const rows = await db.$queryRaw<
+      unknown[]
+    >`SELECT 1 FROM signin_attempts WHERE scope = 'account' AND subject = ${accountSubject(stale)}`;
     expect(rows).toHaveLength(0);
   });
 
@@ -121,9 +126,13 @@ describe("sign-in rate limit", () => {
       await new Promise((r) => setTimeout(r, 30));
       return null;
     };
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => throttleSignIn({ login, address: uniqueAddress() }, slowWrong, LIMITS)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () => throttleSignIn({ login, address: uniqueAddress() }, slowWrong, LIMITS)),
+    );
     expect(checked).toBe(LIMITS.perAccount);
-    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof SignInRateLimitedError)).toHaveLength(12 - LIMITS.perAccount);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof SignInRateLimitedError)).toHaveLength(
+      12 - LIMITS.perAccount,
+    );
   });
 
   it("sign-in: an error while checking the password is not counted as a failure", async () => {

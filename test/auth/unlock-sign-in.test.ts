@@ -12,7 +12,8 @@ const address = () => `2001:db8:ab:${(process.pid % 65_536).toString(16)}::${(++
 
 /** Locks `login` the way a stranger would: wrong passwords up to the account's limit. */
 async function lock(login: string) {
-  for (let i = 0; i < env.SIGNIN_MAX_FAILURES_PER_ACCOUNT; i++) await signInWithPassword(login, "wrong-password", address()).catch(() => undefined);
+  for (let i = 0; i < env.SIGNIN_MAX_FAILURES_PER_ACCOUNT; i++)
+    await signInWithPassword(login, "wrong-password", address()).catch(() => undefined);
   await expect(signInWithPassword(login, "correct-password", address())).rejects.toThrow(/TooManyAttempts/);
 }
 
@@ -48,7 +49,9 @@ describe("lifting a sign-in lock", () => {
 
   it("with an address, that client address's counter is cleared too", async () => {
     const blocked = address();
-    await (await getDb()).$executeRaw`INSERT INTO signin_attempts (scope, subject, failures, window_started_at) VALUES ('address', ${blocked}, 20, now())`;
+    await (
+      await getDb()
+    ).$executeRaw`INSERT INTO signin_attempts (scope, subject, failures, window_started_at) VALUES ('address', ${blocked}, 20, now())`;
     expect((await unlockSignIn(uniqueName("nobody"), blocked)).cleared).toBe(1);
     expect((await unlockSignIn(uniqueName("nobody"), blocked)).cleared).toBe(0);
   });

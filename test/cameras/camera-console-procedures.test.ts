@@ -21,7 +21,10 @@ describe("camera console procedures", () => {
     const camera = await createCamera();
     const task = await createTask({ cameraIds: [camera.id] });
     const viewer = as("viewer");
-    await expect(viewer.cameras.overview({ q: camera.name })).resolves.toMatchObject({ total: 1, items: [{ id: camera.id, latest: null }] });
+    await expect(viewer.cameras.overview({ q: camera.name })).resolves.toMatchObject({
+      total: 1,
+      items: [{ id: camera.id, latest: null }],
+    });
     await expect(viewer.cameras.tasks({ id: camera.id })).resolves.toEqual([{ id: task.id, name: task.name }]);
     await expect(viewer.cameras.results({ cameraId: camera.id })).resolves.toMatchObject({ total: 0, items: [] });
     await expect(viewer.cameras.test({ id: camera.id })).rejects.toMatchObject({ code: "FORBIDDEN" });

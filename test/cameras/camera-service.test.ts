@@ -19,8 +19,12 @@ const storedRow = async (id: number) => (await getDb()).camera.findUniqueOrThrow
 const httpCamera = (extra: Record<string, unknown> = {}) =>
   createCamera({ name: uniqueName("cam"), sourceType: "http_snapshot", sourceUri: "http://192.0.2.10/snapshot.jpg", ...extra });
 
-const snapshotServer = http.createServer((_req, res) => res.writeHead(200, { "content-type": "image/jpeg" }).end(fs.readFileSync(fixtureImage("aero1-normal-0.jpg"))));
-const snapshotUrl = new Promise<string>((resolve) => snapshotServer.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(snapshotServer.address() as AddressInfo).port}/snap.jpg`)));
+const snapshotServer = http.createServer((_req, res) =>
+  res.writeHead(200, { "content-type": "image/jpeg" }).end(fs.readFileSync(fixtureImage("aero1-normal-0.jpg"))),
+);
+const snapshotUrl = new Promise<string>((resolve) =>
+  snapshotServer.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(snapshotServer.address() as AddressInfo).port}/snap.jpg`)),
+);
 afterAll(() => snapshotServer.close());
 
 describe("camera services", () => {
@@ -36,15 +40,27 @@ describe("camera services", () => {
   });
 
   it("a URL with embedded credentials is stored without them, in the credential fields instead", async () => {
-    const created = await createCamera({ name: uniqueName("cam"), sourceType: "rtsp", sourceUri: "rtsp://ops%40site:p%3Ass@10.0.0.7:554/Streaming/101" });
+    const created = await createCamera({
+      name: uniqueName("cam"),
+      sourceType: "rtsp",
+      sourceUri: "rtsp://ops%40site:p%3Ass@10.0.0.7:554/Streaming/101",
+    });
     expect(created).toMatchObject({ sourceUri: "rtsp://10.0.0.7:554/Streaming/101", hasCredentials: true });
-    expect(await storedRow(created.id)).toMatchObject({ sourceUri: "rtsp://10.0.0.7:554/Streaming/101", sourceUsername: "ops@site", sourcePassword: "p:ss" });
+    expect(await storedRow(created.id)).toMatchObject({
+      sourceUri: "rtsp://10.0.0.7:554/Streaming/101",
+      sourceUsername: "ops@site",
+      sourcePassword: "p:ss",
+    });
   });
 
   it("an update that leaves the password out keeps it; switching to a file source drops it", async () => {
     const created = await httpCamera({ sourceUsername: "admin", sourcePassword: "keep-me" });
     await updateCamera({ id: created.id, sourceUri: "http://192.0.2.11/snap.jpg", location: "Gate" });
-    expect(await storedRow(created.id)).toMatchObject({ sourceUri: "http://192.0.2.11/snap.jpg", location: "Gate", sourcePassword: "keep-me" });
+    expect(await storedRow(created.id)).toMatchObject({
+      sourceUri: "http://192.0.2.11/snap.jpg",
+      location: "Gate",
+      sourcePassword: "keep-me",
+    });
     const updated = await updateCamera({ id: created.id, sourceType: "image_folder", sourceUri: FIXTURE_IMAGES });
     expect(updated.hasCredentials).toBe(false);
     expect(await storedRow(created.id)).toMatchObject({ sourceUsername: null, sourcePassword: null });
@@ -53,28 +69,44 @@ describe("camera services", () => {
   it("invalid sources are refused with a sentence saying what is expected", async () => {
     const name = uniqueName("cam");
     await expect(createCamera({ name, sourceType: "image_folder", sourceUri: fixtureImage("aero1-normal-0.jpg") })).rejects.toMatchObject({
-      code: "BAD_REQUEST", message: expect.stringMatching(/^An image_folder source must be a path to a folder; .* is not a folder\.$/),
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^An image_folder source must be a path to a folder; .* is not a folder\.$/),
     });
-    await expect(createCamera({ name, sourceType: "http_snapshot", sourceUri: "rtsp://cam/live" })).rejects.toThrow("An http_snapshot source must be an http:// or https:// URL.");
-    await expect(createCamera({ name, sourceType: "rtsp", sourceUri: "http://cam/live" })).rejects.toThrow("An rtsp source must be an rtsp:// or rtsps:// URL.");
+    await expect(createCamera({ name, sourceType: "http_snapshot", sourceUri: "rtsp://cam/live" })).rejects.toThrow(
+      "An http_snapshot source must be an http:// or https:// URL.",
+    );
+    await expect(createCamera({ name, sourceType: "rtsp", sourceUri: "http://cam/live" })).rejects.toThrow(
+      "An rtsp source must be an rtsp:// or rtsps:// URL.",
+    );
     await expect(createCamera({ name, sourceType: "image_file", sourceUri: "no/such/file.jpg" })).rejects.toThrow(/does not exist/);
-    await expect(as("operator").cameras.create({ name, sourceType: "http_snapshot", sourceUri: "http://cam/x", grabTimeoutMs: 100 })).rejects.toMatchObject({
-      code: "BAD_REQUEST", message: "grabTimeoutMs: The grab timeout is between 500 and 120000 ms.",
+    await expect(
+      as("operator").cameras.create({ name, sourceType: "http_snapshot", sourceUri: "http://cam/x", grabTimeoutMs: 100 }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "grabTimeoutMs: The grab timeout is between 500 and 120000 ms.",
     });
   });
 
   it("a second camera with the same name is a CONFLICT", async () => {
     const created = await httpCamera();
-    await expect(httpCamera({ name: created.name })).rejects.toMatchObject({ code: "CONFLICT", message: `A camera named "${created.name}" already exists.` });
+    await expect(httpCamera({ name: created.name })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: `A camera named "${created.name}" already exists.`,
+    });
   });
 
   it("deleting a camera used by a task is refused, naming the task; an unused one is deleted", async () => {
     const used = await httpCamera();
     const taskName = uniqueName("task");
     const db = await getDb();
-    const task = await db.diagnosisTask.create({ data: { name: taskName, checks: ["blur"], cameras: { create: [{ cameraId: used.id }] } } });
+    const task = await db.diagnosisTask.create({
+      data: { name: taskName, checks: ["blur"], cameras: { create: [{ cameraId: used.id }] } },
+    });
     expect((await getCamera(used.id)).taskCount).toBe(1);
-    await expect(deleteCamera(used.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining(`"${taskName}" (#${task.id})`) });
+    await expect(deleteCamera(used.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining(`"${taskName}" (#${task.id})`),
+    });
     expect(await db.camera.count({ where: { id: used.id } })).toBe(1);
 
     const unused = await httpCamera();
@@ -91,7 +123,16 @@ describe("camera services", () => {
   it("testing a camera grabs a frame now and reports its size, or why there is none", async () => {
     const working = await createCamera({ name: uniqueName("cam"), sourceType: "http_snapshot", sourceUri: await snapshotUrl });
     expect(await testCameraSource(working.id)).toMatchObject({ ok: true, width: 640, height: 480, error: null });
-    const dead = await createCamera({ name: uniqueName("cam"), sourceType: "http_snapshot", sourceUri: (await snapshotUrl).replace(/:\d+\//, ":1/"), grabTimeoutMs: 1_000 });
-    expect(await testCameraSource(dead.id)).toMatchObject({ ok: false, reason: "unreachable", error: expect.stringContaining("unreachable") });
+    const dead = await createCamera({
+      name: uniqueName("cam"),
+      sourceType: "http_snapshot",
+      sourceUri: (await snapshotUrl).replace(/:\d+\//, ":1/"),
+      grabTimeoutMs: 1_000,
+    });
+    expect(await testCameraSource(dead.id)).toMatchObject({
+      ok: false,
+      reason: "unreachable",
+      error: expect.stringContaining("unreachable"),
+    });
   });
 });

@@ -22,7 +22,8 @@ describe("grabbing frames from files", () => {
     const folder = path.join(scratch.dir, "frames");
     fs.mkdirSync(folder);
     const names = ["frame-10.jpg", "frame-2.jpg", "frame-1.png", "notes.txt"];
-    for (const name of names) fs.copyFileSync(fixtureImage(name.endsWith(".png") ? "baboon-normal-0.jpg" : "aero1-normal-0.jpg"), path.join(folder, name));
+    for (const name of names)
+      fs.copyFileSync(fixtureImage(name.endsWith(".png") ? "baboon-normal-0.jpg" : "aero1-normal-0.jpg"), path.join(folder, name));
     const camera = memoryCamera({ sourceType: "image_folder", sourceUri: folder });
     const seen = [];
     for (let i = 0; i < 4; i++) seen.push((await grabFrame(camera)).sourceFrame);
@@ -31,7 +32,24 @@ describe("grabbing frames from files", () => {
 
   it("a video_file camera yields JPEG frames via ffmpeg at advancing offsets", async () => {
     const video = path.join(scratch.dir, "clip.mp4");
-    execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-loop", "1", "-i", fixtureImage("aero1-normal-0.jpg"), "-t", "3", "-r", "5", "-pix_fmt", "yuv420p", "-vf", "scale=160:120", video]);
+    execFileSync("ffmpeg", [
+      "-hide_banner",
+      "-loglevel",
+      "error",
+      "-loop",
+      "1",
+      "-i",
+      fixtureImage("aero1-normal-0.jpg"),
+      "-t",
+      "3",
+      "-r",
+      "5",
+      "-pix_fmt",
+      "yuv420p",
+      "-vf",
+      "scale=160:120",
+      video,
+    ]);
     const camera = memoryCamera({ sourceType: "video_file", sourceUri: video });
     const first = await grabFrame(camera);
     const second = await grabFrame(camera);
@@ -43,7 +61,9 @@ describe("grabbing frames from files", () => {
   it("a missing file, an empty folder and a missing ffmpeg are GrabErrors that say so", async () => {
     const missing = path.join(scratch.dir, "nope.jpg");
     await expect(grabFrame(memoryCamera({ sourceType: "image_file", sourceUri: missing }))).rejects.toMatchObject({
-      name: "GrabError", reason: "not_found", message: `Image file ${missing} does not exist.`,
+      name: "GrabError",
+      reason: "not_found",
+      message: `Image file ${missing} does not exist.`,
     });
     const empty = path.join(scratch.dir, "empty");
     fs.mkdirSync(empty);
@@ -55,7 +75,8 @@ describe("grabbing frames from files", () => {
     process.env.PATH = scratch.dir; // no ffmpeg in here
     try {
       await expect(grabFrame(memoryCamera({ sourceType: "video_file", sourceUri: video }))).rejects.toMatchObject({
-        reason: "ffmpeg_missing", message: expect.stringMatching(/not installed/),
+        reason: "ffmpeg_missing",
+        message: expect.stringMatching(/not installed/),
       });
     } finally {
       process.env.PATH = savedPath;

@@ -31,7 +31,9 @@ let cameraUrl = "";
 let elsewhereUrl = "";
 
 const listen = (server: http.Server) =>
-  new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  new Promise<string>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 beforeAll(async () => {
   cameraUrl = await listen(camera);
   elsewhereUrl = await listen(elsewhere);
@@ -59,14 +61,16 @@ describe("grabbing HTTP snapshots", () => {
 
   it("without credentials the camera's 401 is an http_status error that points at the credentials", async () => {
     await expect(grabFrame(snapshotCamera("/snapshot.jpg", { withCredentials: false }))).rejects.toMatchObject({
-      reason: "http_status", message: expect.stringMatching(/401.*username and password/),
+      reason: "http_status",
+      message: expect.stringMatching(/401.*username and password/),
     });
   });
 
   it("an endpoint that never answers times out within the camera's timeout", async () => {
     const started = Date.now();
     await expect(grabFrame(snapshotCamera("/never", { grabTimeoutMs: 300 }))).rejects.toMatchObject({
-      reason: "timeout", message: "HTTP snapshot timed out after 300 ms.",
+      reason: "timeout",
+      message: "HTTP snapshot timed out after 300 ms.",
     });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
@@ -78,7 +82,10 @@ describe("grabbing HTTP snapshots", () => {
   });
 
   it("an HTML page instead of an image is refused", async () => {
-    await expect(grabFrame(snapshotCamera("/login"))).rejects.toMatchObject({ reason: "not_image", message: expect.stringContaining("text/html") });
+    await expect(grabFrame(snapshotCamera("/login"))).rejects.toMatchObject({
+      reason: "not_image",
+      message: expect.stringContaining("text/html"),
+    });
   });
 
   it("an abort signal stops a grab at once", async () => {
@@ -92,13 +99,18 @@ describe("grabbing HTTP snapshots", () => {
     expect((await grabFrame(snapshotCamera("/moved"))).image.equals(JPEG)).toBe(true);
     await grabFrame(snapshotCamera("/away"));
     expect(seenElsewhere).toEqual([undefined]);
-    await expect(grabFrame(snapshotCamera("/loop"))).rejects.toMatchObject({ reason: "http_status", message: expect.stringContaining("redirected more than") });
+    await expect(grabFrame(snapshotCamera("/loop"))).rejects.toMatchObject({
+      reason: "http_status",
+      message: expect.stringContaining("redirected more than"),
+    });
   });
 
   it("a closed port is unreachable", async () => {
     const closed = http.createServer();
     const url = await listen(closed);
     closed.close();
-    await expect(grabFrame(memoryCamera({ sourceType: "http_snapshot", sourceUri: `${url}/x.jpg` }))).rejects.toMatchObject({ reason: "unreachable" });
+    await expect(grabFrame(memoryCamera({ sourceType: "http_snapshot", sourceUri: `${url}/x.jpg` }))).rejects.toMatchObject({
+      reason: "unreachable",
+    });
   });
 });

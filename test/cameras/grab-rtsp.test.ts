@@ -29,10 +29,17 @@ afterAll(() => servers.forEach((s) => s.close()));
 
 describe("grabbing RTSP frames with ffmpeg", () => {
   it("sends the camera's credentials to the camera but never puts them in the error", async () => {
-    const rtsp = fakeRtspServer((req) => `RTSP/1.0 401 Unauthorized\r\nCSeq: ${/CSeq: (\d+)/.exec(req)?.[1]}\r\nWWW-Authenticate: Basic realm="cam"\r\n\r\n`);
+    const rtsp = fakeRtspServer(
+      (req) => `RTSP/1.0 401 Unauthorized\r\nCSeq: ${/CSeq: (\d+)/.exec(req)?.[1]}\r\nWWW-Authenticate: Basic realm="cam"\r\n\r\n`,
+    );
     servers.push(rtsp);
     const port = await rtsp.ready;
-    const camera = memoryCamera({ sourceType: "rtsp", sourceUri: `rtsp://127.0.0.1:${port}/live`, sourceUsername: "operator", sourcePassword: "t0p@secret" });
+    const camera = memoryCamera({
+      sourceType: "rtsp",
+      sourceUri: `rtsp://127.0.0.1:${port}/live`,
+      sourceUsername: "operator",
+      sourcePassword: "t0p@secret",
+    });
     const err = await grabFrame(camera).catch((e) => e);
     expect(err).toMatchObject({ name: "GrabError", reason: "unreachable", message: expect.stringContaining("401") });
     expect(err.message).not.toMatch(/t0p|secret|operator/);
@@ -44,7 +51,9 @@ describe("grabbing RTSP frames with ffmpeg", () => {
     servers.push(rtsp);
     const port = await rtsp.ready;
     const controller = new AbortController();
-    const grab = grabFrame(memoryCamera({ sourceType: "rtsp", sourceUri: `rtsp://127.0.0.1:${port}/live`, grabTimeoutMs: 60_000 }), { signal: controller.signal });
+    const grab = grabFrame(memoryCamera({ sourceType: "rtsp", sourceUri: `rtsp://127.0.0.1:${port}/live`, grabTimeoutMs: 60_000 }), {
+      signal: controller.signal,
+    });
     await vi.waitFor(() => expect(rtsp.requests.length).toBeGreaterThan(0), { timeout: 5_000 });
     controller.abort();
     await expect(grab).rejects.toMatchObject({ reason: "aborted" });

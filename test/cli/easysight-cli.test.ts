@@ -15,7 +15,11 @@ describe("the easysight command", () => {
 
 describe("easysight diagnose", () => {
   it("--json prints one {path, abnormal, metrics} per path given, with the path as given", async () => {
-    const paths = [`${IMAGES}/baboon-too_dark-2.jpg`, `${IMAGES}/baboon-normal-0.jpg`, "test/fixtures/vqd-public/sequences/vtest-40-freeze"];
+    const paths = [
+      `${IMAGES}/baboon-too_dark-2.jpg`,
+      `${IMAGES}/baboon-normal-0.jpg`,
+      "test/fixtures/vqd-public/sequences/vtest-40-freeze",
+    ];
     const { stdout } = await run(process.execPath, ["bin/easysight.mjs", "diagnose", ...paths, "--json"]);
     const out = JSON.parse(stdout);
     expect(out.map((r: { path: string }) => r.path)).toEqual(paths);

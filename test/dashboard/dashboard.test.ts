@@ -13,10 +13,21 @@ const thisMinute = Math.floor(Date.now() / MINUTE) * MINUTE;
 const inBucket = (minutesAgo: number, offsetSeconds: number) => new Date(thisMinute - minutesAgo * MINUTE + offsetSeconds * 1000);
 
 async function audit(taskId: number, mode: string, at: Date) {
-  await (await getDb()).recoveryAudit.create({
+  await (
+    await getDb()
+  ).recoveryAudit.create({
     data: {
-      taskId, taskName: "t", recoveredAt: at, actorType: "user", actorLabel: "test", mode, reasonCode: "no_owner", reasonText: "任务没有执行器记录",
-      newStatus: "pending", priorStatus: "running", priorAttempt: 1,
+      taskId,
+      taskName: "t",
+      recoveredAt: at,
+      actorType: "user",
+      actorLabel: "test",
+      mode,
+      reasonCode: "no_owner",
+      reasonText: "任务没有执行器记录",
+      newStatus: "pending",
+      priorStatus: "running",
+      priorAttempt: 1,
     },
   });
 }
@@ -42,8 +53,13 @@ describe("dashboard", () => {
       ],
     });
     const task = await createTask();
-    const run = (attempt: number, minutes: number, outcome: string) =>
-      ({ taskId: task.id, attempt, outcome, startedAt: new Date(inBucket(20, 30).getTime() - minutes * MINUTE), finishedAt: inBucket(20, 30) });
+    const run = (attempt: number, minutes: number, outcome: string) => ({
+      taskId: task.id,
+      attempt,
+      outcome,
+      startedAt: new Date(inBucket(20, 30).getTime() - minutes * MINUTE),
+      finishedAt: inBucket(20, 30),
+    });
     await db.taskRun.createMany({ data: [run(1, 2, "completed"), run(2, 4, "failed"), run(3, 30, "reset")] });
     await audit(task.id, "manual", inBucket(3, 1));
     await audit(task.id, "bulk", inBucket(3, 2));

@@ -25,7 +25,14 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe("embedded database", () => {
   it("two CLI processes started at once share one embedded PostgreSQL, and it stops when both are done", async () => {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port), ADMIN_USERNAME: "boss", DEMO_DATA: "0", AUTO_MIGRATE: "1" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(port),
+      ADMIN_USERNAME: "boss",
+      DEMO_DATA: "0",
+      AUTO_MIGRATE: "1",
+    };
     delete env.DATABASE_URL;
     const cli = () => run(process.execPath, ["bin/easysight.mjs", "user", "list", "--json"], { env, timeout: 120_000 });
     const [a, b] = await Promise.all([cli(), cli()]);
@@ -33,6 +40,6 @@ describe("embedded database", () => {
     // The admin account was created exactly once, with its password printed by exactly one process.
     expect([a.stderr, b.stderr].filter((s) => s.includes("Admin account created"))).toHaveLength(1);
     expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
-    expect((fs.statSync(path.join(dataDir, "postgres-password")).mode & 0o077)).toBe(0);
+    expect(fs.statSync(path.join(dataDir, "postgres-password")).mode & 0o077).toBe(0);
   }, 180_000);
 });

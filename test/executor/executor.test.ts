@@ -22,7 +22,15 @@ afterEach(async () => {
 });
 
 async function startExecutor(overrides: Partial<ConstructorParameters<typeof Executor>[0]> = {}) {
-  executor = new Executor({ kind: "server", concurrency: 4, pollMs: 50, heartbeatMs: 200, stallMs: 60_000, shutdownGraceMs: 200, ...overrides });
+  executor = new Executor({
+    kind: "server",
+    concurrency: 4,
+    pollMs: 50,
+    heartbeatMs: 200,
+    stallMs: 60_000,
+    shutdownGraceMs: 200,
+    ...overrides,
+  });
   // The process-wide executor is what stuck detection consults for its own runs.
   (globalThis as { __easysightExecutor?: Executor }).__easysightExecutor = executor;
   await executor.start();
@@ -41,9 +49,20 @@ describe("executor", () => {
   it("runs a due task on every camera, stores results with thumbnails, completes and reschedules it", async () => {
     const file = await createCamera();
     const http = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/ok") });
-    const t = await createTask({ cameraIds: [file.id, http.id], checks: ["too_dark", "blur", "freeze"], data: { ...due, scheduleType: "interval", intervalMinutes: 5 } });
+    const t = await createTask({
+      cameraIds: [file.id, http.id],
+      checks: ["too_dark", "blur", "freeze"],
+      data: { ...due, scheduleType: "interval", intervalMinutes: 5 },
+    });
     await startExecutor();
-    const done = await waitFor(async () => { const row = await task(t.id); return row.status === "completed" && row; }, 20_000, "completion");
+    const done = await waitFor(
+      async () => {
+        const row = await task(t.id);
+        return row.status === "completed" && row;
+      },
+      20_000,
+      "completion",
+    );
     expect(done).toMatchObject({ totalRuns: 1, successRuns: 1, attempt: 1, statusReason: null });
     const minutesAhead = (done.nextRunTime!.getTime() - Date.now()) / 60_000;
     expect(minutesAhead).toBeGreaterThan(4);
@@ -66,7 +85,14 @@ describe("executor", () => {
     const ok = await createCamera();
     const t = await createTask({ cameraIds: [hang.id, garbage.id, ok.id], data: due });
     await startExecutor();
-    const done = await waitFor(async () => { const row = await task(t.id); return row.status === "completed" && row; }, 20_000, "completion");
+    const done = await waitFor(
+      async () => {
+        const row = await task(t.id);
+        return row.status === "completed" && row;
+      },
+      20_000,
+      "completion",
+    );
     expect(done.statusReason).toContain("2");
     const results = await (await getDb()).diagnosisResult.findMany({ where: { taskId: t.id }, orderBy: { cameraId: "asc" } });
     const byCamera = new Map(results.map((r) => [r.cameraId, r]));
@@ -80,8 +106,17 @@ describe("executor", () => {
     const t = await hangingTask({ maxRuntimeMinutes: 30 });
     await startExecutor();
     await waitFor(async () => (await task(t.id)).status === "running", 10_000, "claim");
-    await (await getDb()).$executeRaw`UPDATE diagnosis_tasks SET started_at = now() - interval '31 minutes' WHERE id = ${t.id}`;
-    const failed = await waitFor(async () => { const row = await task(t.id); return row.status === "failed" && row; }, 10_000, "failure");
+    await (
+      await getDb()
+    ).$executeRaw`UPDATE diagnosis_tasks SET started_at = now() - interval '31 minutes' WHERE id = ${t.id}`;
+    const failed = await waitFor(
+      async () => {
+        const row = await task(t.id);
+        return row.status === "failed" && row;
+      },
+      10_000,
+      "failure",
+    );
     expect(failed.statusReason).toContain("运行时间超过 30 分钟");
     expect(await (await getDb()).taskRun.findFirst({ where: { taskId: t.id } })).toMatchObject({ outcome: "failed" });
   });
@@ -92,7 +127,12 @@ describe("executor", () => {
     await waitFor(async () => (await task(t.id)).status === "running", 10_000, "claim");
     const running = await task(t.id);
     const firstRun = ex.running.get(t.id)!;
-    await resetTasks([{ id: t.id, attempt: running.attempt, reasonCode: "force_reset", reasonText: "强制重置" }], "force", { type: "cli", userId: null, tokenId: null, label: "test" });
+    await resetTasks([{ id: t.id, attempt: running.attempt, reasonCode: "force_reset", reasonText: "强制重置" }], "force", {
+      type: "cli",
+      userId: null,
+      tokenId: null,
+      label: "test",
+    });
     const stopped = await Promise.race([firstRun.done.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
     expect(stopped).toBe(true);
     // Reset to pending and still due, the task is claimed again: a new attempt, while the old one wrote nothing.

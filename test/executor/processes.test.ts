@@ -30,7 +30,14 @@ const due = { nextRunTime: new Date(Date.now() - 1000) };
 async function hangingTaskRunningIn(worker: WorkerProcess) {
   const cam = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/hang"), grabTimeoutMs: 60_000 });
   const t = await createTask({ cameraIds: [cam.id], data: due });
-  const running = await waitFor(async () => { const row = await task(t.id); return row.status === "running" && row; }, 30_000, () => `claim (worker output: ${worker.output()})`);
+  const running = await waitFor(
+    async () => {
+      const row = await task(t.id);
+      return row.status === "running" && row;
+    },
+    30_000,
+    () => `claim (worker output: ${worker.output()})`,
+  );
   return running;
 }
 
@@ -42,7 +49,11 @@ describe("several processes on one database", () => {
     workers = [startWorker(), startWorker(), startWorker()];
     await new Promise((r) => setTimeout(r, 1500)); // let all three start polling before the tasks fall due
     await (await getDb()).diagnosisTask.updateMany({ where: { id: { in: ids } }, data: { nextRunTime: new Date() } });
-    await waitFor(async () => (await (await getDb()).diagnosisTask.count({ where: { id: { in: ids }, status: "completed" } })) === 200, 90_000, "200 completions");
+    await waitFor(
+      async () => (await (await getDb()).diagnosisTask.count({ where: { id: { in: ids }, status: "completed" } })) === 200,
+      90_000,
+      "200 completions",
+    );
     const db = await getDb();
     const runs = await db.taskRun.findMany({ where: { taskId: { in: ids } } });
     expect(runs).toHaveLength(200);
@@ -77,7 +88,10 @@ describe("several processes on one database", () => {
     expect(here.running[0]).toMatchObject({ stuck_reason_code: null, is_actually_running: true });
     const { stdout } = await run(process.execPath, ["bin/easysight.mjs", "check-tasks", "--json"], { env: process.env });
     const cli = JSON.parse(stdout);
-    expect(cli.running_tasks.find((t: { id: number }) => t.id === running.id)).toMatchObject({ is_actually_running: true, stuck_reason: null });
+    expect(cli.running_tasks.find((t: { id: number }) => t.id === running.id)).toMatchObject({
+      is_actually_running: true,
+      stuck_reason: null,
+    });
     expect(cli.recovery.reset_task_ids).not.toContain(running.id);
     expect((await task(running.id)).attempt).toBe(running.attempt);
     expect((await task(running.id)).status).toBe("running");
@@ -90,7 +104,9 @@ describe("several processes on one database", () => {
     worker.child.kill("SIGKILL");
     await worker.exited;
     // Three heartbeat intervals (3 x 200 ms here) without a beat: backdated instead of waited for.
-    await (await getDb()).$executeRaw`UPDATE executor_instances SET heartbeat_at = now() - interval '1 second' WHERE id = ${running.ownerInstanceId}::uuid`;
+    await (
+      await getDb()
+    ).$executeRaw`UPDATE executor_instances SET heartbeat_at = now() - interval '1 second' WHERE id = ${running.ownerInstanceId}::uuid`;
     const check = await checkStuckTasks({ taskIds: [running.id] });
     expect(check.stuck[0]).toMatchObject({ id: running.id, stuck_reason_code: "executor_dead" });
     const { reset } = await recoverStuckTasks({ taskIds: [running.id], mode: "cli", actor: cliActor() });
@@ -106,9 +122,26 @@ describe("several processes on one database", () => {
     const rescuer = startWorker({ WATCHDOG_ENABLED: "1", WATCHDOG_INTERVAL_MS: "1000" });
     workers.push(rescuer);
     const db = await getDb();
-    const audit = await waitFor(() => db.recoveryAudit.findFirst({ where: { taskId: running.id } }), 30_000, () => `watchdog recovery (${rescuer.output()})`);
-    expect(audit).toMatchObject({ actorType: "watchdog", mode: "auto", reasonCode: "executor_dead", priorOwnerInstanceId: running.ownerInstanceId, priorAttempt: running.attempt });
-    const rerun = await waitFor(async () => { const row = await task(running.id); return row.attempt > running.attempt && row.status === "running" && row; }, 30_000, "the task to run again");
+    const audit = await waitFor(
+      () => db.recoveryAudit.findFirst({ where: { taskId: running.id } }),
+      30_000,
+      () => `watchdog recovery (${rescuer.output()})`,
+    );
+    expect(audit).toMatchObject({
+      actorType: "watchdog",
+      mode: "auto",
+      reasonCode: "executor_dead",
+      priorOwnerInstanceId: running.ownerInstanceId,
+      priorAttempt: running.attempt,
+    });
+    const rerun = await waitFor(
+      async () => {
+        const row = await task(running.id);
+        return row.attempt > running.attempt && row.status === "running" && row;
+      },
+      30_000,
+      "the task to run again",
+    );
     expect(rerun.ownerInstanceId).not.toBe(running.ownerInstanceId);
   }, 90_000);
 });

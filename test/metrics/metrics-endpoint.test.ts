@@ -10,8 +10,16 @@ import { recoverStuckTasks } from "@/server/recovery/recover-stuck-tasks";
 import { cliActor } from "@/server/recovery/recovery-actor";
 import { createInstance, createTask, makeRunning } from "../support/fixtures";
 
-interface Sample { name: string; labels: Record<string, string>; value: number }
-interface Family { type: string; help: string; samples: Sample[] }
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+interface Family {
+  type: string;
+  help: string;
+  samples: Sample[];
+}
 
 /** A strict reader of the Prometheus text format (0.0.4): fails on any line it does not understand. */
 function parseExposition(text: string): Map<string, Family> {
@@ -77,13 +85,30 @@ describe("GET /api/metrics", () => {
     await makeRunning(deadTask.id, { ownerId: dead, heartbeatAgeSeconds: 600 });
     await makeRunning(orphan.id, { ownerId: null });
     await makeRunning(healthy.id, { ownerId: alive, heartbeatAgeSeconds: 1 });
-    const runs: Array<[number, string]> = [[0.5, "completed"], [3, "completed"], [45, "completed"], [4_000, "completed"], [20, "failed"]];
+    const runs: Array<[number, string]> = [
+      [0.5, "completed"],
+      [3, "completed"],
+      [45, "completed"],
+      [4_000, "completed"],
+      [20, "failed"],
+    ];
     for (const [i, [seconds, outcome]] of runs.entries()) {
       await db.$executeRaw`INSERT INTO task_runs (task_id, attempt, started_at, finished_at, outcome)
         VALUES (${history.id}, ${100 + i}, now() - make_interval(secs => ${seconds}), now(), ${outcome})`;
     }
     await db.recoveryAudit.createMany({
-      data: ["auto", "auto", "force"].map((mode) => ({ taskId: history.id, taskName: history.name, actorType: "user", actorLabel: "t", mode, reasonCode: "x", reasonText: "x", newStatus: "pending" as const, priorStatus: "running" as const, priorAttempt: 1 })),
+      data: ["auto", "auto", "force"].map((mode) => ({
+        taskId: history.id,
+        taskName: history.name,
+        actorType: "user",
+        actorLabel: "t",
+        mode,
+        reasonCode: "x",
+        reasonText: "x",
+        newStatus: "pending" as const,
+        priorStatus: "running" as const,
+        priorAttempt: 1,
+      })),
     });
     await db.alertState.create({ data: { ruleName: "stuck_tasks", firing: true, lastFiredAt: new Date() } });
 
@@ -93,18 +118,30 @@ describe("GET /api/metrics", () => {
     const f = parseExposition(res.body as unknown as string);
 
     expect(Object.fromEntries([...f].map(([name, fam]) => [name, fam.type]))).toEqual({
-      easysight_stuck_tasks: "gauge", easysight_running_tasks: "gauge", easysight_task_runtime_seconds: "histogram",
-      easysight_recoveries_total: "counter", easysight_executor_heartbeat_age_seconds: "gauge", easysight_alerts_firing: "gauge",
+      easysight_stuck_tasks: "gauge",
+      easysight_running_tasks: "gauge",
+      easysight_task_runtime_seconds: "histogram",
+      easysight_recoveries_total: "counter",
+      easysight_executor_heartbeat_age_seconds: "gauge",
+      easysight_alerts_firing: "gauge",
     });
     expect(f.get("easysight_stuck_tasks")!.samples.map((s) => [s.labels.reason, s.value])).toEqual([
-      ["no_owner", 1], ["executor_dead", 1], ["not_in_running_set", 0], ["heartbeat_stale", 0], ["runtime_exceeded", 0],
+      ["no_owner", 1],
+      ["executor_dead", 1],
+      ["not_in_running_set", 0],
+      ["heartbeat_stale", 0],
+      ["runtime_exceeded", 0],
     ]);
     expect(valueOf(f, "easysight_running_tasks", "easysight_running_tasks", {})).toBe(3);
 
-    const bucket = (le: string, outcome = "completed") => valueOf(f, "easysight_task_runtime_seconds", "easysight_task_runtime_seconds_bucket", { outcome, le });
+    const bucket = (le: string, outcome = "completed") =>
+      valueOf(f, "easysight_task_runtime_seconds", "easysight_task_runtime_seconds_bucket", { outcome, le });
     expect(["1", "5", "30", "60", "3600", "7200", "+Inf"].map((le) => bucket(le))).toEqual([1, 2, 2, 3, 3, 4, 4]);
     expect(valueOf(f, "easysight_task_runtime_seconds", "easysight_task_runtime_seconds_count", { outcome: "completed" })).toBe(4);
-    expect(valueOf(f, "easysight_task_runtime_seconds", "easysight_task_runtime_seconds_sum", { outcome: "completed" })).toBeCloseTo(4_048.5, 0);
+    expect(valueOf(f, "easysight_task_runtime_seconds", "easysight_task_runtime_seconds_sum", { outcome: "completed" })).toBeCloseTo(
+      4_048.5,
+      0,
+    );
     expect(bucket("10", "failed")).toBe(0);
     expect(bucket("30", "failed")).toBe(1);
 
@@ -119,13 +156,16 @@ describe("GET /api/metrics", () => {
     expect(ages.find((s) => s.labels.instance === oddHost)!.labels.host).toBe('rack "7"\\east');
     expect(ages.some((s) => s.labels.instance === gone)).toBe(false);
 
-    expect(f.get("easysight_alerts_firing")!.samples).toEqual([{ name: "easysight_alerts_firing", labels: { rule: "stuck_tasks" }, value: 1 }]);
+    expect(f.get("easysight_alerts_firing")!.samples).toEqual([
+      { name: "easysight_alerts_firing", labels: { rule: "stuck_tasks" }, value: 1 },
+    ]);
   });
 
   it("the runtime histogram counts each run once when it ends, by the executor or by a recovery, and keeps it after the task is deleted", async () => {
     const db = await getDb();
     const scrape = async () => parseExposition((await call(metrics, "/api/metrics", { token: viewer })).body as unknown as string);
-    const count = (f: Map<string, Family>, outcome: string) => valueOf(f, "easysight_task_runtime_seconds", "easysight_task_runtime_seconds_count", { outcome }) ?? 0;
+    const count = (f: Map<string, Family>, outcome: string) =>
+      valueOf(f, "easysight_task_runtime_seconds", "easysight_task_runtime_seconds_count", { outcome }) ?? 0;
     const before = await scrape();
     const alive = await createInstance({ heartbeatAgeSeconds: 1 });
     const finished = await createTask();
@@ -161,7 +201,10 @@ describe("GET /api/metrics", () => {
     try {
       const res = await call(metrics, "/api/metrics", { token: viewer });
       expect(res.status).toBe(500);
-      expect(res.body).toEqual({ error: "internal_server_error", message: "Something went wrong on the server; the details are in the server log." });
+      expect(res.body).toEqual({
+        error: "internal_server_error",
+        message: "Something went wrong on the server; the details are in the server log.",
+      });
     } finally {
       await db.$executeRawUnsafe("ALTER TABLE buckets_away RENAME TO task_runtime_buckets");
     }

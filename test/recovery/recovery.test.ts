@@ -37,8 +37,16 @@ describe("recovery", () => {
     expect(row.statusReason).toContain("执行器已失联");
     const [audit] = await audits(task.id);
     expect(audit).toMatchObject({
-      actorType: "user", actorLabel: "test-admin", mode: "bulk", reasonCode: "executor_dead", reasonText: "执行器已失联",
-      priorStatus: "running", priorOwnerInstanceId: dead, priorAttempt: 3, newStatus: "pending", taskName: task.name,
+      actorType: "user",
+      actorLabel: "test-admin",
+      mode: "bulk",
+      reasonCode: "executor_dead",
+      reasonText: "执行器已失联",
+      priorStatus: "running",
+      priorOwnerInstanceId: dead,
+      priorAttempt: 3,
+      newStatus: "pending",
+      taskName: task.name,
     });
     expect(audit.priorStartedAt).not.toBeNull();
     expect(audit.priorHeartbeatAt).not.toBeNull();
@@ -88,7 +96,15 @@ describe("recovery", () => {
     const { task, lease } = await stuckTask();
     await recoverStuckTasks({ taskIds: [task.id], mode: "bulk", actor: admin });
     const stored = await storeResult(lease, {
-      cameraId: camera, verdict: "ok", findings: [], checks: {}, error: null, thumbnail: null, frameWidth: 1, frameHeight: 1, fingerprint: null,
+      cameraId: camera,
+      verdict: "ok",
+      findings: [],
+      checks: {},
+      error: null,
+      thumbnail: null,
+      frameWidth: 1,
+      frameHeight: 1,
+      fingerprint: null,
     });
     const finished = await finishRun(lease, { outcome: "completed", nextRunTime: null, note: null });
     expect(stored).toBe(false);
@@ -124,9 +140,16 @@ describe("recovery", () => {
 
   it("single-task recovery refuses a healthy run (409 with the reason) unless forced", async () => {
     const { task } = await healthyTask();
-    await expect(recoverTask(task.id, { force: false, actor: admin })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("正在正常运行") });
+    await expect(recoverTask(task.id, { force: false, actor: admin })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("正在正常运行"),
+    });
     expect((await taskRow(task.id)).status).toBe("running");
-    await expect(recoverTask(task.id, { force: true, actor: admin })).resolves.toMatchObject({ taskId: task.id, newStatus: "pending", reasonCode: "force_reset" });
+    await expect(recoverTask(task.id, { force: true, actor: admin })).resolves.toMatchObject({
+      taskId: task.id,
+      newStatus: "pending",
+      reasonCode: "force_reset",
+    });
   });
 
   it("single-task recovery: not running is 409, unknown is 404, stuck is reset in manual mode", async () => {
@@ -134,7 +157,10 @@ describe("recovery", () => {
     await expect(recoverTask(idle.id, { force: false, actor: admin })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(recoverTask(987_654_321, { force: false, actor: admin })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const { task } = await stuckTask();
-    await expect(recoverTask(task.id, { force: false, actor: admin })).resolves.toMatchObject({ newStatus: "pending", reasonCode: "executor_dead" });
+    await expect(recoverTask(task.id, { force: false, actor: admin })).resolves.toMatchObject({
+      newStatus: "pending",
+      reasonCode: "executor_dead",
+    });
     expect(await audits(task.id)).toMatchObject([{ mode: "manual" }]);
   });
 

@@ -13,14 +13,22 @@ describe("stuck detection", () => {
   it("no_owner: a running task without an executor record", async () => {
     const task = await createTask();
     await makeRunning(task.id, { ownerId: null });
-    expect(await judge(task.id)).toMatchObject({ stuck_reason_code: "no_owner", stuck_reason: "任务没有执行器记录", is_actually_running: false });
+    expect(await judge(task.id)).toMatchObject({
+      stuck_reason_code: "no_owner",
+      stuck_reason: "任务没有执行器记录",
+      is_actually_running: false,
+    });
   });
 
   it("executor_dead: the owner's heartbeat is older than three intervals", async () => {
     const owner = await createInstance({ heartbeatAgeSeconds: 31 });
     const task = await createTask();
     await makeRunning(task.id, { ownerId: owner });
-    expect(await judge(task.id)).toMatchObject({ stuck_reason_code: "executor_dead", stuck_reason: "执行器已失联", is_actually_running: false });
+    expect(await judge(task.id)).toMatchObject({
+      stuck_reason_code: "executor_dead",
+      stuck_reason: "执行器已失联",
+      is_actually_running: false,
+    });
   });
 
   it("executor_dead: the owner signed off (stopped)", async () => {
@@ -41,7 +49,11 @@ describe("stuck detection", () => {
     const owner = await createInstance({ heartbeatAgeSeconds: 2 });
     const task = await createTask();
     await makeRunning(task.id, { ownerId: owner, heartbeatAgeSeconds: 45 });
-    expect(await judge(task.id)).toMatchObject({ stuck_reason_code: "heartbeat_stale", stuck_reason: "任务心跳超时", is_actually_running: false });
+    expect(await judge(task.id)).toMatchObject({
+      stuck_reason_code: "heartbeat_stale",
+      stuck_reason: "任务心跳超时",
+      is_actually_running: false,
+    });
   });
 
   it("runtime_exceeded: alive and beating, but running longer than allowed", async () => {

@@ -13,7 +13,12 @@ describe("watchdog", () => {
     await makeRunning(stuck.id, { ownerId: dead, heartbeatAgeSeconds: 300 });
     await makeRunning(healthy.id, { ownerId: alive, heartbeatAgeSeconds: 1 });
     const seen: WatchdogCycle[] = [];
-    const watchdog = new Watchdog({ intervalMs: 60_000, autoRecover: true, instanceId: () => alive, onCycle: async (c) => void seen.push(c) });
+    const watchdog = new Watchdog({
+      intervalMs: 60_000,
+      autoRecover: true,
+      instanceId: () => alive,
+      onCycle: async (c) => void seen.push(c),
+    });
 
     const cycle = await watchdog.cycle();
 
@@ -25,7 +30,10 @@ describe("watchdog", () => {
     expect((await db.diagnosisTask.findUniqueOrThrow({ where: { id: healthy.id } })).status).toBe("running");
     const audit = await db.recoveryAudit.findFirstOrThrow({ where: { taskId: stuck.id } });
     expect(audit).toMatchObject({ actorType: "watchdog", mode: "auto", reasonCode: "executor_dead", actorLabel: `watchdog (${alive})` });
-    expect(await db.metricSample.findFirst({ where: { instanceId: alive }, orderBy: { id: "desc" } })).toMatchObject({ runningTasks: 2, stuckTasks: 1 });
+    expect(await db.metricSample.findFirst({ where: { instanceId: alive }, orderBy: { id: "desc" } })).toMatchObject({
+      runningTasks: 2,
+      stuckTasks: 1,
+    });
   });
 
   it("with automatic recovery off, a cycle reports the stuck tasks and samples them but resets nothing", async () => {

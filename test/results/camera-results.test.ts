@@ -9,10 +9,17 @@ import { GET as thumbnailRoute } from "@/app/api/results/[id]/thumbnail/route";
 import { call, tokenFor } from "../support/api-client";
 import { createCamera, createTask } from "../support/fixtures";
 
-const jpeg = () => sharp({ create: { width: 16, height: 9, channels: 3, background: "#336699" } }).jpeg().toBuffer();
+const jpeg = () =>
+  sharp({ create: { width: 16, height: 9, channels: 3, background: "#336699" } })
+    .jpeg()
+    .toBuffer();
 
 /** A finished run of the task with one result of the camera per entry, each backdated by `minutesAgo`. */
-async function addResults(taskId: number, cameraId: number, results: Array<{ minutesAgo: number; verdict: string; findings?: string[]; image?: Buffer; error?: string }>) {
+async function addResults(
+  taskId: number,
+  cameraId: number,
+  results: Array<{ minutesAgo: number; verdict: string; findings?: string[]; image?: Buffer; error?: string }>,
+) {
   const db = await getDb();
   const attempt = (await db.taskRun.count({ where: { taskId } })) + 1;
   const run = await db.taskRun.create({ data: { taskId, attempt, outcome: "completed", finishedAt: new Date() } });
@@ -21,10 +28,25 @@ async function addResults(taskId: number, cameraId: number, results: Array<{ min
     rows.push(
       await db.diagnosisResult.create({
         data: {
-          taskId, runId: run.id, cameraId, attempt, verdict: r.verdict, findings: r.findings ?? [], error: r.error ?? null,
+          taskId,
+          runId: run.id,
+          cameraId,
+          attempt,
+          verdict: r.verdict,
+          findings: r.findings ?? [],
+          error: r.error ?? null,
           createdAt: new Date(Date.now() - r.minutesAgo * 60_000),
-          thumbnail: r.image ? new Uint8Array(r.image) : null, frameWidth: r.image ? 16 : null, frameHeight: r.image ? 9 : null,
-          checks: { too_dark: { code: "too_dark", abnormal: (r.findings ?? []).includes("too_dark"), score: 0.82, metrics: { meanLuma: 21.5, brightLuma: 60 } } },
+          thumbnail: r.image ? new Uint8Array(r.image) : null,
+          frameWidth: r.image ? 16 : null,
+          frameHeight: r.image ? 9 : null,
+          checks: {
+            too_dark: {
+              code: "too_dark",
+              abnormal: (r.findings ?? []).includes("too_dark"),
+              score: 0.82,
+              metrics: { meanLuma: 21.5, brightLuma: 60 },
+            },
+          },
         },
       }),
     );
@@ -44,7 +66,13 @@ describe("camera results", () => {
 
     const latest = await latestResultsByCamera([busy.id, quiet.id]);
 
-    expect(latest.get(busy.id)).toMatchObject({ id: newest.id.toString(), verdict: "abnormal", findings: ["too_dark"], hasThumbnail: true, taskId: task.id });
+    expect(latest.get(busy.id)).toMatchObject({
+      id: newest.id.toString(),
+      verdict: "abnormal",
+      findings: ["too_dark"],
+      hasThumbnail: true,
+      taskId: task.id,
+    });
     expect(latest.has(quiet.id)).toBe(false);
   });
 
@@ -76,16 +104,27 @@ describe("camera results", () => {
     const camera = await createCamera();
     const task = await createTask({ cameraIds: [camera.id] });
     const image = await jpeg();
-    const [withImage, without] = await addResults(task.id, camera.id, [{ minutesAgo: 2, verdict: "ok", image }, { minutesAgo: 1, verdict: "error", findings: ["offline"] }]);
+    const [withImage, without] = await addResults(task.id, camera.id, [
+      { minutesAgo: 2, verdict: "ok", image },
+      { minutesAgo: 1, verdict: "error", findings: ["offline"] },
+    ]);
 
     expect(Buffer.compare(await getResultThumbnail(withImage.id.toString()), image)).toBe(0);
-    await expect(getResultThumbnail(without.id.toString())).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("has no image") });
+    await expect(getResultThumbnail(without.id.toString())).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("has no image"),
+    });
     await expect(getResultThumbnail("999999999999")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getResultThumbnail("1; DROP TABLE x")).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("overview: each camera with the tasks that use it and its newest result, never its credentials", async () => {
-    const camera = await createCamera({ sourceType: "http_snapshot", sourceUri: "http://127.0.0.1:9/snap.jpg", sourceUsername: "cam-user", sourcePassword: "cam-secret" });
+    const camera = await createCamera({
+      sourceType: "http_snapshot",
+      sourceUri: "http://127.0.0.1:9/snap.jpg",
+      sourceUsername: "cam-user",
+      sourcePassword: "cam-secret",
+    });
     const [a, b] = [await createTask({ cameraIds: [camera.id] }), await createTask({ cameraIds: [camera.id] })];
     await addResults(a.id, camera.id, [{ minutesAgo: 1, verdict: "abnormal", findings: ["blur"] }]);
 
@@ -102,7 +141,10 @@ describe("camera results", () => {
   it("GET /api/results/{id}/thumbnail: the JPEG for any signed-in role, 401 without credentials, 404 with a sentence without an image", async () => {
     const camera = await createCamera();
     const task = await createTask({ cameraIds: [camera.id] });
-    const [withImage, without] = await addResults(task.id, camera.id, [{ minutesAgo: 2, verdict: "ok", image: await jpeg() }, { minutesAgo: 1, verdict: "error" }]);
+    const [withImage, without] = await addResults(task.id, camera.id, [
+      { minutesAgo: 2, verdict: "ok", image: await jpeg() },
+      { minutesAgo: 1, verdict: "error" },
+    ]);
     const viewer = await tokenFor("viewer");
     const url = (id: bigint) => `/api/results/${id}/thumbnail`;
 

@@ -10,10 +10,18 @@ import { createTask, makeRunning } from "../support/fixtures";
 async function finishedRun(taskId: number, cameraId: number, attempt: number, daysAgo: number, results: number) {
   const db = await getDb();
   const run = await db.taskRun.create({
-    data: { taskId, attempt, outcome: "completed", startedAt: new Date(Date.now() - daysAgo * 86_400_000 - 60_000), finishedAt: new Date(Date.now() - daysAgo * 86_400_000) },
+    data: {
+      taskId,
+      attempt,
+      outcome: "completed",
+      startedAt: new Date(Date.now() - daysAgo * 86_400_000 - 60_000),
+      finishedAt: new Date(Date.now() - daysAgo * 86_400_000),
+    },
   });
   for (let i = 0; i < results; i++) {
-    await db.diagnosisResult.create({ data: { taskId, runId: run.id, cameraId, attempt, verdict: "normal", findings: [], createdAt: run.finishedAt! } });
+    await db.diagnosisResult.create({
+      data: { taskId, runId: run.id, cameraId, attempt, verdict: "normal", findings: [], createdAt: run.finishedAt! },
+    });
   }
   return run.id;
 }
@@ -21,8 +29,19 @@ async function finishedRun(taskId: number, cameraId: number, attempt: number, da
 async function history() {
   const db = await getDb();
   const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
-  await db.metricSample.createMany({ data: [{ sampledAt: daysAgo(60), runningTasks: 1, stuckTasks: 0 }, { sampledAt: daysAgo(31), runningTasks: 1, stuckTasks: 0 }, { sampledAt: daysAgo(1), runningTasks: 1, stuckTasks: 0 }] });
-  await db.alertEvent.createMany({ data: [{ ruleName: "stuck", firedAt: daysAgo(45), message: "old", value: 1 }, { ruleName: "stuck", firedAt: daysAgo(2), message: "new", value: 1 }] });
+  await db.metricSample.createMany({
+    data: [
+      { sampledAt: daysAgo(60), runningTasks: 1, stuckTasks: 0 },
+      { sampledAt: daysAgo(31), runningTasks: 1, stuckTasks: 0 },
+      { sampledAt: daysAgo(1), runningTasks: 1, stuckTasks: 0 },
+    ],
+  });
+  await db.alertEvent.createMany({
+    data: [
+      { ruleName: "stuck", firedAt: daysAgo(45), message: "old", value: 1 },
+      { ruleName: "stuck", firedAt: daysAgo(2), message: "new", value: 1 },
+    ],
+  });
   const a = await createTask();
   const [cameraA] = (await db.diagnosisTaskCamera.findMany({ where: { taskId: a.id } })).map((c) => c.cameraId);
   const a1 = await finishedRun(a.id, cameraA, 1, 40, 2);
@@ -39,7 +58,19 @@ async function history() {
   await makeRunning(c.id, { attempt: 2, startedMinutesAgo: 60 * 24 * 50 });
   await db.$executeRaw`UPDATE task_runs SET started_at = now() - interval '50 days' WHERE task_id = ${c.id} AND attempt = 2`;
   await db.recoveryAudit.create({
-    data: { taskId: a.id, taskName: a.name, recoveredAt: daysAgo(300), actorType: "cli", actorLabel: "test", mode: "cli", reasonCode: "no_owner", reasonText: "x", newStatus: "pending", priorStatus: "running", priorAttempt: 1 },
+    data: {
+      taskId: a.id,
+      taskName: a.name,
+      recoveredAt: daysAgo(300),
+      actorType: "cli",
+      actorLabel: "test",
+      mode: "cli",
+      reasonCode: "no_owner",
+      reasonText: "x",
+      newStatus: "pending",
+      priorStatus: "running",
+      priorAttempt: 1,
+    },
   });
   return { a1, a2, a3, b1, cTask: c.id };
 }
@@ -67,7 +98,8 @@ describe("pruning history", () => {
   });
 
   it("easysight db prune refuses a bad age with a sentence, and reports what it deleted", async () => {
-    const cli = (args: string[]) => promisify(execFile)(process.execPath, ["bin/easysight.mjs", "db", "prune", ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
+    const cli = (args: string[]) =>
+      promisify(execFile)(process.execPath, ["bin/easysight.mjs", "db", "prune", ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
     const bad = await cli(["--older-than-days", "0"]).catch((e) => e);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('error: --older-than-days must be a whole number of days from 1 to 36500, not "0".\n');

@@ -29,7 +29,11 @@ describe("RETENTION_DAYS: the retention job", () => {
     job.start();
     try {
       const sample = await oldSample();
-      await waitFor(async () => (await (await getDb()).metricSample.count({ where: { id: sample.id } })) === 0, 10_000, () => "the job to prune an old sample");
+      await waitFor(
+        async () => (await (await getDb()).metricSample.count({ where: { id: sample.id } })) === 0,
+        10_000,
+        () => "the job to prune an old sample",
+      );
     } finally {
       await job.stop();
     }

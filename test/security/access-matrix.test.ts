@@ -133,7 +133,12 @@ function dummyRequest(route: string) {
 
 const tokens = {} as Record<Exclude<Caller, "anonymous">, string>;
 beforeAll(async () => {
-  const [viewer, operator, admin, revoked] = await Promise.all([tokenFor("viewer"), tokenFor("operator"), tokenFor("admin"), tokenFor("admin")]);
+  const [viewer, operator, admin, revoked] = await Promise.all([
+    tokenFor("viewer"),
+    tokenFor("operator"),
+    tokenFor("admin"),
+    tokenFor("admin"),
+  ]);
   await revoked.revoke();
   Object.assign(tokens, { viewer: viewer.token, operator: operator.token, admin: admin.token, revoked: revoked.token });
 });
@@ -154,8 +159,14 @@ async function callProcedure(name: string, caller: Caller) {
 
 describe("access matrix: tRPC procedures", () => {
   it("access: every tRPC procedure is classified, and only existing ones", () => {
-    expect(procedureNames.filter((p) => !(p in PROCEDURES)), "classify these in PROCEDURES").toEqual([]);
-    expect(Object.keys(PROCEDURES).filter((p) => !procedureNames.includes(p)), "these no longer exist").toEqual([]);
+    expect(
+      procedureNames.filter((p) => !(p in PROCEDURES)),
+      "classify these in PROCEDURES",
+    ).toEqual([]);
+    expect(
+      Object.keys(PROCEDURES).filter((p) => !procedureNames.includes(p)),
+      "these no longer exist",
+    ).toEqual([]);
   });
 
   it("access: every classification follows the policy (admin: users, tokens, recovery; operator: task and camera changes; reads: any role)", () => {
@@ -185,9 +196,18 @@ describe("access matrix: tRPC procedures", () => {
 describe("access matrix: REST routes", () => {
   it("access: every REST route handler is classified, and only existing ones", () => {
     const discovered = handlers.map((h) => h.key);
-    expect(discovered.filter((k) => !(k in ROUTES)), "classify these in ROUTES").toEqual([]);
-    expect(Object.keys(ROUTES).filter((k) => !discovered.includes(k)), "these no longer exist").toEqual([]);
-    expect(routeFiles.filter(({ route }) => !handlers.some((h) => h.route === route)), "route files exporting no handler").toEqual([]);
+    expect(
+      discovered.filter((k) => !(k in ROUTES)),
+      "classify these in ROUTES",
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((k) => !discovered.includes(k)),
+      "these no longer exist",
+    ).toEqual([]);
+    expect(
+      routeFiles.filter(({ route }) => !handlers.some((h) => h.route === route)),
+      "route files exporting no handler",
+    ).toEqual([]);
   });
 
   it("access: every REST classification follows the policy", () => {

@@ -49,6 +49,9 @@ describe("served over https", () => {
 describe("served over plain http", () => {
   it("http: the session cookie is HttpOnly and SameSite=Lax but not Secure (the browser would drop it)", async () => {
     const { sessionCookie } = await import("@/server/auth/session-cookie");
-    expect(sessionCookie(false)).toEqual({ name: "next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: false } });
+    expect(sessionCookie(false)).toEqual({
+      name: "next-auth.session-token",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: false },
+    });
   });
 });

@@ -9,7 +9,20 @@ import { call, tokenFor } from "../support/api-client";
 import { uniqueName } from "../support/unique";
 
 /** What must never reach a client: stack frames, SQL, the ORM's name, table names, source paths. */
-const INTERNALS = [/\n\s*at /, /\bat \S+ \(/, /\w+\.[cm]?[jt]sx?:\d+/, /prisma/i, /\bSELECT\b/, /\bINSERT\b/, /\bFROM\b/, /diagnosis_tasks/, /api_tokens/, /signin_attempts/, /\/work\//, /node_modules/];
+const INTERNALS = [
+  /\n\s*at /,
+  /\bat \S+ \(/,
+  /\w+\.[cm]?[jt]sx?:\d+/,
+  /prisma/i,
+  /\bSELECT\b/,
+  /\bINSERT\b/,
+  /\bFROM\b/,
+  /diagnosis_tasks/,
+  /api_tokens/,
+  /signin_attempts/,
+  /\/work\//,
+  /node_modules/,
+];
 
 function expectNoInternals(body: unknown) {
   const text = typeof body === "string" ? body : JSON.stringify(body);
@@ -44,7 +57,9 @@ describe("no internals in error responses", () => {
   });
 
   it("errors: a REST route whose query fails answers 500 with a sentence and nothing internal", async () => {
-    const { status, body } = await withoutTable("diagnosis_tasks", () => call(statusCheck, "/api/diagnosis/tasks/status-check", { token: viewer }));
+    const { status, body } = await withoutTable("diagnosis_tasks", () =>
+      call(statusCheck, "/api/diagnosis/tasks/status-check", { token: viewer }),
+    );
     expect(status).toBe(500);
     expect(body).toMatchObject({ error: "internal_server_error", message: expect.stringMatching(/server log/) });
     expectNoInternals(body);
@@ -61,14 +76,20 @@ describe("no internals in error responses", () => {
 
   it("errors: a database failure during sign-in reaches the browser as a code, not the database's message", async () => {
     const err = await withoutTable("signin_attempts", () =>
-      authorizeSignIn({ username: uniqueName("someone"), password: "a-password" }, { "x-forwarded-for": "192.0.2.7" }).catch((e: Error) => e),
+      authorizeSignIn({ username: uniqueName("someone"), password: "a-password" }, { "x-forwarded-for": "192.0.2.7" }).catch(
+        (e: Error) => e,
+      ),
     );
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toBe(SIGN_IN_UNAVAILABLE);
   });
 
   it("errors: a malformed tRPC input is a 400 naming the field, without a stack", async () => {
-    const { status, body } = await call(trpcGet, `/api/trpc/tasks.byId?input=${encodeURIComponent(JSON.stringify({ json: { id: "x" } }))}`, { token: viewer, params: { trpc: "tasks.byId" } });
+    const { status, body } = await call(
+      trpcGet,
+      `/api/trpc/tasks.byId?input=${encodeURIComponent(JSON.stringify({ json: { id: "x" } }))}`,
+      { token: viewer, params: { trpc: "tasks.byId" } },
+    );
     expect(status).toBe(400);
     expect(body.error.json.message).toMatch(/^id: /);
     expectNoInternals(body);

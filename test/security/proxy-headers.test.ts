@@ -31,7 +31,9 @@ describe("proxy: security headers", () => {
   it("proxy: a signed-in page request passes with its CSP; a signed-out one is sent to sign-in with the path", async () => {
     const signedIn = await proxy(request("/tasks/7?tab=history", { cookie: await signedInCookie() }));
     expect(signedIn.headers.get("location")).toBeNull();
-    expect(nonceOf(signedIn.headers.get("x-middleware-request-content-security-policy"))).toBe(nonceOf(signedIn.headers.get("content-security-policy")));
+    expect(nonceOf(signedIn.headers.get("x-middleware-request-content-security-policy"))).toBe(
+      nonceOf(signedIn.headers.get("content-security-policy")),
+    );
     const signedOut = await proxy(request("/tasks/7?tab=history"));
     expect(new URL(signedOut.headers.get("location")!).searchParams.get("callbackUrl")).toBe("/tasks/7?tab=history");
   });

@@ -11,7 +11,8 @@ export async function startCameraServer() {
   const jpeg = fs.readFileSync(FIXTURE_IMAGE);
   const server = http.createServer((req, res) => {
     if (req.url === "/ok") return res.writeHead(200, { "content-type": "image/jpeg" }).end(jpeg);
-    if (req.url === "/garbage") return res.writeHead(200, { "content-type": "image/jpeg" }).end(Buffer.from("definitely not a jpeg".repeat(50)));
+    if (req.url === "/garbage")
+      return res.writeHead(200, { "content-type": "image/jpeg" }).end(Buffer.from("definitely not a jpeg".repeat(50)));
     if (req.url === "/hang") return; // never answer
     res.writeHead(404).end();
   });
@@ -19,12 +20,20 @@ export async function startCameraServer() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: (path: "/ok" | "/hang" | "/garbage") => base + path,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** Polls until `check` returns a truthy value (or throws after `timeoutMs`). For state another process or loop changes. */
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, what: string | (() => string) = "condition"): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+  what: string | (() => string) = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -21,15 +21,23 @@ describe("task activation and rescheduling", () => {
 
   it("a changed schedule is recomputed from now, an unchanged one is kept", async () => {
     const task = await makeTask({ schedule: { type: "interval", minutes: 5 } });
-    expect((await updateTask({ id: task.id, name: `${task.name} b`, schedule: { type: "interval", minutes: 5 } })).nextRunTime).toEqual(task.nextRunTime);
-    expect(minutesFromNow((await updateTask({ id: task.id, schedule: { type: "interval", minutes: 120 } })).nextRunTime)).toBeCloseTo(120, 0);
+    expect((await updateTask({ id: task.id, name: `${task.name} b`, schedule: { type: "interval", minutes: 5 } })).nextRunTime).toEqual(
+      task.nextRunTime,
+    );
+    expect(minutesFromNow((await updateTask({ id: task.id, schedule: { type: "interval", minutes: 120 } })).nextRunTime)).toBeCloseTo(
+      120,
+      0,
+    );
     expect((await updateTask({ id: task.id, schedule: { type: "manual" } })).nextRunTime).toBeNull();
   });
 
   it("an update with nothing to change is refused, and an unknown task is NOT_FOUND", async () => {
     const task = await makeTask();
     await expect(updateTask({ id: task.id })).rejects.toThrow("Give at least one field to change.");
-    await expect(setTaskActive(2_000_000_000, false)).rejects.toMatchObject({ code: "NOT_FOUND", message: "Task 2000000000 does not exist." });
+    await expect(setTaskActive(2_000_000_000, false)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Task 2000000000 does not exist.",
+    });
   });
 
   describe("with this process's clock an hour fast", () => {

@@ -5,7 +5,11 @@ import { listTasks } from "@/server/tasks/list-tasks";
 import { makeCamera, makeOperator, makeTask, readTask } from "./task-fixtures";
 import { uniqueName } from "../support/unique";
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (err: { code?: string; message: string }) => err);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (err: { code?: string; message: string }) => err,
+  );
 
 describe("create task", () => {
   it("stores the task with its cameras, creator and a first run one interval from now", async () => {
@@ -13,11 +17,26 @@ describe("create task", () => {
     const creator = await makeOperator();
     const before = Date.now();
     const task = await createTask(
-      { name: ` ${uniqueName("t")} `, cameraIds: [camera, camera], checks: ["blur", "too_dark"], thresholds: { blur: { minEdgeSigma: 1.2 } }, schedule: { type: "interval", minutes: 5 } },
+      {
+        name: ` ${uniqueName("t")} `,
+        cameraIds: [camera, camera],
+        checks: ["blur", "too_dark"],
+        thresholds: { blur: { minEdgeSigma: 1.2 } },
+        schedule: { type: "interval", minutes: 5 },
+      },
       creator,
     );
     const row = await readTask(task.id);
-    expect(row).toMatchObject({ status: "pending", isActive: true, scheduleType: "interval", intervalMinutes: 5, maxRuntimeMinutes: 30, createdById: creator, checks: ["blur", "too_dark"], thresholds: { blur: { minEdgeSigma: 1.2 } } });
+    expect(row).toMatchObject({
+      status: "pending",
+      isActive: true,
+      scheduleType: "interval",
+      intervalMinutes: 5,
+      maxRuntimeMinutes: 30,
+      createdById: creator,
+      checks: ["blur", "too_dark"],
+      thresholds: { blur: { minEdgeSigma: 1.2 } },
+    });
     expect(row!.name).toBe(task.name.trim());
     expect(row!.cameras.map((c) => c.cameraId)).toEqual([camera]);
     expect(row!.nextRunTime!.getTime()).toBeGreaterThanOrEqual(before + 5 * 60_000);

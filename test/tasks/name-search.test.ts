@@ -20,7 +20,10 @@ describe("task name search", () => {
     // index can answer the ILIKE the list sends.
     const plan = await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-      return tx.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(`EXPLAIN SELECT id FROM diagnosis_tasks WHERE name ILIKE $1`, "%camera 4242%");
+      return tx.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(
+        `EXPLAIN SELECT id FROM diagnosis_tasks WHERE name ILIKE $1`,
+        "%camera 4242%",
+      );
     });
     expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toContain("diagnosis_tasks_name_trgm_idx");
   });

@@ -8,14 +8,20 @@ describe("tasks that are running", () => {
   it("run-now on a running task is CONFLICT and changes nothing", async () => {
     const task = await makeTask();
     const before = await markRunning(task.id);
-    await expect(runTaskNow(task.id)).rejects.toMatchObject({ code: "CONFLICT", message: `Task ${task.id} is running; it can run again when this run ends.` });
+    await expect(runTaskNow(task.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: `Task ${task.id} is running; it can run again when this run ends.`,
+    });
     expect(await readTask(task.id)).toMatchObject({ nextRunTime: null, status: "running", attempt: 4, updatedAt: before.updatedAt });
   });
 
   it("delete of a running task is refused and the task stays", async () => {
     const task = await makeTask();
     await markRunning(task.id);
-    await expect(deleteTask(task.id)).rejects.toMatchObject({ code: "CONFLICT", message: `Task ${task.id} is running; recover or wait for it first.` });
+    await expect(deleteTask(task.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: `Task ${task.id} is running; recover or wait for it first.`,
+    });
     expect(await readTask(task.id)).toMatchObject({ status: "running" });
   });
 
@@ -25,7 +31,15 @@ describe("tasks that are running", () => {
     const camera = await makeCamera();
     await updateTask({ id: task.id, name: `${task.name} renamed`, cameraIds: [camera], schedule: { type: "interval", minutes: 60 } });
     const after = await readTask(task.id);
-    expect(after).toMatchObject({ name: `${task.name} renamed`, intervalMinutes: 60, status: "running", attempt: 4, startedAt: before.startedAt, heartbeatAt: before.heartbeatAt, ownerInstanceId: before.ownerInstanceId });
+    expect(after).toMatchObject({
+      name: `${task.name} renamed`,
+      intervalMinutes: 60,
+      status: "running",
+      attempt: 4,
+      startedAt: before.startedAt,
+      heartbeatAt: before.heartbeatAt,
+      ownerInstanceId: before.ownerInstanceId,
+    });
     expect(after!.cameras.map((c) => c.cameraId)).toEqual([camera]);
   });
 });
@@ -41,7 +55,10 @@ describe("tasks that are not running", () => {
 
   it("run-now on an inactive task is CONFLICT: the executor would never pick it up", async () => {
     const task = await makeTask({ isActive: false });
-    await expect(runTaskNow(task.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/is inactive; activate it first/) });
+    await expect(runTaskNow(task.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/is inactive; activate it first/),
+    });
     expect(await readTask(task.id)).toMatchObject({ nextRunTime: null });
   });
 

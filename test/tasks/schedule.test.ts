@@ -51,7 +51,9 @@ describe("task schedule: input sentences", () => {
   });
 
   it("an invalid cron expression is named with the reason", () => {
-    expect(problem({ type: "cron", expression: "x" })).toBe('Invalid cron expression "x": it needs 5 fields (minute hour day-of-month month day-of-week), not 1.');
+    expect(problem({ type: "cron", expression: "x" })).toBe(
+      'Invalid cron expression "x": it needs 5 fields (minute hour day-of-month month day-of-week), not 1.',
+    );
     expect(problem({ type: "cron", expression: "60 * * * *" })).toMatch(/^Invalid cron expression "60 \* \* \* \*": .*0-59/);
     expect(problem({ type: "cron", expression: "0 0 * * * *" })).toMatch(/needs 5 fields.*not 6\.$/);
     expect(problem({ type: "cron", expression: "H * * * *" })).toMatch(/random value H is not supported/);

@@ -9,8 +9,13 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
 async function addRun(taskId: number, attempt: number, options: { instanceId?: string; minutes: number; outcome: string; error?: string }) {
   return (await getDb()).taskRun.create({
     data: {
-      taskId, attempt, instanceId: options.instanceId ?? null, outcome: options.outcome, error: options.error ?? null,
-      startedAt: new Date(Date.now() - 3_600_000), finishedAt: options.outcome === "running" ? null : new Date(Date.now() - 3_600_000 + options.minutes * 60_000),
+      taskId,
+      attempt,
+      instanceId: options.instanceId ?? null,
+      outcome: options.outcome,
+      error: options.error ?? null,
+      startedAt: new Date(Date.now() - 3_600_000),
+      finishedAt: options.outcome === "running" ? null : new Date(Date.now() - 3_600_000 + options.minutes * 60_000),
     },
   });
 }
@@ -45,7 +50,14 @@ describe("task detail reads", () => {
     const result = (verdict: string, findings: string[], createdAt: Date, thumbnail: Uint8Array<ArrayBuffer> | null) =>
       db.diagnosisResult.create({
         data: {
-          taskId: task.id, runId: run.id, cameraId: seen.id, attempt: 1, verdict, findings, createdAt, thumbnail,
+          taskId: task.id,
+          runId: run.id,
+          cameraId: seen.id,
+          attempt: 1,
+          verdict,
+          findings,
+          createdAt,
+          thumbnail,
           checks: { too_dark: { abnormal: findings.includes("too_dark"), score: 0.8, metrics: { meanLuma: 21.5 } } },
         },
       });
@@ -57,7 +69,10 @@ describe("task detail reads", () => {
     const byCamera = new Map(latest.map((l) => [l.camera.id, l.result]));
     expect(byCamera.get(unseen.id)).toBeNull();
     expect(byCamera.get(seen.id)).toMatchObject({
-      id: newest.id.toString(), verdict: "abnormal", findings: ["too_dark"], hasThumbnail: true,
+      id: newest.id.toString(),
+      verdict: "abnormal",
+      findings: ["too_dark"],
+      hasThumbnail: true,
       checks: [{ code: "too_dark", abnormal: true, score: 0.8, metrics: { meanLuma: 21.5 } }],
     });
   });

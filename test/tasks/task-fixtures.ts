@@ -6,7 +6,9 @@ import { uniqueName } from "../support/unique";
 
 /** A camera reading an image file; tasks only link it, nothing grabs from it in these tests. */
 export async function makeCamera(): Promise<number> {
-  const camera = await (await getDb()).camera.create({
+  const camera = await (
+    await getDb()
+  ).camera.create({
     data: { name: uniqueName("cam"), sourceType: "image_file", sourceUri: "test/fixtures/none.jpg" },
   });
   return camera.id;
@@ -22,7 +24,13 @@ export function makeOperator(): Promise<number> {
 /** An active task due every 5 minutes on a fresh camera, with any field overridden. */
 export async function makeTask(overrides: Partial<CreateTaskInput> = {}) {
   return createTask(
-    { name: uniqueName("task"), cameraIds: [await makeCamera()], checks: ["blur"], schedule: { type: "interval", minutes: 5 }, ...overrides },
+    {
+      name: uniqueName("task"),
+      cameraIds: [await makeCamera()],
+      checks: ["blur"],
+      schedule: { type: "interval", minutes: 5 },
+      ...overrides,
+    },
     await makeOperator(),
   );
 }
@@ -31,7 +39,13 @@ export async function makeTask(overrides: Partial<CreateTaskInput> = {}) {
 export async function markRunning(id: number) {
   return (await getDb()).diagnosisTask.update({
     where: { id },
-    data: { status: "running", attempt: 4, startedAt: new Date(Date.now() - 60_000), heartbeatAt: new Date(Date.now() - 5_000), nextRunTime: null },
+    data: {
+      status: "running",
+      attempt: 4,
+      startedAt: new Date(Date.now() - 60_000),
+      heartbeatAt: new Date(Date.now() - 5_000),
+      nextRunTime: null,
+    },
   });
 }
 

@@ -22,12 +22,17 @@ describe("tRPC procedure builders", () => {
   });
 
   it("invalid input is BAD_REQUEST with a readable sentence", async () => {
-    const err = await as("viewer").tasks.byId({ id: -1 }).catch((e) => e);
+    const err = await as("viewer")
+      .tasks.byId({ id: -1 })
+      .catch((e) => e);
     expect(err.code).toBe("BAD_REQUEST");
     expect(err.message).toMatch(/^id: /);
   });
 
   it("an unknown task is NOT_FOUND with a sentence naming it", async () => {
-    await expect(as("viewer").tasks.byId({ id: 99_999_999 })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Task 99999999 does not exist." });
+    await expect(as("viewer").tasks.byId({ id: 99_999_999 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Task 99999999 does not exist.",
+    });
   });
 });

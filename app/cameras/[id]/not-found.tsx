@@ -7,7 +7,9 @@ export default async function CameraNotFound() {
     <div className="card narrow" data-testid="not-found">
       <h1>{t("notFound.title")}</h1>
       <p>{t("camera.notFound")}</p>
-      <p><Link href="/cameras">{t("camera.back")}</Link></p>
+      <p>
+        <Link href="/cameras">{t("camera.back")}</Link>
+      </p>
     </div>
   );
 }

@@ -15,7 +15,9 @@ export default async function NewCameraPage() {
   if (!actor || !hasRole(actor, "operator")) return <Forbidden t={t} needs="operator" />;
   return (
     <div className="adm-narrow">
-      <Link className="back-link" href="/cameras">← {t("camera.back")}</Link>
+      <Link className="back-link" href="/cameras">
+        ← {t("camera.back")}
+      </Link>
       <PageHeader id="camera-form-heading" title={t("cameraForm.newTitle")} />
       <CameraForm />
     </div>

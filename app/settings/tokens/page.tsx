@@ -12,7 +12,10 @@ export const generateMetadata = () => pageTitle("settings.tokens");
 export default async function TokensSettingsPage() {
   const [t, admin] = await Promise.all([getTranslator(), currentAdmin()]);
   if (!admin) return <Forbidden t={t} needs="admin" />;
-  await Promise.all([getQueryClient().prefetchQuery(trpc.tokens.list.queryOptions()), getQueryClient().prefetchQuery(trpc.users.list.queryOptions())]);
+  await Promise.all([
+    getQueryClient().prefetchQuery(trpc.tokens.list.queryOptions()),
+    getQueryClient().prefetchQuery(trpc.users.list.queryOptions()),
+  ]);
   return (
     <SettingsShell t={t} active="/settings/tokens">
       <HydrateClient>

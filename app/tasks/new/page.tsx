@@ -17,7 +17,9 @@ export default async function NewTaskPage() {
   await getQueryClient().prefetchQuery(trpc.cameras.list.queryOptions(cameraChoicesInput()));
   return (
     <div className="form-page">
-      <Link href="/tasks" className="back-link">← {t("task.back")}</Link>
+      <Link href="/tasks" className="back-link">
+        ← {t("task.back")}
+      </Link>
       <PageHeader id="task-form-heading" title={t("taskForm.newTitle")} />
       <HydrateClient>
         <TaskForm />

@@ -1,7 +1,10 @@
 /** cameras: the camera list, a camera's page and the camera form. */
 export const cameras = {
   "cameras.title": { zh: "摄像头", en: "Cameras" },
-  "cameras.subtitle": { zh: "视频源、使用它们的任务和最近一次诊断结果。", en: "Video sources, the tasks that use them and their latest diagnosis." },
+  "cameras.subtitle": {
+    zh: "视频源、使用它们的任务和最近一次诊断结果。",
+    en: "Video sources, the tasks that use them and their latest diagnosis.",
+  },
   "cameras.add": { zh: "添加摄像头", en: "Add camera" },
   "cameras.filters": { zh: "筛选摄像头", en: "Filter cameras" },
   "cameras.filter.q": { zh: "名称", en: "Name" },
@@ -54,7 +57,10 @@ export const cameras = {
   "camera.created": { zh: "创建时间", en: "Created" },
   "camera.updated": { zh: "更新时间", en: "Updated" },
   "camera.latest": { zh: "最新画面", en: "Latest frame" },
-  "camera.noResultsYet": { zh: "还没有诊断结果：运行一个使用此摄像头的任务后会显示在这里。", en: "No results yet: they appear once a task that uses this camera runs." },
+  "camera.noResultsYet": {
+    zh: "还没有诊断结果：运行一个使用此摄像头的任务后会显示在这里。",
+    en: "No results yet: they appear once a task that uses this camera runs.",
+  },
   "camera.noImage": { zh: "无画面", en: "No image" },
   "camera.frameAlt": { zh: "{name} 的最新画面", en: "Latest frame of {name}" },
   "camera.historyFrameAlt": { zh: "诊断时的画面", en: "Frame at diagnosis" },
@@ -66,7 +72,10 @@ export const cameras = {
   "camera.score": { zh: "得分", en: "Score" },
   "camera.metrics": { zh: "指标值", en: "Metric values" },
   "camera.test.title": { zh: "视频源测试", en: "Source test" },
-  "camera.test.explain": { zh: "立即从视频源抓取一帧，检查是否能取到画面。不会保存结果。", en: "Grabs one frame from the source now to see whether it answers. Nothing is stored." },
+  "camera.test.explain": {
+    zh: "立即从视频源抓取一帧，检查是否能取到画面。不会保存结果。",
+    en: "Grabs one frame from the source now to see whether it answers. Nothing is stored.",
+  },
   "camera.test.run": { zh: "立即取帧", en: "Grab a frame now" },
   "camera.test.ok": { zh: "取帧成功：{width}×{height}，{size}", en: "Frame received: {width}×{height}, {size}" },
   "camera.test.failed": { zh: "取帧失败。", en: "No frame." },
@@ -80,8 +89,14 @@ export const cameras = {
   "camera.col.findings": { zh: "发现的问题", en: "Findings" },
   "camera.delete": { zh: "删除", en: "Delete" },
   "camera.deleteTitle": { zh: "删除摄像头“{name}”？", en: "Delete camera “{name}”?" },
-  "camera.deleteBody": { zh: "摄像头及其全部诊断结果将被删除，且无法恢复。", en: "The camera and all of its diagnosis results are deleted. This cannot be undone." },
-  "camera.deleteInUse": { zh: "有 {n} 个任务正在使用此摄像头（{tasks}），服务器会拒绝删除。请先从这些任务中移除它。", en: "{n} task(s) use this camera ({tasks}); the server will refuse to delete it. Remove it from those tasks first." },
+  "camera.deleteBody": {
+    zh: "摄像头及其全部诊断结果将被删除，且无法恢复。",
+    en: "The camera and all of its diagnosis results are deleted. This cannot be undone.",
+  },
+  "camera.deleteInUse": {
+    zh: "有 {n} 个任务正在使用此摄像头（{tasks}），服务器会拒绝删除。请先从这些任务中移除它。",
+    en: "{n} task(s) use this camera ({tasks}); the server will refuse to delete it. Remove it from those tasks first.",
+  },
   "camera.deleteConfirm": { zh: "删除", en: "Delete" },
   "camera.deleteRefused": { zh: "未删除：{message}", en: "Not deleted: {message}" },
   "cameraForm.newTitle": { zh: "添加摄像头", en: "Add a camera" },
@@ -95,8 +110,14 @@ export const cameras = {
   "cameraForm.placeholder.video_file": { zh: "demo/cameras/entrance.mp4", en: "demo/cameras/entrance.mp4" },
   "cameraForm.placeholder.http_snapshot": { zh: "http://192.0.2.10/snapshot.jpg", en: "http://192.0.2.10/snapshot.jpg" },
   "cameraForm.placeholder.rtsp": { zh: "rtsp://192.0.2.10:554/stream1", en: "rtsp://192.0.2.10:554/stream1" },
-  "cameraForm.hint.url": { zh: "用户名和密码请填写在下方，不要写在地址里；它们不会再显示。", en: "Put the username and password below rather than in the URL; they are never shown again." },
-  "cameraForm.hint.path": { zh: "服务器上的路径，相对路径以项目目录为起点。", en: "A path on the server; relative paths start at the project folder." },
+  "cameraForm.hint.url": {
+    zh: "用户名和密码请填写在下方，不要写在地址里；它们不会再显示。",
+    en: "Put the username and password below rather than in the URL; they are never shown again.",
+  },
+  "cameraForm.hint.path": {
+    zh: "服务器上的路径，相对路径以项目目录为起点。",
+    en: "A path on the server; relative paths start at the project folder.",
+  },
   "cameraForm.credentials": { zh: "凭据（可选）", en: "Credentials (optional)" },
   "cameraForm.credentialsStored": { zh: "已保存凭据。留空则保持不变。", en: "Credentials are stored. Leave these empty to keep them." },
   "cameraForm.username": { zh: "用户名", en: "Username" },
@@ -112,9 +133,24 @@ export const cameras = {
   "cameraForm.error.refused": { zh: "服务器未接受：{message}", en: "Not accepted: {message}" },
   "cameraForm.error.locationLong": { zh: "位置最多 200 个字符。", en: "A location has at most 200 characters." },
   "cameraForm.error.sourceRequired": { zh: "请填写视频源地址。", en: "Enter the source." },
-  "cameraForm.error.httpUrl": { zh: "HTTP 快照地址必须以 http:// 或 https:// 开头，并包含主机名。", en: "An HTTP snapshot source is an http:// or https:// URL with a host name." },
-  "cameraForm.error.rtspUrl": { zh: "RTSP 地址必须以 rtsp:// 或 rtsps:// 开头，并包含主机名。", en: "An RTSP source is an rtsp:// or rtsps:// URL with a host name." },
-  "cameraForm.error.pathNotUrl": { zh: "此类型的视频源是服务器上的路径，不是网址。", en: "This source type takes a path on the server, not a URL." },
-  "cameraForm.error.credentialsTwice": { zh: "凭据已写在地址里；请只在一处填写。", en: "The URL already contains credentials; give them in one place only." },
-  "cameraForm.error.timeout": { zh: "取帧超时为 {min} 到 {max} 之间的整数毫秒。", en: "The grab timeout is a whole number of milliseconds from {min} to {max}." },
+  "cameraForm.error.httpUrl": {
+    zh: "HTTP 快照地址必须以 http:// 或 https:// 开头，并包含主机名。",
+    en: "An HTTP snapshot source is an http:// or https:// URL with a host name.",
+  },
+  "cameraForm.error.rtspUrl": {
+    zh: "RTSP 地址必须以 rtsp:// 或 rtsps:// 开头，并包含主机名。",
+    en: "An RTSP source is an rtsp:// or rtsps:// URL with a host name.",
+  },
+  "cameraForm.error.pathNotUrl": {
+    zh: "此类型的视频源是服务器上的路径，不是网址。",
+    en: "This source type takes a path on the server, not a URL.",
+  },
+  "cameraForm.error.credentialsTwice": {
+    zh: "凭据已写在地址里；请只在一处填写。",
+    en: "The URL already contains credentials; give them in one place only.",
+  },
+  "cameraForm.error.timeout": {
+    zh: "取帧超时为 {min} 到 {max} 之间的整数毫秒。",
+    en: "The grab timeout is a whole number of milliseconds from {min} to {max}.",
+  },
 } as const;

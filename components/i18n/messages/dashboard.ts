@@ -15,7 +15,10 @@ export const dashboard = {
   "dashboard.chart.stuck": { zh: "卡住任务数量", en: "Stuck tasks" },
   "dashboard.chart.stuckHint": { zh: "每个时间段内看门狗检查到的最大值", en: "Highest count the watchdog saw in each interval" },
   "dashboard.chart.runtime": { zh: "任务平均运行时间", en: "Average runtime" },
-  "dashboard.chart.runtimeHint": { zh: "每个时间段内结束的运行（完成或失败）", en: "Runs that ended in each interval (completed or failed)" },
+  "dashboard.chart.runtimeHint": {
+    zh: "每个时间段内结束的运行（完成或失败）",
+    en: "Runs that ended in each interval (completed or failed)",
+  },
   "dashboard.chart.recoveries": { zh: "任务恢复次数", en: "Recoveries" },
   "dashboard.chart.recoveriesHint": { zh: "每个时间段内的恢复次数，按方式区分", en: "Recoveries in each interval, by mode" },
   "dashboard.chart.noData": { zh: "这段时间没有数据。", en: "No data in this range." },

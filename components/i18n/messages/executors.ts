@@ -13,7 +13,10 @@ export const executors = {
   "executors.showAll": { zh: "显示已停止的实例", en: "Show stopped instances" },
   "executors.showLive": { zh: "只显示未停止的实例", en: "Hide stopped instances" },
   "executors.empty": { zh: "没有执行器实例。", en: "No executor instances." },
-  "executors.emptyHint": { zh: "启动服务器（EXECUTOR_ENABLED=1）或运行 npx easysight worker 后会出现在这里。", en: "They appear once a server (EXECUTOR_ENABLED=1) or `npx easysight worker` starts." },
+  "executors.emptyHint": {
+    zh: "启动服务器（EXECUTOR_ENABLED=1）或运行 npx easysight worker 后会出现在这里。",
+    en: "They appear once a server (EXECUTOR_ENABLED=1) or `npx easysight worker` starts.",
+  },
   "executors.col.host": { zh: "主机", en: "Host" },
   "executors.col.pid": { zh: "进程号", en: "PID" },
   "executors.col.kind": { zh: "类型", en: "Kind" },

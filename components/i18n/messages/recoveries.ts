@@ -22,7 +22,10 @@ export const recoveries = {
   },
   "recoveries.emptyFiltered": { zh: "没有符合条件的恢复记录。", en: "No recoveries match." },
   "recoveries.total": { zh: "共 {total} 条记录", en: "{total} records" },
-  "recoveries.exportHint": { zh: "导出包含符合当前筛选条件的全部记录（不只本页）。", en: "The export holds every record that matches these filters, not only this page." },
+  "recoveries.exportHint": {
+    zh: "导出包含符合当前筛选条件的全部记录（不只本页）。",
+    en: "The export holds every record that matches these filters, not only this page.",
+  },
   "recoveries.exportCsv": { zh: "导出 CSV", en: "Export CSV" },
   "recoveries.col.time": { zh: "时间", en: "Time" },
   "recoveries.col.task": { zh: "任务", en: "Task" },

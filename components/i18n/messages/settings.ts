@@ -35,7 +35,10 @@ export const settings = {
     zh: "{name} 是最后一位管理员，不能降级。请先把另一位用户设为管理员。",
     en: "{name} is the last admin and cannot be demoted. Make another user admin first.",
   },
-  "users.error.username": { zh: "用户名为 2–64 个字母、数字、点、短横线或下划线。", en: "A username has 2–64 letters, digits, dots, dashes or underscores." },
+  "users.error.username": {
+    zh: "用户名为 2–64 个字母、数字、点、短横线或下划线。",
+    en: "A username has 2–64 letters, digits, dots, dashes or underscores.",
+  },
   "users.error.taken": { zh: "该用户名已被使用。", en: "This username is taken." },
   "users.error.email": { zh: "请输入有效的邮箱地址。", en: "Enter a valid e-mail address." },
   "users.error.emailTaken": { zh: "该邮箱已被使用。", en: "This e-mail is taken." },

@@ -18,13 +18,19 @@ export const taskDetail = {
   "taskDetail.deactivate": { zh: "停用", en: "Deactivate" },
   "taskDetail.edit": { zh: "编辑", en: "Edit" },
   "taskDetail.delete": { zh: "删除", en: "Delete" },
-  "taskDetail.deleteRunning": { zh: "任务正在运行，不能删除；请先恢复或等待它结束。", en: "The task is running; recover it or wait for it to end first." },
+  "taskDetail.deleteRunning": {
+    zh: "任务正在运行，不能删除；请先恢复或等待它结束。",
+    en: "The task is running; recover it or wait for it to end first.",
+  },
   "taskDetail.deleteTitle": { zh: "删除这个任务？", en: "Delete this task?" },
   "taskDetail.deleteBody": {
     zh: "任务「{name}」及其运行记录和诊断结果将被删除，无法撤销。恢复记录会保留。",
     en: "Task “{name}” and its runs and results will be deleted. This cannot be undone. Recovery records are kept.",
   },
-  "taskDetail.ranNow": { zh: "任务「{name}」已排队，执行器将立即运行它。", en: "Task “{name}” is due now; an executor will run it shortly." },
+  "taskDetail.ranNow": {
+    zh: "任务「{name}」已排队，执行器将立即运行它。",
+    en: "Task “{name}” is due now; an executor will run it shortly.",
+  },
   "taskDetail.activated": { zh: "任务「{name}」已启用。", en: "Task “{name}” is active." },
   "taskDetail.deactivated": { zh: "任务「{name}」已停用。", en: "Task “{name}” is inactive." },
   "taskDetail.deleted": { zh: "任务「{name}」已删除。", en: "Task “{name}” was deleted." },

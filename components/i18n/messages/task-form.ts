@@ -18,7 +18,10 @@ export const taskForm = {
   "taskForm.schedule.manual": { zh: "仅手动", en: "Manual only" },
   "taskForm.intervalMinutes": { zh: "间隔（分钟）", en: "Interval (minutes)" },
   "taskForm.cronExpression": { zh: "Cron 表达式", en: "Cron expression" },
-  "taskForm.cronHint": { zh: "5 个字段：分 时 日 月 周，例如 0 * * * * 表示每小时整点。", en: "5 fields: minute hour day month weekday, e.g. 0 * * * * for every hour." },
+  "taskForm.cronHint": {
+    zh: "5 个字段：分 时 日 月 周，例如 0 * * * * 表示每小时整点。",
+    en: "5 fields: minute hour day month weekday, e.g. 0 * * * * for every hour.",
+  },
   "taskForm.manualHint": { zh: "只在点击「立即运行」时运行。", en: "Runs only when someone clicks Run now." },
   "taskForm.maxRuntime": { zh: "最长运行时间（分钟）", en: "Max runtime (minutes)" },
   "taskForm.maxRuntimeHint": { zh: "超过这个时间仍在运行的任务会被判定为卡住。", en: "A run that takes longer counts as stuck." },
@@ -34,7 +37,16 @@ export const taskForm = {
   "taskForm.error.description": { zh: "描述最多 2000 个字符。", en: "A description has at most 2000 characters." },
   "taskForm.error.cameras": { zh: "请至少选择一个摄像头（最多 1000 个）。", en: "Select at least one camera (at most 1000)." },
   "taskForm.error.checks": { zh: "请至少选择一个检测项。", en: "Select at least one check." },
-  "taskForm.error.interval": { zh: "间隔是 1 到 10080 之间的整数（分钟）。", en: "The interval is a whole number of minutes from 1 to 10080." },
-  "taskForm.error.cron": { zh: "Cron 表达式无效：需要 5 个字段（分 时 日 月 周），不支持 H。", en: "Invalid cron expression: it needs 5 fields (minute hour day month weekday); H is not supported." },
-  "taskForm.error.maxRuntime": { zh: "最长运行时间是 1 到 1440 之间的整数（分钟）。", en: "The maximum runtime is a whole number of minutes from 1 to 1440." },
+  "taskForm.error.interval": {
+    zh: "间隔是 1 到 10080 之间的整数（分钟）。",
+    en: "The interval is a whole number of minutes from 1 to 10080.",
+  },
+  "taskForm.error.cron": {
+    zh: "Cron 表达式无效：需要 5 个字段（分 时 日 月 周），不支持 H。",
+    en: "Invalid cron expression: it needs 5 fields (minute hour day month weekday); H is not supported.",
+  },
+  "taskForm.error.maxRuntime": {
+    zh: "最长运行时间是 1 到 1440 之间的整数（分钟）。",
+    en: "The maximum runtime is a whole number of minutes from 1 to 1440.",
+  },
 } as const;

@@ -38,18 +38,42 @@ export async function runOnWorker(prefix: string, tasks: Array<(url: (p: string)
     const specs = tasks.map((make) => make(cameras.url));
     const ids = await insertCameras(pool, specs.flat());
     let next = 0;
-    const taskIds = await insertTasks(pool, prefix, specs.map((cams) => cams.map(() => ids[next++])));
-    await waitFor(async () => (await pool.query(`SELECT 1 FROM executor_instances WHERE pid = $1`, [worker.pid])).rowCount, 60_000, () => `the worker to start: ${worker.output()}`);
+    const taskIds = await insertTasks(
+      pool,
+      prefix,
+      specs.map((cams) => cams.map(() => ids[next++])),
+    );
+    await waitFor(
+      async () => (await pool.query(`SELECT 1 FROM executor_instances WHERE pid = $1`, [worker.pid])).rowCount,
+      60_000,
+      () => `the worker to start: ${worker.output()}`,
+    );
     await makeDue(pool, taskIds);
     const started = performance.now();
-    await waitFor(async () => (await pool.query(`SELECT 1 FROM diagnosis_tasks WHERE id = ANY($1::int[]) AND (status IN ('pending', 'running') OR total_runs = 0)`, [taskIds])).rowCount === 0,
-      timeoutMs, () => `the tasks to finish: ${worker.output().slice(-3000)}`);
+    await waitFor(
+      async () =>
+        (
+          await pool.query(
+            `SELECT 1 FROM diagnosis_tasks WHERE id = ANY($1::int[]) AND (status IN ('pending', 'running') OR total_runs = 0)`,
+            [taskIds],
+          )
+        ).rowCount === 0,
+      timeoutMs,
+      () => `the tasks to finish: ${worker.output().slice(-3000)}`,
+    );
     const seconds = (performance.now() - started) / 1000;
-    const outcomes = (await pool.query<TaskOutcome>(`SELECT id, status::text, status_reason FROM diagnosis_tasks WHERE id = ANY($1::int[]) ORDER BY id`, [taskIds])).rows
-      .map((t) => ({ ...t, seconds }));
-    const results = (await pool.query<ResultRow>(
-      `SELECT r.task_id, c.name AS camera, r.verdict, r.findings, r.error, r.checks, length(r.thumbnail) AS thumbnail_bytes, r.frame_width, r.frame_height
-       FROM diagnosis_results r JOIN cameras c ON c.id = r.camera_id WHERE r.task_id = ANY($1::int[]) ORDER BY r.id`, [taskIds])).rows;
+    const outcomes = (
+      await pool.query<TaskOutcome>(`SELECT id, status::text, status_reason FROM diagnosis_tasks WHERE id = ANY($1::int[]) ORDER BY id`, [
+        taskIds,
+      ])
+    ).rows.map((t) => ({ ...t, seconds }));
+    const results = (
+      await pool.query<ResultRow>(
+        `SELECT r.task_id, c.name AS camera, r.verdict, r.findings, r.error, r.checks, length(r.thumbnail) AS thumbnail_bytes, r.frame_width, r.frame_height
+       FROM diagnosis_results r JOIN cameras c ON c.id = r.camera_id WHERE r.task_id = ANY($1::int[]) ORDER BY r.id`,
+        [taskIds],
+      )
+    ).rows;
     return { outcomes, results, log: worker.output() };
   } finally {
     await worker.stop("SIGTERM", 5_000);

@@ -43,13 +43,27 @@ export function registerAuditCommands(program: Command) {
     .option("--json", "print JSON")
     .action(
       action(async (opts: FilterOptions & { page: string; pageSize: string; json?: boolean }) => {
-        const page = await listAudits({ ...filterFrom(opts), page: parsePositiveInt(opts.page, "--page"), pageSize: parsePositiveInt(opts.pageSize, "--page-size") });
+        const page = await listAudits({
+          ...filterFrom(opts),
+          page: parsePositiveInt(opts.page, "--page"),
+          pageSize: parsePositiveInt(opts.pageSize, "--page-size"),
+        });
         if (opts.json) return printJson(page);
-        printTable(page.items.map((a) => ({
-          id: a.id, recovered_at: a.recoveredAt, task: `${a.taskId} ${a.taskName}`, mode: a.mode, actor: a.actorLabel,
-          reason: a.reasonText, prior_attempt: a.priorAttempt, new_status: a.newStatus,
-        })));
-        const shown = page.items.length ? `${(page.page - 1) * page.pageSize + 1}-${(page.page - 1) * page.pageSize + page.items.length}` : "0";
+        printTable(
+          page.items.map((a) => ({
+            id: a.id,
+            recovered_at: a.recoveredAt,
+            task: `${a.taskId} ${a.taskName}`,
+            mode: a.mode,
+            actor: a.actorLabel,
+            reason: a.reasonText,
+            prior_attempt: a.priorAttempt,
+            new_status: a.newStatus,
+          })),
+        );
+        const shown = page.items.length
+          ? `${(page.page - 1) * page.pageSize + 1}-${(page.page - 1) * page.pageSize + page.items.length}`
+          : "0";
         process.stderr.write(`${shown} of ${page.total}\n`);
       }),
     );
@@ -75,4 +89,3 @@ export function registerAuditCommands(program: Command) {
       }),
     );
 }
-

@@ -29,11 +29,12 @@ const sourceInput = (opts: SourceOptions) => ({
   grabTimeoutMs: opts.timeoutMs === undefined ? undefined : parsePositiveInt(opts.timeoutMs, "--timeout-ms"),
 });
 
-const describe = (c: CameraView) => `camera "${c.name}" (id ${c.id}): ${c.sourceType} ${c.sourceUri}${c.hasCredentials ? " (with credentials)" : ""}`;
+const describe = (c: CameraView) =>
+  `camera "${c.name}" (id ${c.id}): ${c.sourceType} ${c.sourceUri}${c.hasCredentials ? " (with credentials)" : ""}`;
 
 const withSourceOptions = (command: Command) =>
   command
-    .option("-l, --location <text>", "where the camera is (\"\" clears it)")
+    .option("-l, --location <text>", 'where the camera is ("" clears it)')
     .option("-u, --username <name>", "HTTP basic-auth or RTSP username")
     .option("-p, --password <password>", "its password (or give user:pass@ in the URL)")
     .option("--timeout-ms <ms>", "grab timeout, 500-120000 ms");
@@ -55,7 +56,20 @@ export function registerCameraCommands(program: Command) {
           if (cameras.length >= result.total || result.items.length === 0) break;
         }
         if (opts.json) printJson(cameras);
-        else printTable(cameras.map((c) => ({ id: c.id, name: c.name, location: c.location, type: c.sourceType, source: c.sourceUri, credentials: c.hasCredentials, timeoutMs: c.grabTimeoutMs, active: c.isActive, tasks: c.taskCount })));
+        else
+          printTable(
+            cameras.map((c) => ({
+              id: c.id,
+              name: c.name,
+              location: c.location,
+              type: c.sourceType,
+              source: c.sourceUri,
+              credentials: c.hasCredentials,
+              timeoutMs: c.grabTimeoutMs,
+              active: c.isActive,
+              tasks: c.taskCount,
+            })),
+          );
       }),
     );
 
@@ -119,7 +133,10 @@ export function registerCameraCommands(program: Command) {
       action(async (id: string, opts: { json?: boolean }) => {
         const result = await testCameraSource(parsePositiveInt(id, "The camera id"));
         if (opts.json) printJson(result);
-        else if (result.ok) process.stdout.write(`ok: ${result.width}x${result.height}, ${result.bytes} bytes${result.sourceFrame ? ` (${result.sourceFrame})` : ""}\n`);
+        else if (result.ok)
+          process.stdout.write(
+            `ok: ${result.width}x${result.height}, ${result.bytes} bytes${result.sourceFrame ? ` (${result.sourceFrame})` : ""}\n`,
+          );
         else process.stderr.write(`no frame (${result.reason}): ${result.error}\n`);
         return result.ok ? 0 : 1;
       }),

@@ -25,10 +25,16 @@ export function registerCheckTasksCommand(program: Command) {
         process.stdout.write(status.message + "\n");
         if (status.running_tasks.length) {
           const owners = new Map(status.executors.map((e) => [e.id, `${e.host}:${e.pid}`]));
-          printTable(status.running_tasks.map((t) => ({
-            id: t.id, name: t.name, runtime_min: t.runtime_minutes, owner: (t.owner_instance_id && owners.get(t.owner_instance_id)) ?? "-",
-            actually_running: t.is_actually_running, stuck_reason: t.stuck_reason ?? "-",
-          })));
+          printTable(
+            status.running_tasks.map((t) => ({
+              id: t.id,
+              name: t.name,
+              runtime_min: t.runtime_minutes,
+              owner: (t.owner_instance_id && owners.get(t.owner_instance_id)) ?? "-",
+              actually_running: t.is_actually_running,
+              stuck_reason: t.stuck_reason ?? "-",
+            })),
+          );
         }
         if (recovery) {
           process.stdout.write(recovery.message + (recovery.reset_task_ids.length ? `: ${recovery.reset_task_ids.join(", ")}` : "") + "\n");
@@ -41,6 +47,7 @@ export function registerCheckTasksCommand(program: Command) {
 
 function parseMinutes(value: string): number {
   const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 10_080) throw new Error(`--max-runtime-minutes must be a positive number of minutes up to 10080, not "${value}".`);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 10_080)
+    throw new Error(`--max-runtime-minutes must be a positive number of minutes up to 10080, not "${value}".`);
   return n;
 }

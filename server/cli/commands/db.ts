@@ -20,7 +20,9 @@ export function registerDbCommands(program: Command) {
     );
 
   db.command("prune")
-    .description("delete history older than N days: finished runs with their results, metric samples, alert events (never the recovery audit, a task's latest run or a running one)")
+    .description(
+      "delete history older than N days: finished runs with their results, metric samples, alert events (never the recovery audit, a task's latest run or a running one)",
+    )
     .requiredOption("--older-than-days <n>", "age in days (the dashboard charts show the last 7)")
     .option("--dry-run", "only count what would be deleted")
     .option("--json", "print JSON")

@@ -28,14 +28,17 @@ interface FieldOptions {
 function withFieldOptions(command: Command): Command {
   return command
     .option("--name <name>", "task name (1-200 characters)")
-    .option("--description <text>", "description (\"\" clears it)")
+    .option("--description <text>", 'description ("" clears it)')
     .option("--cameras <ids>", "camera ids, comma-separated, e.g. 1,2")
-    .option("--checks <codes>", "checks, comma-separated: too_dark, too_bright, blur, color_cast, noise, low_contrast, occlusion, signal_loss, stripe, freeze, scene_change")
+    .option(
+      "--checks <codes>",
+      "checks, comma-separated: too_dark, too_bright, blur, color_cast, noise, low_contrast, occlusion, signal_loss, stripe, freeze, scene_change",
+    )
     .option("--interval <minutes>", "run every N minutes (1-10080)")
-    .option("--cron <expression>", "run on a 5-field cron expression, in the server's time zone (TZ), e.g. \"0 * * * *\"")
+    .option("--cron <expression>", 'run on a 5-field cron expression, in the server\'s time zone (TZ), e.g. "0 * * * *"')
     .option("--manual", "run only when asked (task run <id>)")
     .option("--max-runtime <minutes>", "longest a run may take (1-1440)")
-    .option("--thresholds <json>", "per-check threshold overrides as JSON, e.g. '{\"blur\":{\"minEdgeSigma\":1.2}}'");
+    .option("--thresholds <json>", 'per-check threshold overrides as JSON, e.g. \'{"blur":{"minEdgeSigma":1.2}}\'');
 }
 
 function scheduleOption(opts: FieldOptions): ScheduleInput | undefined {
@@ -55,7 +58,11 @@ function parseThresholds(json: string): unknown {
   }
 }
 
-const list = (text: string) => text.split(",").map((item) => item.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** The task fields given on the command line; the service validates them. */
 function fieldsFrom(opts: FieldOptions): Partial<CreateTaskInput> {
@@ -71,20 +78,34 @@ function fieldsFrom(opts: FieldOptions): Partial<CreateTaskInput> {
 }
 
 const describeSchedule = (task: TaskView) =>
-  task.scheduleType === "interval" ? `every ${task.intervalMinutes} min` : task.scheduleType === "cron" ? `cron ${task.cronExpression}` : "manual";
+  task.scheduleType === "interval"
+    ? `every ${task.intervalMinutes} min`
+    : task.scheduleType === "cron"
+      ? `cron ${task.cronExpression}`
+      : "manual";
 
 const time = (value: Date | null) => value?.toISOString() ?? "-";
 
 function printTask(task: TaskView): void {
   const lines: Array<[string, unknown]> = [
-    ["id", task.id], ["name", task.name], ["description", task.description ?? "-"],
-    ["status", task.statusReason ? `${task.status} (${task.statusReason})` : task.status], ["active", task.isActive],
-    ["schedule", describeSchedule(task)], ["next run", time(task.nextRunTime)], ["last run", time(task.lastRunTime)],
-    ["runs", `${task.successRuns} succeeded of ${task.totalRuns}`], ["max runtime", `${task.maxRuntimeMinutes} min`],
-    ["checks", task.checks.join(", ")], ["thresholds", JSON.stringify(task.thresholds)],
+    ["id", task.id],
+    ["name", task.name],
+    ["description", task.description ?? "-"],
+    ["status", task.statusReason ? `${task.status} (${task.statusReason})` : task.status],
+    ["active", task.isActive],
+    ["schedule", describeSchedule(task)],
+    ["next run", time(task.nextRunTime)],
+    ["last run", time(task.lastRunTime)],
+    ["runs", `${task.successRuns} succeeded of ${task.totalRuns}`],
+    ["max runtime", `${task.maxRuntimeMinutes} min`],
+    ["checks", task.checks.join(", ")],
+    ["thresholds", JSON.stringify(task.thresholds)],
     ["cameras", task.cameras.map((c) => `${c.id} ${c.name}`).join(", ")],
-    ["attempt", task.attempt], ["owner", task.owner ? `${task.owner.kind} ${task.owner.host} pid ${task.owner.pid}` : "-"],
-    ["created by", task.createdBy?.username ?? "-"], ["created", time(task.createdAt)], ["updated", time(task.updatedAt)],
+    ["attempt", task.attempt],
+    ["owner", task.owner ? `${task.owner.kind} ${task.owner.host} pid ${task.owner.pid}` : "-"],
+    ["created by", task.createdBy?.username ?? "-"],
+    ["created", time(task.createdAt)],
+    ["updated", time(task.updatedAt)],
   ];
   process.stdout.write(lines.map(([key, value]) => `${key.padEnd(12)} ${String(value)}\n`).join(""));
 }
@@ -115,7 +136,20 @@ export function registerTaskCommands(program: Command) {
       action(async (opts: { status?: string; json?: boolean }) => {
         const tasks = await allTasks({ status: opts.status === undefined ? undefined : (list(opts.status) as ListTasksInput["status"]) });
         if (opts.json) printJson(tasks);
-        else printTable(tasks.map((t) => ({ id: t.id, name: t.name, status: t.status, active: t.isActive, schedule: describeSchedule(t), cameras: t.cameras.length, lastRun: t.lastRunTime, nextRun: t.nextRunTime, runs: `${t.successRuns}/${t.totalRuns}` })));
+        else
+          printTable(
+            tasks.map((t) => ({
+              id: t.id,
+              name: t.name,
+              status: t.status,
+              active: t.isActive,
+              schedule: describeSchedule(t),
+              cameras: t.cameras.length,
+              lastRun: t.lastRunTime,
+              nextRun: t.nextRunTime,
+              runs: `${t.successRuns}/${t.totalRuns}`,
+            })),
+          );
       }),
     );
 
@@ -132,7 +166,9 @@ export function registerTaskCommands(program: Command) {
     );
 
   withFieldOptions(task.command("create"))
-    .description("create a task: --name, --cameras, --checks and one of --interval, --cron, --manual are required; an active task is first due one schedule step from now")
+    .description(
+      "create a task: --name, --cameras, --checks and one of --interval, --cron, --manual are required; an active task is first due one schedule step from now",
+    )
     .option("--inactive", "create it inactive (it does not run until activated)")
     .option("--as <username>", "record this user as creator instead of the first active admin")
     .action(
@@ -154,10 +190,17 @@ export function registerTaskCommands(program: Command) {
       }),
     );
 
-  for (const [name, active] of [["activate", true], ["deactivate", false]] as const) {
+  for (const [name, active] of [
+    ["activate", true],
+    ["deactivate", false],
+  ] as const) {
     task
       .command(`${name} <id>`)
-      .description(active ? "activate a task: it is due one schedule step from now" : "deactivate a task: no further runs (a running attempt finishes)")
+      .description(
+        active
+          ? "activate a task: it is due one schedule step from now"
+          : "deactivate a task: no further runs (a running attempt finishes)",
+      )
       .action(
         action(async (id: string) => {
           const changed = await setTaskActive(taskId(id), active);
@@ -168,7 +211,9 @@ export function registerTaskCommands(program: Command) {
 
   task
     .command("run <id>")
-    .description("make an active task due now (manual ones too); an executor starts it at its next poll. Refused while it runs or when it is inactive")
+    .description(
+      "make an active task due now (manual ones too); an executor starts it at its next poll. Refused while it runs or when it is inactive",
+    )
     .action(
       action(async (id: string) => {
         const due = await runTaskNow(taskId(id));

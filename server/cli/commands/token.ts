@@ -8,7 +8,7 @@ export function registerTokenCommands(program: Command) {
   token
     .command("create <username>")
     .description("create a token acting as <username>; the token is printed once")
-    .requiredOption("-n, --name <name>", "what the token is for, e.g. \"monitoring\"")
+    .requiredOption("-n, --name <name>", 'what the token is for, e.g. "monitoring"')
     .option("--expires-days <days>", "expire after this many days")
     .option("--json", "print JSON")
     .action(
@@ -29,7 +29,19 @@ export function registerTokenCommands(program: Command) {
       action(async (opts: { user?: string; json?: boolean }) => {
         const tokens = await listApiTokens({ username: opts.user });
         if (opts.json) printJson(tokens);
-        else printTable(tokens.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix + "…", user: t.username, created: t.createdAt, lastUsed: t.lastUsedAt, expires: t.expiresAt, revoked: t.revokedAt })));
+        else
+          printTable(
+            tokens.map((t) => ({
+              id: t.id,
+              name: t.name,
+              prefix: t.prefix + "…",
+              user: t.username,
+              created: t.createdAt,
+              lastUsed: t.lastUsedAt,
+              expires: t.expiresAt,
+              revoked: t.revokedAt,
+            })),
+          );
       }),
     );
 

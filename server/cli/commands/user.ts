@@ -33,7 +33,17 @@ export function registerUserCommands(program: Command) {
       action(async (opts: { json?: boolean }) => {
         const users = await listUsers();
         if (opts.json) printJson(users);
-        else printTable(users.map((u) => ({ id: u.id, username: u.username, role: u.role, active: u.isActive, email: u.email, lastLogin: u.lastLoginAt })));
+        else
+          printTable(
+            users.map((u) => ({
+              id: u.id,
+              username: u.username,
+              role: u.role,
+              active: u.isActive,
+              email: u.email,
+              lastLogin: u.lastLoginAt,
+            })),
+          );
       }),
     );
 

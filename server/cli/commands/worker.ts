@@ -5,7 +5,9 @@ import { exitGracefullyOnSignals, startBackgroundServices } from "@/server/proce
 export function registerWorkerCommands(program: Command) {
   program
     .command("worker")
-    .description("run diagnosis tasks in this process (no web server) until SIGTERM/SIGINT; any number of workers and servers can share one database")
+    .description(
+      "run diagnosis tasks in this process (no web server) until SIGTERM/SIGINT; any number of workers and servers can share one database",
+    )
     .action(async () => {
       const info = await getDatabaseInfo().catch((err: Error) => {
         process.stderr.write(`error: the worker cannot open the database: ${err.message}\n`);

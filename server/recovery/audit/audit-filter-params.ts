@@ -44,11 +44,16 @@ function taskId(value: string, name: string): number {
 }
 
 function oneOf<T extends string>(values: string[] | undefined, allowed: readonly T[], name: string): T[] | undefined {
-  const items = values?.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const items = values
+    ?.flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (!items?.length) return undefined;
   for (const item of items) {
     if (!allowed.includes(item as T)) {
-      throw badRequest(`${name} 的值 ${JSON.stringify(item.slice(0, 40))} 无效；可用值：${allowed.join(", ")} (unknown ${name}; accepted: ${allowed.join(", ")}).`);
+      throw badRequest(
+        `${name} 的值 ${JSON.stringify(item.slice(0, 40))} 无效；可用值：${allowed.join(", ")} (unknown ${name}; accepted: ${allowed.join(", ")}).`,
+      );
     }
   }
   return [...new Set(items as T[])];
@@ -61,7 +66,9 @@ function timestamp(value: string, name: string): Date {
   // A date alone is midnight in the server's zone, like a time without a zone (JavaScript alone would make it UTC).
   const date = iso ? new Date(v.length === 10 ? `${v}T00:00` : v) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw badRequest(`${name} 必须是 ISO 8601 时间，例如 2026-01-15T08:00:00+08:00，收到 ${JSON.stringify(value.slice(0, 40))} (${name} must be an ISO 8601 time).`);
+    throw badRequest(
+      `${name} 必须是 ISO 8601 时间，例如 2026-01-15T08:00:00+08:00，收到 ${JSON.stringify(value.slice(0, 40))} (${name} must be an ISO 8601 time).`,
+    );
   }
   return date;
 }

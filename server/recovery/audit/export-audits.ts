@@ -42,10 +42,16 @@ export async function* exportAudits(filter: AuditFilter, format: ExportFormat): 
   let after: { recoveredAt: Date; id: bigint } | undefined;
   let count = 0;
   for (;;) {
-    const rows = await db.recoveryAudit.findMany({ where: after ? { AND: [where, olderThan(after)] } : where, orderBy: auditOrder, take: BATCH });
-    const lines = rows.map(toAuditView).map((a) =>
-      format === "csv" ? csvLine(COLUMNS.map(([, get]) => csvCell(get(a)))) : `${count++ ? "," : ""}\n${JSON.stringify(jsonRow(a))}`,
-    );
+    const rows = await db.recoveryAudit.findMany({
+      where: after ? { AND: [where, olderThan(after)] } : where,
+      orderBy: auditOrder,
+      take: BATCH,
+    });
+    const lines = rows
+      .map(toAuditView)
+      .map((a) =>
+        format === "csv" ? csvLine(COLUMNS.map(([, get]) => csvCell(get(a)))) : `${count++ ? "," : ""}\n${JSON.stringify(jsonRow(a))}`,
+      );
     yield pending + lines.join("");
     pending = "";
     if (rows.length < BATCH) break;
@@ -60,10 +66,12 @@ const olderThan = (c: { recoveredAt: Date; id: bigint }): Prisma.RecoveryAuditWh
 });
 
 const jsonRow = (a: AuditView) =>
-  Object.fromEntries(COLUMNS.map(([name, get]) => {
-    const v = get(a);
-    return [name, v instanceof Date ? v.toISOString() : v];
-  }));
+  Object.fromEntries(
+    COLUMNS.map(([name, get]) => {
+      const v = get(a);
+      return [name, v instanceof Date ? v.toISOString() : v];
+    }),
+  );
 
 /** RFC 4180: CRLF line ends; a cell with a comma, quote or line break is quoted, quotes doubled. */
 const csvLine = (cells: string[]) => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",") + "\r\n";

@@ -14,7 +14,9 @@ const ACCEPTED = ["format", ...Object.values(NAMES)];
 export function readExportParams(params: URLSearchParams): { format: ExportFormat; filter: AuditFilter } {
   for (const name of new Set(params.keys())) {
     if (!ACCEPTED.includes(name)) {
-      throw badRequest(`未知参数 ${JSON.stringify(name).slice(0, 80)}；可用参数：${ACCEPTED.join(", ")} (unknown parameter; accepted: ${ACCEPTED.join(", ")}).`);
+      throw badRequest(
+        `未知参数 ${JSON.stringify(name).slice(0, 80)}；可用参数：${ACCEPTED.join(", ")} (unknown parameter; accepted: ${ACCEPTED.join(", ")}).`,
+      );
     }
     if (!REPEATABLE.has(name) && params.getAll(name).length > 1) {
       throw badRequest(`参数 ${name} 只能给出一次 (${name} was given more than once).`);
@@ -26,7 +28,14 @@ export function readExportParams(params: URLSearchParams): { format: ExportForma
   }
   const one = (name: string) => params.get(name) ?? undefined;
   const filter = parseAuditFilter(
-    { taskId: one("task_id"), q: one("q"), mode: params.getAll("mode"), actorType: params.getAll("actor_type"), from: one("from"), to: one("to") },
+    {
+      taskId: one("task_id"),
+      q: one("q"),
+      mode: params.getAll("mode"),
+      actorType: params.getAll("actor_type"),
+      from: one("from"),
+      to: one("to"),
+    },
     NAMES,
   );
   return { format: format as ExportFormat, filter };

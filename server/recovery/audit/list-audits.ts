@@ -67,7 +67,9 @@ export function auditWhere(filter: z.output<typeof auditFilterInput>): Prisma.Re
     ...(filter.q ? { taskName: { contains: filter.q, mode: "insensitive" } } : {}),
     ...(filter.mode?.length ? { mode: { in: filter.mode } } : {}),
     ...(filter.actorType?.length ? { actorType: { in: filter.actorType } } : {}),
-    ...(filter.from || filter.to ? { recoveredAt: { ...(filter.from && { gte: filter.from }), ...(filter.to && { lte: filter.to }) } } : {}),
+    ...(filter.from || filter.to
+      ? { recoveredAt: { ...(filter.from && { gte: filter.from }), ...(filter.to && { lte: filter.to }) } }
+      : {}),
   };
 }
 

@@ -7,7 +7,13 @@ export const tokensRouter = createTRPCRouter({
   list: adminProcedure.query(() => listApiTokens()),
   /** Returns the token value once; only its hash is kept. */
   create: adminProcedure
-    .input(z.object({ username: usernameSchema, name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).optional() }))
+    .input(
+      z.object({
+        username: usernameSchema,
+        name: z.string().trim().min(1).max(100),
+        expiresInDays: z.number().int().min(1).max(3650).optional(),
+      }),
+    )
     .mutation(({ input }) => createApiToken(input)),
   revoke: adminProcedure.input(z.object({ id: z.number().int().positive() })).mutation(({ input }) => revokeApiToken(input.id)),
 });

@@ -26,7 +26,9 @@ export default async function EditCameraPage({ params }: { params: Promise<{ id:
     });
   return (
     <div className="adm-narrow">
-      <Link className="back-link" href={`/cameras/${id}`}>← {camera.name}</Link>
+      <Link className="back-link" href={`/cameras/${id}`}>
+        ← {camera.name}
+      </Link>
       <PageHeader id="camera-form-heading" title={t("cameraForm.editTitle")} />
       <CameraForm camera={camera} />
     </div>

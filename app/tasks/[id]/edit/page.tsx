@@ -23,7 +23,9 @@ export default async function EditTaskPage({ params }: Props) {
   await getQueryClient().prefetchQuery(trpc.cameras.list.queryOptions(cameraChoicesInput()));
   return (
     <div className="form-page">
-      <Link href={`/tasks/${task.id}`} className="back-link">← {task.name}</Link>
+      <Link href={`/tasks/${task.id}`} className="back-link">
+        ← {task.name}
+      </Link>
       <PageHeader id="task-form-heading" title={t("taskForm.editTitle")} />
       <HydrateClient>
         <TaskForm task={task} />
