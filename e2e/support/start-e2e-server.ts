@@ -36,8 +36,8 @@ const env = {
   PORT: port,
 };
 
-// The admin comes from ADMIN_USERNAME/ADMIN_PASSWORD on first start; the others are made with the
-// CLI, as an administrator would.
+// Users are made with the CLI, as an administrator would: the first `user create` on the empty
+// database makes the admin from ADMIN_USERNAME/ADMIN_PASSWORD before its own account.
 for (const user of [E2E_USERS.operator, E2E_USERS.viewer]) {
   execFileSync(process.execPath, ["bin/easysight.mjs", "user", "create", user.username, "--role", user.role, "--password", e2ePassword()], {
     env,

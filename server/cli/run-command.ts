@@ -1,14 +1,28 @@
-import { closeDb } from "@/server/db/client";
 import { toAppError } from "@/server/errors";
+import { closeDatabase, openDatabase } from "@/server/process/open-database";
+
+/** What a command needs of the database; by default it opens it, migrated (unless AUTO_MIGRATE=0). */
+export interface CommandNeeds {
+  /** false: the command never reads the database (image checks, file checks), so it is not opened. */
+  database?: boolean;
+  /** false: the command deals with migrations itself (`db migrate`). */
+  migrate?: boolean;
+  /**
+   * Commands that create accounts make the admin of an empty database first: the first account must
+   * be the admin, or a server started later would find users and create none.
+   */
+  ensureAdmin?: boolean;
+}
 
 /**
- * Wraps a CLI action: a failure prints one sentence to stderr and sets a non-zero exit code; the
- * database is always closed so that an embedded server started by this command is stopped again.
+ * Wraps a CLI action: opens the database as the command declares, runs it, and closes the database
+ * again. A failure prints one sentence to stderr and sets a non-zero exit code.
  */
-export function action<A extends unknown[]>(fn: (...args: A) => Promise<void | number>) {
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void | number>, needs: CommandNeeds = {}) {
   return async (...args: A) => {
     let code = 0;
     try {
+      if (needs.database !== false) await openDatabase({ migrate: needs.migrate !== false, ensureAdmin: needs.ensureAdmin });
       code = (await fn(...args)) ?? 0;
     } catch (err) {
       const app = toAppError(err);
@@ -16,7 +30,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void | n
       process.stderr.write(`error: ${message}\n`);
       code = 1;
     } finally {
-      await closeDb().catch(() => undefined);
+      await closeDatabase().catch(() => undefined);
     }
     process.exitCode = code;
   };

@@ -1,38 +1,31 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { env } from "@/server/config/env";
 import { PrismaClient } from "@/server/db/generated/client";
-import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
+import { embeddedDatabaseUrl } from "./embedded/embedded-server";
 
 export type Db = PrismaClient;
 
 interface DbHolder {
-  prepared?: Promise<{ db: PrismaClient; info: PreparedDatabase }>;
+  db?: PrismaClient;
   pool?: pg.Pool;
 }
 // One client per process, kept on globalThis so that Next's module copies and dev hot reloads share it.
 const holder = ((globalThis as { __easysightDb?: DbHolder }).__easysightDb ??= {});
 
-export function createClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+/** The database this process talks to: DATABASE_URL, else the embedded PostgreSQL in DATA_DIR. */
+export function databaseUrl(): string {
+  return env.DATABASE_URL ?? embeddedDatabaseUrl();
 }
 
-async function open() {
-  const info = await prepareDatabase(createClient);
-  return { db: info.db, info };
-}
-
-/** The process's database client. The first call finds or starts the database and migrates it. */
+/**
+ * The process's database client. It only connects: starting the embedded server, migrating, the
+ * admin account and demo data are done once by the process's entry point (server/process/open-database.ts)
+ * before anything reads data.
+ */
 export async function getDb(): Promise<PrismaClient> {
-  holder.prepared ??= open().catch((err) => {
-    holder.prepared = undefined;
-    throw err;
-  });
-  return (await holder.prepared).db;
-}
-
-export async function getDatabaseInfo(): Promise<PreparedDatabase> {
-  await getDb();
-  return (await holder.prepared!).info;
+  holder.db ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }) });
+  return holder.db;
 }
 
 /**
@@ -40,20 +33,15 @@ export async function getDatabaseInfo(): Promise<PreparedDatabase> {
  * mapping costs more than the query (the stuck check over 10k running tasks reads rows as arrays).
  */
 export async function getPool(): Promise<pg.Pool> {
-  const { url } = await getDatabaseInfo();
-  holder.pool ??= new pg.Pool({ connectionString: url, max: 4 }).on("error", () => undefined);
+  holder.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4 }).on("error", () => undefined);
   return holder.pool;
 }
 
-/** Closes the client and, if this process started the embedded database and nobody else uses it, stops it. */
+/** Closes this process's connections (the next getDb() opens new ones). */
 export async function closeDb(): Promise<void> {
-  const prepared = holder.prepared;
-  const pool = holder.pool;
-  holder.prepared = undefined;
+  const { db, pool } = holder;
+  holder.db = undefined;
   holder.pool = undefined;
   await pool?.end();
-  if (!prepared) return;
-  const { db, info } = await prepared;
-  await db.$disconnect();
-  await info.release();
+  await db?.$disconnect();
 }

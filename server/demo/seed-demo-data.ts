@@ -33,9 +33,16 @@ const DEMO_TASKS = [
   { name: "全部摄像头手动巡检", cameras: DEMO_CAMERAS.map((c) => c.name), checks: ALL_CHECKS, manual: true },
 ];
 
-/** Loads the demo set into an empty database; does nothing if any camera or task exists. */
+/**
+ * Loads the demo set into a database that has never had a camera or a task. Their id sequences tell
+ * (a sequence is "called" once a row was inserted, even one deleted since), so whichever process
+ * created the database, the first server start loads the demo, and a user who deleted every demo
+ * camera and task does not get them back at the next restart.
+ */
 export async function seedDemoData(db: PrismaClient): Promise<void> {
-  if ((await db.camera.count()) > 0 || (await db.diagnosisTask.count()) > 0) return;
+  const [{ used }] = await db.$queryRaw<[{ used: boolean }]>`
+    SELECT (SELECT is_called FROM cameras_id_seq) OR (SELECT is_called FROM diagnosis_tasks_id_seq) AS used`;
+  if (used) return;
   const admin = await db.user.findFirst({ where: { role: "admin" }, orderBy: { id: "asc" } });
   await db.$transaction(async (tx) => {
     await tx.camera.createMany({ data: DEMO_CAMERAS.map((c) => ({ ...c })) });

@@ -1,6 +1,5 @@
 import sharp from "sharp";
 import { env } from "@/server/config/env";
-import { closeDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 import { processExecutor, startProcessExecutor, stopProcessExecutor } from "@/server/executor/process-executor";
 import { Watchdog } from "@/server/recovery/watchdog";
@@ -9,6 +8,7 @@ import { AlertConfigError, type AlertRule } from "@/server/alerts/alert-rules";
 import { alertHook } from "@/server/alerts/evaluate-alerts";
 import type { InstanceKind } from "@/server/executor/instance-registry";
 import { RetentionJob } from "@/server/retention/retention-job";
+import { closeDatabase } from "./open-database";
 
 const holder = globalThis as { __easysightWatchdog?: Watchdog; __easysightRetention?: RetentionJob };
 
@@ -64,7 +64,7 @@ export function exitGracefullyOnSignals(): void {
     await holder.__easysightWatchdog?.stop().catch((err) => logger.error({ err }, "error while stopping the watchdog"));
     await holder.__easysightRetention?.stop().catch((err) => logger.error({ err }, "error while stopping the retention job"));
     await stopProcessExecutor().catch((err) => logger.error({ err }, "error while stopping the executor"));
-    await closeDb().catch((err) => logger.error({ err }, "error while closing the database"));
+    await closeDatabase().catch((err) => logger.error({ err }, "error while closing the database"));
     logger.flush();
     process.exit(0);
   };

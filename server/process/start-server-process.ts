@@ -1,18 +1,21 @@
 import { env } from "@/server/config/env";
-import { getDatabaseInfo } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 import { exitGracefullyOnSignals, startBackgroundServices } from "./background-services";
+import { openDatabase } from "./open-database";
 
 const holder = globalThis as { __easysightStarted?: boolean };
 
-/** Database first (fail fast with a clear message), then background services. Once per process. */
+/**
+ * A web server's start: the database first (fail fast with a clear message; migrated, with an admin
+ * account and, on a new embedded database, the demo data), then background services. Once per process.
+ */
 export async function startServerProcess(): Promise<void> {
   if (holder.__easysightStarted) return;
   holder.__easysightStarted = true;
   try {
-    const info = await getDatabaseInfo();
+    const { embedded } = await openDatabase({ migrate: true, ensureAdmin: true, demoData: true });
     const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-    logger.info({ url, embedded: info.embedded }, "EasySight is ready");
+    logger.info({ url, embedded }, "EasySight is ready");
     process.stdout.write(`\n  EasySight is running at ${url}\n\n`);
   } catch (err) {
     logger.fatal({ err }, "cannot open the database");

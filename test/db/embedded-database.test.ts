@@ -34,11 +34,19 @@ describe("embedded database", () => {
       AUTO_MIGRATE: "1",
     };
     delete env.DATABASE_URL;
-    const cli = () => run(process.execPath, ["bin/easysight.mjs", "user", "list", "--json"], { env, timeout: 120_000 });
-    const [a, b] = await Promise.all([cli(), cli()]);
-    for (const out of [a, b]) expect(JSON.parse(out.stdout).map((u: { username: string }) => u.username)).toEqual(["boss"]);
-    // The admin account was created exactly once, with its password printed by exactly one process.
+    const cli = (...args: string[]) => run(process.execPath, ["bin/easysight.mjs", ...args], { env, timeout: 120_000 });
+    const [a, b] = await Promise.all([cli("user", "create", "alice"), cli("user", "create", "bob")]);
+    // The first account of the empty database is the admin, created exactly once, with its password
+    // printed by exactly one process.
     expect([a.stderr, b.stderr].filter((s) => s.includes("Admin account created"))).toHaveLength(1);
+    const users = JSON.parse((await cli("user", "list", "--json")).stdout) as Array<{ username: string; role: string }>;
+    expect(users[0]).toMatchObject({ username: "boss", role: "admin" });
+    expect(
+      users
+        .slice(1)
+        .map((u) => `${u.username} ${u.role}`)
+        .sort(),
+    ).toEqual(["alice viewer", "bob viewer"]);
     expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
     expect(fs.statSync(path.join(dataDir, "postgres-password")).mode & 0o077).toBe(0);
   }, 180_000);

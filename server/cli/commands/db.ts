@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { openDatabaseTarget } from "@/server/db/prepare-database";
+import { databaseUrl } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";
 import { pruneHistory } from "@/server/retention/prune-history";
 import { action, printJson } from "../run-command";
@@ -9,14 +9,12 @@ export function registerDbCommands(program: Command) {
   db.command("migrate")
     .description("apply pending migrations (servers also do this at start unless AUTO_MIGRATE=0)")
     .action(
-      action(async () => {
-        const target = await openDatabaseTarget();
-        try {
-          process.stdout.write(await applyMigrations(target.url));
-        } finally {
-          await target.release();
-        }
-      }),
+      action(
+        async () => {
+          process.stdout.write(await applyMigrations(databaseUrl()));
+        },
+        { migrate: false },
+      ),
     );
 
   db.command("prune")

@@ -8,10 +8,13 @@ export function registerDiagnoseCommand(program: Command) {
     .description("run the image checks on files; a folder is a sequence of frames in name order, judged on its last frame")
     .option("--json", 'print [{"path", "abnormal": [codes], "metrics": {...}}]')
     .action(
-      action(async (paths: string[], opts: { json?: boolean }) => {
-        const results = await diagnosePaths(paths);
-        if (opts.json) return printJson(results);
-        for (const r of results) process.stdout.write(`${r.path}: ${r.abnormal.length ? r.abnormal.join(", ") : "normal"}\n`);
-      }),
+      action(
+        async (paths: string[], opts: { json?: boolean }) => {
+          const results = await diagnosePaths(paths);
+          if (opts.json) return printJson(results);
+          for (const r of results) process.stdout.write(`${r.path}: ${r.abnormal.length ? r.abnormal.join(", ") : "normal"}\n`);
+        },
+        { database: false },
+      ),
     );
 }

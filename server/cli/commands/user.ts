@@ -16,13 +16,16 @@ export function registerUserCommands(program: Command) {
     .option("--password-stdin", "read the password from standard input")
     .option("-e, --email <email>", "e-mail address (can be used to sign in)")
     .action(
-      action(async (username: string, opts: { role: string; password?: string; passwordStdin?: boolean; email?: string }) => {
-        const given = await passwordOption(opts);
-        const password = given ?? generatePassword();
-        const created = await createUser({ username, password, role: roleSchema.parse(opts.role), email: opts.email });
-        process.stdout.write(`created ${created.role} "${created.username}" (id ${created.id})\n`);
-        if (given === undefined) process.stdout.write(`password: ${password}\n(shown once; it is stored only as a hash)\n`);
-      }),
+      action(
+        async (username: string, opts: { role: string; password?: string; passwordStdin?: boolean; email?: string }) => {
+          const given = await passwordOption(opts);
+          const password = given ?? generatePassword();
+          const created = await createUser({ username, password, role: roleSchema.parse(opts.role), email: opts.email });
+          process.stdout.write(`created ${created.role} "${created.username}" (id ${created.id})\n`);
+          if (given === undefined) process.stdout.write(`password: ${password}\n(shown once; it is stored only as a hash)\n`);
+        },
+        { ensureAdmin: true },
+      ),
     );
 
   user

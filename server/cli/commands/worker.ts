@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { getDatabaseInfo } from "@/server/db/client";
-import { exitGracefullyOnSignals, startBackgroundServices } from "@/server/process/background-services";
+import { startWorkerProcess } from "@/server/process/start-worker-process";
 
 export function registerWorkerCommands(program: Command) {
   program
@@ -8,13 +7,5 @@ export function registerWorkerCommands(program: Command) {
     .description(
       "run diagnosis tasks in this process (no web server) until SIGTERM/SIGINT; any number of workers and servers can share one database",
     )
-    .action(async () => {
-      const info = await getDatabaseInfo().catch((err: Error) => {
-        process.stderr.write(`error: the worker cannot open the database: ${err.message}\n`);
-        process.exit(1);
-      });
-      process.stderr.write(`worker started (${info.embedded ? "embedded database" : "DATABASE_URL"}); stop with Ctrl-C or SIGTERM\n`);
-      exitGracefullyOnSignals();
-      await startBackgroundServices("worker");
-    });
+    .action(startWorkerProcess);
 }

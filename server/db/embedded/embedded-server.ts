@@ -22,6 +22,7 @@ export interface EmbeddedDatabase {
 
 const DB_NAME = "easysight";
 const pgDir = () => path.join(dataDir, "postgres");
+const passwordFile = () => path.join(dataDir, "postgres-password");
 /**
  * Every process that uses the embedded server holds this advisory lock in shared mode on one
  * connection for as long as it runs. A leaving process stops the server only if it can take the lock
@@ -32,10 +33,10 @@ const IN_USE_LOCK = 7_305_821_114;
 export async function openEmbeddedDatabase(): Promise<EmbeddedDatabase> {
   await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
   await assertReachableByPostgres(pgDir());
-  const password = await initialiseOnce();
+  await initialiseOnce();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await joinServer(password);
+      return await joinServer();
     } catch (err) {
       // The server was being stopped by the last process leaving it just as we arrived: start it again.
       if (attempt >= 5 || !isConnectionLost(err)) throw err;
@@ -44,15 +45,34 @@ export async function openEmbeddedDatabase(): Promise<EmbeddedDatabase> {
   }
 }
 
-async function joinServer(password: string): Promise<EmbeddedDatabase> {
+/**
+ * The embedded database's URL, whether its server runs or not: connecting is all a client does
+ * (openEmbeddedDatabase starts the server). Every process on one DATA_DIR uses EMBEDDED_PG_PORT.
+ */
+export function embeddedDatabaseUrl(database = DB_NAME): string {
+  if (!existsSync(passwordFile())) {
+    throw new Error(
+      `The embedded database in ${dataDir} is not set up yet: start the server (npm start) or run a command that uses it first.`,
+    );
+  }
+  const password = readFileSync(passwordFile(), "utf8").trim();
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/${database}`;
+}
+
+async function joinServer(): Promise<EmbeddedDatabase> {
   let port = runningPort();
   if (port === undefined) {
     await startServer();
     port = runningPort();
     if (port === undefined) throw new Error(`The embedded PostgreSQL did not start; see ${path.join(pgDir(), "server.log")}.`);
   }
-  const base = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  const holder = new pg.Client({ connectionString: `${base}/postgres` });
+  if (port !== env.EMBEDDED_PG_PORT) {
+    throw new Error(
+      `The embedded PostgreSQL in ${pgDir()} runs on port ${port}, but EMBEDDED_PG_PORT is ${env.EMBEDDED_PG_PORT}: ` +
+        `every process on one DATA_DIR must use the same EMBEDDED_PG_PORT.`,
+    );
+  }
+  const holder = new pg.Client({ connectionString: embeddedDatabaseUrl("postgres") });
   holder.on("error", () => undefined); // the server going away is handled by whoever uses it next
   let created: boolean;
   try {
@@ -64,11 +84,11 @@ async function joinServer(password: string): Promise<EmbeddedDatabase> {
     throw err;
   }
   return {
-    url: `${base}/${DB_NAME}`,
+    url: embeddedDatabaseUrl(),
     created,
     release: async () => {
       await holder.end().catch(() => undefined);
-      await stopIfUnused(`${base}/postgres`);
+      await stopIfUnused(embeddedDatabaseUrl("postgres"));
     },
   };
 }
@@ -91,17 +111,16 @@ function runningPort(): number | undefined {
   return Number(lines[3]) || undefined;
 }
 
-async function initialiseOnce(): Promise<string> {
-  const passwordFile = path.join(dataDir, "postgres-password");
+async function initialiseOnce(): Promise<void> {
   // The password file is written last, so it marks a finished initialisation (PG_VERSION appears early).
-  if (existsSync(passwordFile)) return (await fs.readFile(passwordFile, "utf8")).trim();
+  if (existsSync(passwordFile())) return;
   const lock = path.join(dataDir, "postgres-init.lock");
   try {
     await fs.mkdir(lock);
   } catch {
     // Another process is initialising the same directory: wait for it rather than race it.
-    for (let i = 0; i < 600 && !existsSync(passwordFile); i++) await sleep(100);
-    return (await fs.readFile(passwordFile, "utf8")).trim();
+    for (let i = 0; i < 600 && !existsSync(passwordFile()); i++) await sleep(100);
+    return;
   }
   try {
     const password = randomBytes(24).toString("base64url");
@@ -115,8 +134,7 @@ async function initialiseOnce(): Promise<string> {
     const flags = ["--auth=scram-sha-256", "--username=postgres", "--encoding=UTF8", "--locale=C"];
     await runPgBinary(initdb, [`--pgdata=${pgDir()}`, `--pwfile=${pwTemp}`, ...flags]);
     await fs.rm(pwTemp);
-    await fs.writeFile(passwordFile, password + "\n", { mode: 0o600 });
-    return password;
+    await fs.writeFile(passwordFile(), password + "\n", { mode: 0o600 });
   } finally {
     await fs.rm(lock, { recursive: true, force: true });
   }
