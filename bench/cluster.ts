@@ -12,9 +12,9 @@
  * default (10 s, dead after 3 missed).
  */
 import { performance } from "node:perf_hooks";
-import { benchDatabase } from "./bench-database";
-import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "./support/camera-server";
-import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "./support/invariants";
+import { throwawayDatabase } from "@/harness/throwaway-database";
+import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "@/harness/camera-server";
+import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "@/harness/invariants";
 import {
   adminToken,
   clusterEnv,
@@ -25,8 +25,8 @@ import {
   startWeb,
   startWorker,
   type Proc,
-} from "./support/processes";
-import { count, insertCameras, insertTasks, makeDue, openPool } from "./support/sql";
+} from "@/harness/processes";
+import { count, insertCameras, insertTasks, makeDue, openPool } from "@/harness/sql";
 import { waitFor } from "@/test/support/camera-server";
 
 const TASKS = Number(process.argv[2] ?? 500);
@@ -35,7 +35,7 @@ const HEARTBEAT_MS = 10_000;
 const MISSES = 3;
 
 const build = requireBuild();
-const database = await benchDatabase("easysight_bench_cluster");
+const database = await throwawayDatabase("easysight_bench_cluster");
 const pool = openPool(database.url);
 const cameras = await startBenchCameras();
 const procs: Proc[] = [];

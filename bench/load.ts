@@ -14,10 +14,11 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
-import { benchDatabase, stats } from "./bench-database";
-import { printTable } from "./support/invariants";
-import { adminToken, clusterEnv, loadAverage, peakRssMb, requireBuild, startWeb } from "./support/processes";
-import { openPool } from "./support/sql";
+import { throwawayDatabase } from "@/harness/throwaway-database";
+import { stats } from "./stats";
+import { printTable } from "@/harness/invariants";
+import { adminToken, clusterEnv, loadAverage, peakRssMb, requireBuild, startWeb } from "@/harness/processes";
+import { openPool } from "@/harness/sql";
 
 const DURATION = Number(process.argv[2] ?? 60);
 const CONNECTIONS = Number(process.argv[3] ?? 200);
@@ -34,7 +35,7 @@ const LIST_INPUTS: Record<string, object> = {
 const trpcList = (input: object) => `/api/trpc/tasks.list?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 
 const build = requireBuild();
-const database = await benchDatabase("easysight_bench_load");
+const database = await throwawayDatabase("easysight_bench_load");
 const pool = openPool(database.url);
 
 async function load() {

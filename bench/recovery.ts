@@ -7,15 +7,16 @@
  *   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/recovery.ts [tasks] [running]
  */
 import { performance } from "node:perf_hooks";
-import { benchDatabase, ms, stats } from "./bench-database";
-import { ensureServerHeap } from "./support/server-heap";
+import { throwawayDatabase } from "@/harness/throwaway-database";
+import { ms, stats } from "./stats";
+import { ensureServerHeap } from "@/harness/server-heap";
 
 ensureServerHeap();
 
 const TOTAL = Number(process.argv[2] ?? 100_000);
 const RUNNING = Number(process.argv[3] ?? 10_000);
 
-const database = await benchDatabase("easysight_bench_recovery");
+const database = await throwawayDatabase("easysight_bench_recovery");
 const { getDb, closeDb } = await import("@/server/db/client");
 const { checkStuckTasks } = await import("@/server/recovery/check-stuck-tasks");
 const { toStatusCheckResponse } = await import("@/server/recovery/api-shapes");

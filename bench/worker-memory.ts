@@ -8,7 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import { benchDatabase } from "./bench-database";
+import { throwawayDatabase } from "@/harness/throwaway-database";
 
 const DURATION_S = Number(process.argv[2] ?? 60);
 const CAMERAS = Number(process.argv[3] ?? 100);
@@ -17,7 +17,7 @@ const images = fs
   .filter((f) => f.endsWith(".jpg"))
   .map((f) => `test/fixtures/vqd-public/images/${f}`);
 
-const database = await benchDatabase("easysight_bench_memory");
+const database = await throwawayDatabase("easysight_bench_memory");
 const { getDb, closeDb } = await import("@/server/db/client");
 const db = await getDb();
 for (let i = 0; i < CAMERAS; i++) {

@@ -5,10 +5,10 @@
  *
  *   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx scripts/faults/bad-cameras.ts
  */
-import { FIXTURE_DIR, fixtureImages } from "@/bench/support/camera-server";
-import { printTable, reportVerdict } from "@/bench/support/invariants";
-import { loadAverage } from "@/bench/support/processes";
-import { runOnWorker } from "./support/run-on-worker";
+import { FIXTURE_DIR, fixtureImages } from "@/harness/camera-server";
+import { printTable, reportVerdict } from "@/harness/invariants";
+import { loadAverage } from "@/harness/processes";
+import { runOnWorker } from "@/harness/run-on-worker";
 
 const [image] = fixtureImages();
 const HANG_TIMEOUT_MS = 2_000;

@@ -10,11 +10,11 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { benchDatabase } from "@/bench/bench-database";
-import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "@/bench/support/camera-server";
-import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "@/bench/support/invariants";
-import { clusterEnv, loadAverage, reportCrash, startWorker, type Proc } from "@/bench/support/processes";
-import { count, insertCameras, insertTasks, makeDue, openPool } from "@/bench/support/sql";
+import { throwawayDatabase } from "@/harness/throwaway-database";
+import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "@/harness/camera-server";
+import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "@/harness/invariants";
+import { clusterEnv, loadAverage, reportCrash, startWorker, type Proc } from "@/harness/processes";
+import { count, insertCameras, insertTasks, makeDue, openPool } from "@/harness/sql";
 import { waitFor } from "@/test/support/camera-server";
 
 const TASKS = 120;
@@ -22,7 +22,7 @@ const HEARTBEAT_MS = 2_000;
 const INTERVAL_MINUTES = 60;
 const CLOCKS = { "+1 h": "+3600000", "-1 h": "-3600000", "jumping 0/+1 h/-1 h/0": "0,+3600000@15000,-3600000@30000,0@45000" };
 
-const database = await benchDatabase("easysight_fault_clock");
+const database = await throwawayDatabase("easysight_fault_clock");
 const pool = openPool(database.url);
 const cameras = await startBenchCameras();
 const { checkStuckTasks } = await import("@/server/recovery/check-stuck-tasks");

@@ -17,8 +17,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
-import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "@/bench/support/invariants";
-import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "@/bench/support/camera-server";
+import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "@/harness/invariants";
+import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "@/harness/camera-server";
 import {
   adminToken,
   clusterEnv,
@@ -30,8 +30,8 @@ import {
   startWeb,
   startWorker,
   type Proc,
-} from "@/bench/support/processes";
-import { count, insertCameras, insertTasks, makeDue, openPool } from "@/bench/support/sql";
+} from "@/harness/processes";
+import { count, insertCameras, insertTasks, makeDue, openPool } from "@/harness/sql";
 import { waitFor } from "@/test/support/camera-server";
 
 const TASKS = 150;
@@ -60,8 +60,8 @@ async function ownCluster(): Promise<{ cluster: string; url: string; drop(): voi
 const build = requireBuild();
 const pg = await ownCluster();
 process.env.TEST_DATABASE_URL = pg.url;
-const { benchDatabase } = await import("@/bench/bench-database");
-const database = await benchDatabase("easysight_fault_pg");
+const { throwawayDatabase } = await import("@/harness/throwaway-database");
+const database = await throwawayDatabase("easysight_fault_pg");
 const pool = openPool(database.url);
 const cameras = await startBenchCameras();
 const procs: Proc[] = [];

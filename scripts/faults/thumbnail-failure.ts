@@ -6,11 +6,11 @@
  *
  *   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx scripts/faults/thumbnail-failure.ts
  */
-import { FIXTURE_DIR, fixtureImages, thumbnailBreakingPng } from "@/bench/support/camera-server";
-import { printTable } from "@/bench/support/invariants";
-import { loadAverage } from "@/bench/support/processes";
+import { FIXTURE_DIR, fixtureImages, thumbnailBreakingPng } from "@/harness/camera-server";
+import { printTable } from "@/harness/invariants";
+import { loadAverage } from "@/harness/processes";
 import { analyzeFrame } from "@/server/diagnosis";
-import { runOnWorker } from "./support/run-on-worker";
+import { runOnWorker } from "@/harness/run-on-worker";
 
 // The premise, shown in this process: the frame analyses; only the thumbnail step fails.
 const png = await thumbnailBreakingPng();

@@ -6,11 +6,11 @@
  *
  *   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx scripts/faults/transient-read-error.ts
  */
-import { benchDatabase } from "@/bench/bench-database";
-import { FIXTURE_DIR, fixtureImages } from "@/bench/support/camera-server";
-import { printTable } from "@/bench/support/invariants";
+import { throwawayDatabase } from "@/harness/throwaway-database";
+import { FIXTURE_DIR, fixtureImages } from "@/harness/camera-server";
+import { printTable } from "@/harness/invariants";
 
-const database = await benchDatabase("easysight_fault_read");
+const database = await throwawayDatabase("easysight_fault_read");
 process.env.LOG_LEVEL = "silent";
 const { getDb, closeDb } = await import("@/server/db/client");
 const { registerInstance } = await import("@/server/executor/instance-registry");

@@ -2,7 +2,7 @@ import { env } from "@/server/config/env";
 import { closeDb, databaseUrl, getDb } from "@/server/db/client";
 import { openEmbeddedDatabase, type EmbeddedDatabase } from "@/server/db/embedded/embedded-server";
 import { migrateIfNeeded } from "@/server/db/migrate";
-import { seedDemoData } from "@/server/demo/seed-demo-data";
+import { seedDemoData } from "@/demo/seed-demo-data";
 import { ensureAdminAccount } from "@/server/users/ensure-admin";
 
 /** What a process entry point needs done to the database before it starts work. */

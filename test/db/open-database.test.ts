@@ -1,7 +1,7 @@
 import "@/test/support/use-own-database";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { seedDemoData } from "@/server/demo/seed-demo-data";
+import { seedDemoData } from "@/demo/seed-demo-data";
 import { openDatabase } from "@/server/process/open-database";
 
 // This file's database is a new, migrated, empty copy of the template (use-own-database).

@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
-import { benchDatabase } from "@/bench/bench-database";
-import { startBenchCameras } from "@/bench/support/camera-server";
-import { clusterEnv, startWorker } from "@/bench/support/processes";
-import { insertCameras, insertTasks, makeDue, openPool, type CameraSpec } from "@/bench/support/sql";
+import { throwawayDatabase } from "./throwaway-database";
+import { startBenchCameras } from "./camera-server";
+import { clusterEnv, startWorker } from "./processes";
+import { insertCameras, insertTasks, makeDue, openPool, type CameraSpec } from "./sql";
 import { waitFor } from "@/test/support/camera-server";
 
 export interface ResultRow {
@@ -30,7 +30,7 @@ export interface TaskOutcome {
  * returns every task's outcome and every result row.
  */
 export async function runOnWorker(prefix: string, tasks: Array<(url: (p: string) => string) => CameraSpec[]>, timeoutMs = 120_000) {
-  const database = await benchDatabase(prefix);
+  const database = await throwawayDatabase(prefix);
   const pool = openPool(database.url);
   const cameras = await startBenchCameras();
   const worker = startWorker("worker", clusterEnv(database.url, { EXECUTOR_POLL_MS: "200", EXECUTOR_HEARTBEAT_MS: "1000" }));
