@@ -27,7 +27,7 @@ import {
   type Proc,
 } from "@/harness/processes";
 import { count, insertCameras, insertTasks, makeDue, openPool } from "@/harness/sql";
-import { waitFor } from "@/test/support/camera-server";
+import { waitFor } from "@/test/support/wait-for";
 
 const TASKS = Number(process.argv[2] ?? 500);
 const WATCHDOG_INTERVAL_MS = 5_000;

@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { waitFor } from "@/test/support/camera-server";
+import { waitFor } from "@/test/support/wait-for";
 import { SERVER_HEAP_FLAG } from "./server-heap";
 
 const execFileAsync = promisify(execFile);
@@ -22,11 +22,14 @@ export interface Proc {
 
 /**
  * The environment every process of one benchmark shares: one database, one auth secret, one time
- * zone, logs in a scratch folder. Nothing is written into the project's own .data or logs.
+ * zone, logs in a scratch folder. Nothing is written into the project's own .data or logs. Without
+ * a `databaseUrl` they share the embedded PostgreSQL of the scratch DATA_DIR (give EMBEDDED_PG_PORT
+ * in `extra`).
  */
-export function clusterEnv(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function clusterEnv(databaseUrl: string | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "easysight-bench-"));
-  return {
+  fs.chmodSync(scratch, 0o755); // the embedded PostgreSQL runs as the user "postgres" when we are root
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     AUTO_MIGRATE: "0",
@@ -39,6 +42,8 @@ export function clusterEnv(databaseUrl: string, extra: Record<string, string> = 
     TZ: "UTC",
     ...extra,
   };
+  if (!databaseUrl) delete env.DATABASE_URL;
+  return env;
 }
 
 /** Starts `node <args>` from the project folder; its output is kept (the last 200 kB) for error messages. */

@@ -3,7 +3,7 @@ import { throwawayDatabase } from "./throwaway-database";
 import { startBenchCameras } from "./camera-server";
 import { clusterEnv, startWorker } from "./processes";
 import { insertCameras, insertTasks, makeDue, openPool, type CameraSpec } from "./sql";
-import { waitFor } from "@/test/support/camera-server";
+import { waitFor } from "@/test/support/wait-for";
 
 export interface ResultRow {
   task_id: number;

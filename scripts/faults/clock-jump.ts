@@ -15,7 +15,7 @@ import { startBenchCameras, fixtureImages, FIXTURE_DIR } from "@/harness/camera-
 import { broken, checkInvariants, invariantRows, printTable, reportVerdict } from "@/harness/invariants";
 import { clusterEnv, loadAverage, reportCrash, startWorker, type Proc } from "@/harness/processes";
 import { count, insertCameras, insertTasks, makeDue, openPool } from "@/harness/sql";
-import { waitFor } from "@/test/support/camera-server";
+import { waitFor } from "@/test/support/wait-for";
 
 const TASKS = 120;
 const HEARTBEAT_MS = 2_000;

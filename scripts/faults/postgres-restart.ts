@@ -32,7 +32,7 @@ import {
   type Proc,
 } from "@/harness/processes";
 import { count, insertCameras, insertTasks, makeDue, openPool } from "@/harness/sql";
-import { waitFor } from "@/test/support/camera-server";
+import { waitFor } from "@/test/support/wait-for";
 
 const TASKS = 150;
 const OUTAGE_MS = 10_000;

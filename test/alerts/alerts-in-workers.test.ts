@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { waitFor } from "../support/camera-server";
+import { waitFor } from "../support/wait-for";
 import { createInstance, createTask, makeRunning } from "../support/fixtures";
 import { uniqueName } from "../support/unique";
 import { startWorker, type WorkerProcess } from "../support/worker-process";

@@ -5,7 +5,8 @@ import { Executor } from "@/server/executor/executor";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
 import { resetTasks } from "@/server/recovery/reset-tasks";
 import { createCamera, createTask, makeRunning } from "../support/fixtures";
-import { startCameraServer, waitFor } from "../support/camera-server";
+import { startCameraServer } from "../support/camera-server";
+import { waitFor } from "../support/wait-for";
 
 let cameras: Awaited<ReturnType<typeof startCameraServer>>;
 let executor: Executor | undefined;

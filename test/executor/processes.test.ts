@@ -7,7 +7,8 @@ import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
 import { recoverStuckTasks } from "@/server/recovery/recover-stuck-tasks";
 import { cliActor } from "@/server/recovery/recovery-actor";
 import { createCamera, createTask } from "../support/fixtures";
-import { startCameraServer, waitFor } from "../support/camera-server";
+import { startCameraServer } from "../support/camera-server";
+import { waitFor } from "../support/wait-for";
 import { startWorker, type WorkerProcess } from "../support/worker-process";
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@ import "../support/use-own-database";
 import { describe, expect, it } from "vitest";
 import { getDb, getPool } from "@/server/db/client";
 import { PRUNE_LOCK, RetentionJob } from "@/server/retention/retention-job";
-import { waitFor } from "../support/camera-server";
+import { waitFor } from "../support/wait-for";
 
 const oldSample = async () =>
   (await getDb()).metricSample.create({ data: { sampledAt: new Date(Date.now() - 40 * 86_400_000), runningTasks: 0, stuckTasks: 0 } });
