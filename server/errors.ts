@@ -1,3 +1,5 @@
+import { isConnectionLost } from "@/server/db/connection-lost";
+
 /**
  * Coded errors. Services throw AppError with a sentence a person can act on; the tRPC and REST
  * layers map the code to a status here, in one place. Anything else is an internal error whose
@@ -35,7 +37,13 @@ export const unauthorized = (message = "Sign in or send a valid API token.") => 
 
 export const isAppError = (err: unknown): err is AppError => err instanceof AppError;
 
-/** Any thrown value as an AppError: zod validation becomes BAD_REQUEST with its first sentence. */
+export const DATABASE_UNREACHABLE = "数据库暂时无法连接，请稍后重试 (The database is unreachable at the moment; try again shortly).";
+
+/**
+ * Any thrown value as an AppError: zod validation becomes BAD_REQUEST with its first sentence; a
+ * database that is down, restarting or dropped the connection becomes SERVICE_UNAVAILABLE (503: try
+ * again), not an internal error.
+ */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (isZodLike(err)) {
@@ -43,6 +51,7 @@ export function toAppError(err: unknown): AppError {
     const where = issue?.path?.length ? `${issue.path.join(".")}: ` : "";
     return new AppError("BAD_REQUEST", `${where}${issue?.message ?? "Invalid input."}`);
   }
+  if (isConnectionLost(err)) return new AppError("SERVICE_UNAVAILABLE", DATABASE_UNREACHABLE);
   return new AppError("INTERNAL_SERVER_ERROR", "Something went wrong on the server; the details are in the server log.");
 }
 

@@ -7,6 +7,7 @@ import { settings } from "./messages/settings";
 import { common } from "./messages/common";
 import { dashboard } from "./messages/dashboard";
 import { layout } from "./messages/layout";
+import { pageError } from "./messages/page-error";
 import { recovery } from "./messages/recovery";
 import { taskDetail } from "./messages/task-detail";
 import { taskForm } from "./messages/task-form";
@@ -36,6 +37,7 @@ const ALL = {
   ...settings,
   ...ui,
   ...layout,
+  ...pageError,
   ...recovery,
   ...dashboard,
   ...taskDetail,

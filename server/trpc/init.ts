@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { hasRole, type Actor, type Role } from "@/server/auth/actor";
-import { AppError, isZodLike, toAppError } from "@/server/errors";
+import { toAppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";
 import type { Context } from "./context";
 
@@ -19,17 +19,15 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /**
- * Turns service errors (AppError, zod validation) into tRPC errors with the same code and a readable
- * sentence; anything unexpected is logged and answered with a generic sentence.
+ * Turns service errors (AppError, zod validation, an unreachable database) into tRPC errors with the
+ * same code and a readable sentence; anything unexpected is logged and answered with a generic sentence.
  */
 const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const { cause, code } = result.error;
-  if (cause instanceof AppError || isZodLike(cause)) {
-    const app = toAppError(cause);
-    throw new TRPCError({ code: app.code, message: app.message, cause });
-  }
+  const app = toAppError(cause);
+  if (app.code !== "INTERNAL_SERVER_ERROR") throw new TRPCError({ code: app.code, message: app.message, cause });
   if (code !== "INTERNAL_SERVER_ERROR") return result;
   logger.error({ err: cause ?? result.error, path }, "tRPC procedure failed");
   throw new TRPCError({ code, message: toAppError(cause).message });
