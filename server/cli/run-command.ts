@@ -22,7 +22,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void | n
   return async (...args: A) => {
     let code = 0;
     try {
-      if (needs.database !== false) await openDatabase({ migrate: needs.migrate !== false, ensureAdmin: needs.ensureAdmin });
+      if (needs.database !== false) await openDatabase({ migrate: needs.migrate !== false, ensureAdmin: needs.ensureAdmin, command: true });
       code = (await fn(...args)) ?? 0;
     } catch (err) {
       const app = toAppError(err);

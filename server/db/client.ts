@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/server/config/env";
 import { PrismaClient } from "@/server/db/generated/client";
-import { embeddedDatabaseUrl } from "./embedded/embedded-server";
+import { embeddedDatabaseUrl } from "./embedded/embedded-url";
 
 export type Db = PrismaClient;
 

@@ -13,6 +13,12 @@ export interface DatabaseNeeds {
   ensureAdmin?: boolean;
   /** A new database gets the demo cameras and tasks (DEMO_DATA; default: on the embedded database). */
   demoData?: boolean;
+  /**
+   * A short command (the CLI): it leaves an embedded server running unless it started it itself and
+   * nobody joined (see server/db/embedded/embedded-server.ts). Web servers and workers stop it when
+   * they leave last.
+   */
+  command?: boolean;
 }
 
 const holder = globalThis as { __easysightEmbedded?: EmbeddedDatabase };
@@ -24,14 +30,14 @@ const holder = globalThis as { __easysightEmbedded?: EmbeddedDatabase };
  */
 export async function openDatabase(needs: DatabaseNeeds): Promise<{ embedded: boolean }> {
   const embedded = !env.DATABASE_URL;
-  if (embedded) holder.__easysightEmbedded ??= await openEmbeddedDatabase();
+  if (embedded) holder.__easysightEmbedded ??= await openEmbeddedDatabase({ command: needs.command ?? false });
   if (needs.migrate && env.AUTO_MIGRATE) await migrateIfNeeded(databaseUrl());
   if (needs.ensureAdmin) await ensureAdminAccount(await getDb());
   if (needs.demoData && (env.DEMO_DATA ?? embedded)) await seedDemoData(await getDb());
   return { embedded };
 }
 
-/** Closes this process's connections and leaves the embedded server (the last process to leave stops it). */
+/** Closes this process's connections and leaves the embedded server (which may stop it: see DatabaseNeeds.command). */
 export async function closeDatabase(): Promise<void> {
   const embedded = holder.__easysightEmbedded;
   holder.__easysightEmbedded = undefined;

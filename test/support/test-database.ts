@@ -23,7 +23,8 @@ async function serverUrl(): Promise<{ adminUrl: string; release(): Promise<void>
   const base = process.env.TEST_DATABASE_URL;
   if (base) return { adminUrl: base, release: async () => {} };
   const { openEmbeddedDatabase } = await import("@/server/db/embedded/embedded-server");
-  const embedded = await openEmbeddedDatabase();
+  // A test run is a short command: it leaves a server it did not start (a developer's) running.
+  const embedded = await openEmbeddedDatabase({ command: true });
   return { adminUrl: withDatabase(embedded.url, "postgres"), release: embedded.release };
 }
 
