@@ -206,6 +206,22 @@ alerts:
     ]);
   });
 
+  it("the README's complete example is a valid file: three channels, two rules", () => {
+    const readme = fs.readFileSync("README.md", "utf8");
+    const example = /A complete example for an operations team[^\n]*\n\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    for (const name of ["DINGTALK_TOKEN", "DINGTALK_SECRET", "WECOM_KEY", "SMTP_PASSWORD"]) {
+      if (process.env[name] !== undefined) continue;
+      process.env[name] = "x-secret";
+      setVariables.push(name);
+    }
+    const rules = parseAlertRules(example!, "README.md");
+    expect(rules.map((r) => [r.name, r.channels.map((c) => c.name)])).toEqual([
+      ["stuck_tasks", ["ops_dingtalk", "ops_mail"]],
+      ["executors_lost", ["ops_dingtalk", "ops_wecom", "ops_mail"]],
+    ]);
+  });
+
   it("the email channel's username without a password, and a channels key that is not a list, are refused", () => {
     expect(
       problemsOf(`channels:
