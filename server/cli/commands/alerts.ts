@@ -3,7 +3,7 @@ import { env } from "@/server/config/env";
 import { AlertConfigError, loadAlertRules, resolveAlertsFile, type AlertRule } from "@/server/alerts/alert-rules";
 import { describeTarget, redactUrl } from "@/server/alerts/channels/mask-secrets";
 import { recipientsOf } from "@/server/alerts/recipients";
-import { sendTestNotification } from "@/server/alerts/test-notification";
+import { sendTestNotification } from "@/server/alerts/send-test-notification";
 import { action, printJson, printTable } from "../run-command";
 
 export function registerAlertCommands(program: Command) {
