@@ -18,8 +18,6 @@ import { withControlLock } from "./control-lock";
  */
 export interface EmbeddedDatabase {
   url: string;
-  /** The application database did not exist before this call. */
-  created: boolean;
   /** Stop using it; see `command` for when that stops the server. */
   release(): Promise<void>;
 }
@@ -58,16 +56,12 @@ async function joinServer(use: EmbeddedUse): Promise<EmbeddedDatabase> {
   }
   const inUse = new InUseLock();
   await inUse.take();
-  let created: boolean;
-  try {
-    created = await createDatabaseIfMissing();
-  } catch (err) {
+  await createDatabaseIfMissing().catch(async (err) => {
     await inUse.release();
     throw err;
-  }
+  });
   return {
     url: embeddedDatabaseUrl(),
-    created,
     release: async () => {
       await inUse.release();
       if (stopsOnLeaving(use, outcome)) await stopIfUnused();
@@ -77,18 +71,14 @@ async function joinServer(use: EmbeddedUse): Promise<EmbeddedDatabase> {
 
 const stopsOnLeaving = (use: EmbeddedUse, outcome: PostmasterOutcome) => !use.command || outcome === "started";
 
-async function createDatabaseIfMissing(): Promise<boolean> {
-  return withAdminClient(async (client) => {
+async function createDatabaseIfMissing(): Promise<void> {
+  await withAdminClient(async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [EMBEDDED_DB_NAME]);
-    if (rowCount) return false;
-    try {
-      await client.query(`CREATE DATABASE ${EMBEDDED_DB_NAME}`);
-      return true;
-    } catch (err) {
+    if (rowCount) return;
+    await client.query(`CREATE DATABASE ${EMBEDDED_DB_NAME}`).catch((err: { code?: string }) => {
       // Created by a concurrent process: "already exists", or a unique violation when both raced.
-      if (["42P04", "23505"].includes((err as { code?: string }).code ?? "")) return false;
-      throw err;
-    }
+      if (!["42P04", "23505"].includes(err.code ?? "")) throw err;
+    });
   });
 }
 
