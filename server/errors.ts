@@ -1,3 +1,5 @@
+import "./params/zod-messages";
+
 /**
  * Coded errors. Services throw AppError with a sentence a person can act on; the tRPC and REST
  * layers map the code to a status here, in one place. Anything else is an internal error whose
@@ -9,6 +11,7 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
@@ -30,8 +33,10 @@ export class AppError extends Error {
 export const badRequest = (message: string, details?: Record<string, unknown>) => new AppError("BAD_REQUEST", message, details);
 export const notFound = (message: string) => new AppError("NOT_FOUND", message);
 export const conflict = (message: string, details?: Record<string, unknown>) => new AppError("CONFLICT", message, details);
-export const forbidden = (message = "You do not have permission to do this.") => new AppError("FORBIDDEN", message);
-export const unauthorized = (message = "Sign in or send a valid API token.") => new AppError("UNAUTHORIZED", message);
+export const forbidden = (message = "你没有执行此操作的权限 (you do not have permission to do this).") =>
+  new AppError("FORBIDDEN", message);
+export const unauthorized = (message = "请登录或提供有效的 API 令牌 (sign in, or send Authorization: Bearer <API token>).") =>
+  new AppError("UNAUTHORIZED", message);
 
 export const isAppError = (err: unknown): err is AppError => err instanceof AppError;
 
@@ -41,9 +46,12 @@ export function toAppError(err: unknown): AppError {
   if (isZodLike(err)) {
     const issue = err.issues[0];
     const where = issue?.path?.length ? `${issue.path.join(".")}: ` : "";
-    return new AppError("BAD_REQUEST", `${where}${issue?.message ?? "Invalid input."}`);
+    return new AppError("BAD_REQUEST", `${where}${issue?.message ?? "输入无效 (invalid input)."}`);
   }
-  return new AppError("INTERNAL_SERVER_ERROR", "Something went wrong on the server; the details are in the server log.");
+  return new AppError(
+    "INTERNAL_SERVER_ERROR",
+    "服务器内部出错，详情见服务器日志 (something went wrong on the server; the details are in the server log).",
+  );
 }
 
 export function isZodLike(err: unknown): err is { issues: Array<{ path?: PropertyKey[]; message: string }> } {

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { notFound } from "@/server/errors";
 import { cameraIdSchema } from "@/server/cameras/camera-input";
+import { pageFields } from "@/server/params/pagination";
 import { resultViewSelect, toResultView, type ResultView } from "./result-view";
 
-export const cameraResultsInput = z.object({
+export const cameraResultsInput = z.strictObject({
   cameraId: cameraIdSchema,
-  page: z.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.number().int().min(1).max(100).default(20),
+  ...pageFields(100, 20),
 });
 export type CameraResultsInput = z.input<typeof cameraResultsInput>;
 

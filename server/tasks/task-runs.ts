@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { notFound } from "@/server/errors";
+import { idSchema } from "@/server/params/id";
+import { pageFields } from "@/server/params/pagination";
 
-export const taskRunsInput = z.object({
-  taskId: z.number().int().positive(),
-  page: z.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.number().int().min(1).max(100).default(20),
+export const taskRunsInput = z.strictObject({
+  taskId: idSchema,
+  ...pageFields(100, 20),
 });
 export type TaskRunsInput = z.input<typeof taskRunsInput>;
 
