@@ -88,6 +88,13 @@ export const logDir = path.resolve(env.LOG_DIR);
 export const servedOverHttps = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
 /**
+ * next-auth reads NEXTAUTH_URL from process.env itself (for the URLs it redirects to) and logs a
+ * warning at its first request when it is unset; the README's default is written there for it.
+ * `env.NEXTAUTH_URL` keeps saying whether one was configured (server/http/same-origin.ts).
+ */
+process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+
+/**
  * Runs `fn` with LOG_STREAM hidden from the environment: the yaml package dumps every token to
  * stdout when a variable of that name is set (its own debugging switch, which shares our setting's
  * name). Our value was read above; `fn` must be synchronous, so nothing else runs meanwhile.
