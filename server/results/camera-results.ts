@@ -23,7 +23,7 @@ export async function listCameraResults(raw: CameraResultsInput): Promise<Camera
   const input = cameraResultsInput.parse(raw);
   const db = await getDb();
   const camera = await db.camera.findUnique({ where: { id: input.cameraId }, select: { id: true } });
-  if (!camera) throw notFound(`Camera ${input.cameraId} does not exist.`);
+  if (!camera) throw notFound(`摄像头 ${input.cameraId} 不存在 (camera ${input.cameraId} does not exist).`);
   const where = { cameraId: input.cameraId };
   const [rows, total] = await Promise.all([
     db.diagnosisResult.findMany({

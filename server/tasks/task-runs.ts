@@ -49,7 +49,7 @@ export async function listTaskRuns(raw: TaskRunsInput): Promise<TaskRunPage> {
   const input = taskRunsInput.parse(raw);
   const db = await getDb();
   const task = await db.diagnosisTask.findUnique({ where: { id: input.taskId }, select: { id: true } });
-  if (!task) throw notFound(`Task ${input.taskId} does not exist.`);
+  if (!task) throw notFound(`任务 ${input.taskId} 不存在 (task ${input.taskId} does not exist).`);
   const [rows, total] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT r.id, r.attempt, i.host, i.pid, i.kind, r.started_at, r.finished_at, r.outcome, r.error,
