@@ -53,7 +53,7 @@ export function registerUserCommands(program: Command) {
     .action(
       action(async (username: string, role: string) => {
         const updated = await setUserRole(username, roleSchema.parse(role));
-        process.stdout.write(`"${updated.username}" is now ${updated.role}; their sessions have ended\n`);
+        process.stdout.write(`"${updated.username}" is now ${updated.role} (a changed role ends their sessions)\n`);
       }),
     );
 
