@@ -4,7 +4,11 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { withoutYamlDebugSwitch } from "@/server/config/env";
 import { ALERT_METRICS } from "./alert-metrics";
+import type { Channel } from "./channels/channel";
+import { NAME_PATTERN, NAME_RULE, nameOf, parseChannels } from "./channels/channel-config";
+import { expandVariables } from "./channels/config-variables";
 import { ConditionError, parseCondition, type Condition } from "./condition";
+import { describeIssue } from "./config-issue";
 import { unknownPlaceholders } from "./message-template";
 
 export const ALERT_ACTIONS = ["send_notification", "auto_recovery"] as const;
@@ -18,6 +22,8 @@ export interface AlertRule {
   message: string;
   actions: AlertAction[];
   cooldownMinutes: number;
+  /** The named channels this rule notifies (send_notification), besides ALERT_WEBHOOK_URLS. */
+  channels: Channel[];
   /** Extra webhook URLs for this rule, besides ALERT_WEBHOOK_URLS. */
   webhooks: string[];
 }
@@ -26,7 +32,7 @@ export interface AlertRule {
 export class AlertConfigError extends Error {}
 
 const ruleSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, "must be 1-100 letters, digits, _ . or -"),
+  name: z.string().regex(NAME_PATTERN, NAME_RULE),
   condition: z.string().min(1, "is empty"),
   message: z.string().min(1, "is empty"),
   actions: z
@@ -34,6 +40,10 @@ const ruleSchema = z.strictObject({
     .min(1, "must list at least one action")
     .refine((a) => new Set(a).size === a.length, "lists an action twice"),
   cooldown_minutes: z.number().int().min(1).max(10_080).default(DEFAULT_COOLDOWN_MINUTES),
+  channels: z
+    .array(z.string())
+    .default([])
+    .refine((c) => new Set(c).size === c.length, "lists a channel twice"),
   webhooks: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).default([]),
 });
 
@@ -60,20 +70,30 @@ export function parseAlertRules(text: string, file: string): AlertRule[] {
   }
   const root: unknown = doc.toJS();
   if (root === null || root === undefined) return [];
-  if (typeof root !== "object" || Array.isArray(root) || Object.keys(root).some((k) => k !== "alerts")) {
-    throw new AlertConfigError(`${file}: must be a mapping with one key, "alerts", holding a list of rules`);
+  if (typeof root !== "object" || Array.isArray(root) || Object.keys(root).some((k) => k !== "alerts" && k !== "channels")) {
+    throw new AlertConfigError(
+      `${file}: must be a mapping with the keys "alerts" (a list of rules) and, optionally, "channels" (a list of notification channels)`,
+    );
   }
-  const list = (root as { alerts?: unknown }).alerts ?? [];
+  const { alerts: list = [], channels: channelList = [] } = root as { alerts?: unknown; channels?: unknown };
   if (!Array.isArray(list)) throw new AlertConfigError(`${file}: "alerts" must be a list of rules`);
+  if (!Array.isArray(channelList)) throw new AlertConfigError(`${file}: "channels" must be a list of notification channels`);
 
-  const problems: string[] = [];
+  const { channels, problems: channelProblems } = parseChannels(channelList, file);
+  const problems = channelProblems.map((p) => `${file}: ${p}`);
+  const definedNames = channelList.map(nameOf).filter((n) => n !== undefined);
   const rules: AlertRule[] = [];
   const seen = new Set<string>();
   list.forEach((raw, index) => {
-    const name = typeof raw?.name === "string" ? raw.name : undefined;
+    const name = nameOf(raw);
     const where = `${file}: alert #${index + 1}${name ? ` "${name}"` : ""}`;
-    const parsed = ruleSchema.safeParse(raw);
-    if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${where}: ${describeIssue(issue)}`);
+    // A rule's own webhook URLs may hold a key too, so they take ${NAME} like a channel's values.
+    const webhooks = expandVariables({ webhooks: raw?.webhooks });
+    for (const m of webhooks.missing) problems.push(`${where}: ${m.field}: environment variable ${m.variable} is not set`);
+    const parsed = ruleSchema.safeParse(raw?.webhooks === undefined ? raw : { ...raw, ...webhooks.value });
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        problems.push(`${where}: ${describeIssue(issue, Object.keys(ruleSchema.shape), "name, condition, message and actions")}`);
     if (name !== undefined && seen.has(name)) problems.push(`${where}: duplicate name "${name}" (names must be unique)`);
     if (name !== undefined) seen.add(name);
     let condition: Condition | undefined;
@@ -90,30 +110,30 @@ export function parseAlertRules(text: string, file: string): AlertRule[] {
         problems.push(`${where}: message: unknown placeholder {{ ${p} }}; known: ${ALERT_METRICS.join(", ")}`);
       }
     }
-    if (parsed.success && condition) {
-      const r = parsed.data;
-      rules.push({
-        name: r.name,
-        condition,
-        conditionText: r.condition,
-        message: r.message,
-        actions: r.actions,
-        cooldownMinutes: r.cooldown_minutes,
-        webhooks: r.webhooks,
-      });
+    if (!parsed.success) return;
+    const r = parsed.data;
+    for (const c of r.channels.filter((c) => !definedNames.includes(c))) {
+      problems.push(
+        `${where}: channels: no channel named "${c}" (${definedNames.length ? `defined: ${definedNames.join(", ")}` : 'the file has no "channels" list'})`,
+      );
     }
+    if ((r.channels.length || r.webhooks.length) && !r.actions.includes("send_notification")) {
+      problems.push(`${where}: channels and webhooks are notified only by the send_notification action; add it to actions`);
+    }
+    if (!condition) return;
+    rules.push({
+      name: r.name,
+      condition,
+      conditionText: r.condition,
+      message: r.message,
+      actions: r.actions,
+      cooldownMinutes: r.cooldown_minutes,
+      channels: r.channels.flatMap((c) => channels.get(c) ?? []),
+      webhooks: r.webhooks,
+    });
   });
   if (problems.length) throw new AlertConfigError(problems.join("\n"));
   return rules;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.map(String).join(".");
-  if (issue.code === "invalid_type" && issue.input === undefined) return `missing ${field}`;
-  if (issue.code === "unrecognized_keys")
-    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")} (known: ${Object.keys(ruleSchema.shape).join(", ")})`;
-  if (issue.code === "invalid_type" && !field) return "must be a mapping with name, condition, message and actions";
-  return `${field ? `${field} ` : ""}${issue.message}`;
 }
 
 /** ALERTS_FILE relative to the working directory (the project folder for `npm start` and the CLI). */

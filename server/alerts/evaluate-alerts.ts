@@ -7,14 +7,19 @@ import { collectAlertMetrics, type AlertMetrics } from "./alert-metrics";
 import type { AlertRule } from "./alert-rules";
 import { claimFiring, clearFiring } from "./alert-state";
 import { evaluateCondition, firstMetric } from "./condition";
+import { notification } from "./alert-notification";
+import { DEFAULT_DELIVERY_POLICY, pendingDelivery, type Delivery, type DeliveryPolicy } from "./deliver-notification";
 import { renderMessage } from "./message-template";
-import { notification, sendNotification, type Delivery } from "./send-notification";
+import { dispatchNotification } from "./notification-dispatch";
+import { recipientsOf } from "./recipients";
 
 export interface AlertContext {
-  /** ALERT_WEBHOOK_URLS: every rule's notifications go here, plus the rule's own webhooks. */
+  /** ALERT_WEBHOOK_URLS: every rule's notifications go here, plus the rule's own channels. */
   webhookUrls: string[];
   /** This process's executor instance, for the audit of auto_recovery. */
   instanceId: () => string | undefined;
+  /** Retries and time-outs of the sends; DEFAULT_DELIVERY_POLICY unless given (tests shorten them). */
+  delivery?: DeliveryPolicy;
 }
 
 export interface RuleOutcome {
@@ -24,7 +29,8 @@ export interface RuleOutcome {
   /** This process won the right to notify (the rule fired). */
   fired: boolean;
   recovered: number;
-  delivery: Delivery[];
+  /** The sends, which go on after the evaluation returned: every channel's outcome (none if the rule did not notify). */
+  delivered: Promise<Delivery[]>;
 }
 
 /** The watchdog's onCycle hook: evaluates every rule against this cycle's metrics. */
@@ -60,7 +66,7 @@ async function evaluateRule(rule: AlertRule, metrics: AlertMetrics, context: Ale
     value,
     fired: false,
     recovered: 0,
-    delivery: [],
+    delivered: Promise.resolve([]),
   };
   if (!outcome.holds) {
     await clearFiring(rule.name, value);
@@ -79,15 +85,24 @@ async function evaluateRule(rule: AlertRule, metrics: AlertMetrics, context: Ale
   if (!firedAt) return outcome;
   outcome.fired = true;
   const message = renderMessage(rule.message, metrics);
-  if (rule.actions.includes("send_notification")) {
-    outcome.delivery = await sendNotification(
-      [...context.webhookUrls, ...rule.webhooks],
-      notification(rule.name, message, value, metrics, firedAt),
-    );
-  } else {
-    logger.warn({ component: "alerts", alert: rule.name, value, metrics }, `alert ${rule.name}: ${message}`);
-  }
+  const channels = rule.actions.includes("send_notification") ? recipientsOf(rule, context.webhookUrls) : [];
+  logger.warn(
+    { component: "alerts", alert: rule.name, value, metrics, channels: channels.map((c) => c.name) },
+    `alert ${rule.name}: ${message}`,
+  );
   const db = await getDb();
-  await db.alertEvent.create({ data: { ruleName: rule.name, firedAt, message, value, delivery: outcome.delivery as object[] } });
+  // The event is written before anything is sent, with every channel "sending": a process that
+  // dies while sending leaves the alert and what it was about to do on record.
+  const event = await db.alertEvent.create({
+    data: { ruleName: rule.name, firedAt, message, value, delivery: channels.map(pendingDelivery) as object[] },
+  });
+  if (channels.length) {
+    outcome.delivered = dispatchNotification(
+      event.id,
+      channels,
+      notification(rule.name, message, value, metrics, firedAt),
+      context.delivery ?? DEFAULT_DELIVERY_POLICY,
+    );
+  }
   return outcome;
 }

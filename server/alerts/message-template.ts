@@ -11,4 +11,5 @@ export function renderMessage(template: string, values: Readonly<Record<string, 
 }
 
 /** Counts print as they are; averages with at most one decimal (12.3, not 12.345678). */
-const formatValue = (v: number | string) => (typeof v === "number" && !Number.isInteger(v) ? String(Math.round(v * 10) / 10) : String(v));
+export const formatValue = (v: number | string) =>
+  typeof v === "number" && !Number.isInteger(v) ? String(Math.round(v * 10) / 10) : String(v);

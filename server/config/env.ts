@@ -95,6 +95,15 @@ export const servedOverHttps = env.NEXTAUTH_URL?.startsWith("https://") ?? false
 process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
 
 /**
+ * A variable that the alert rules file names as `${NAME}` (channel secrets kept out of a file that is
+ * committed). The operator picks the names, so they cannot be in the schema above; they are read
+ * here so that this stays the one module that reads process.env. Empty means not set, as above.
+ */
+export function alertsFileVariable(name: string): string | undefined {
+  return process.env[name] || undefined;
+}
+
+/**
  * Runs `fn` with LOG_STREAM hidden from the environment: the yaml package dumps every token to
  * stdout when a variable of that name is set (its own debugging switch, which shares our setting's
  * name). Our value was read above; `fn` must be synchronous, so nothing else runs meanwhile.

@@ -7,6 +7,7 @@ import { Watchdog } from "@/server/recovery/watchdog";
 import { activeAlertRules } from "@/server/alerts/active-rules";
 import { AlertConfigError, type AlertRule } from "@/server/alerts/alert-rules";
 import { alertHook } from "@/server/alerts/evaluate-alerts";
+import { settleAlertSends } from "@/server/alerts/notification-dispatch";
 import type { InstanceKind } from "@/server/executor/instance-registry";
 import { RetentionJob } from "@/server/retention/retention-job";
 
@@ -62,6 +63,7 @@ export function exitGracefullyOnSignals(): void {
     exiting = true;
     logger.info({ signal }, "shutting down");
     await holder.__easysightWatchdog?.stop().catch((err) => logger.error({ err }, "error while stopping the watchdog"));
+    await settleAlertSends();
     await holder.__easysightRetention?.stop().catch((err) => logger.error({ err }, "error while stopping the retention job"));
     await stopProcessExecutor().catch((err) => logger.error({ err }, "error while stopping the executor"));
     await closeDb().catch((err) => logger.error({ err }, "error while closing the database"));

@@ -80,7 +80,9 @@ describe("alert rules file", () => {
 
   it("broken YAML and a wrong shape are refused with a sentence", () => {
     expect(problemsOf("alerts:\n  - name: a\n   bad: [\n")[0]).toMatch(/^alerts.yaml: invalid YAML: .* at line \d+, column \d+$/);
-    expect(problemsOf("rules:\n  - name: a\n")).toEqual(['alerts.yaml: must be a mapping with one key, "alerts", holding a list of rules']);
+    expect(problemsOf("rules:\n  - name: a\n")).toEqual([
+      'alerts.yaml: must be a mapping with the keys "alerts" (a list of rules) and, optionally, "channels" (a list of notification channels)',
+    ]);
     expect(problemsOf("alerts: stuck\n")).toEqual(['alerts.yaml: "alerts" must be a list of rules']);
   });
 });

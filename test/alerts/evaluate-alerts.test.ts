@@ -2,6 +2,7 @@ import "../support/use-own-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAlertRules, type AlertRule } from "@/server/alerts/alert-rules";
 import { evaluateAlerts, type AlertContext } from "@/server/alerts/evaluate-alerts";
+import type { DeliveryPolicy } from "@/server/alerts/deliver-notification";
 import { collectAlertMetrics } from "@/server/alerts/alert-metrics";
 import { getDb } from "@/server/db/client";
 import type { WatchdogCycle } from "@/server/recovery/watchdog";
@@ -41,7 +42,15 @@ function rule(
   return parseAlertRules(yaml, "test.yaml")[0];
 }
 
-const context = (urls: string[]): AlertContext => ({ webhookUrls: urls, instanceId: () => undefined });
+/** Retries 20 ms and 40 ms apart instead of seconds: the behaviour is the same, the test is fast. */
+const FAST: DeliveryPolicy = { attempts: 3, firstRetryDelayMs: 20, timeoutMs: 2_000 };
+const context = (urls: string[]): AlertContext => ({ webhookUrls: urls, instanceId: () => undefined, delivery: FAST });
+/** Evaluates and waits for the sends, which go on in the background. */
+const evaluate = async (...args: Parameters<typeof evaluateAlerts>) => {
+  const outcomes = await evaluateAlerts(...args);
+  await Promise.all(outcomes.map((o) => o.delivered));
+  return outcomes;
+};
 const callsFor = (name: string) => receiver.received.filter((r) => r.body.alert === name);
 const eventsFor = async (name: string) => (await getDb()).alertEvent.findMany({ where: { ruleName: name }, orderBy: { id: "asc" } });
 const backdateFiring = async (name: string, minutes: number) =>
@@ -50,7 +59,7 @@ const backdateFiring = async (name: string, minutes: number) =>
 describe("alert evaluation", () => {
   it("fires when the condition becomes true: POSTs the documented JSON, logs it as an event with the delivery", async () => {
     const r = rule();
-    const [outcome] = await evaluateAlerts([r], cycle(2), context([receiver.url("/a")]));
+    const [outcome] = await evaluate([r], cycle(2), context([receiver.url("/a")]));
 
     expect(outcome).toMatchObject({ rule: r.name, holds: true, fired: true, value: 2 });
     const [call] = callsFor(r.name);
@@ -68,52 +77,78 @@ describe("alert evaluation", () => {
     expect(event).toMatchObject({
       message: "发现 2 个卡住的诊断任务",
       value: 2,
-      delivery: [{ ok: true, status: 200, error: null, attempts: 1, url: receiver.url("/a") }],
+      delivery: [
+        {
+          channel: "ALERT_WEBHOOK_URLS[1]",
+          type: "webhook",
+          target: receiver.url("/a"),
+          state: "sent",
+          status: 200,
+          error: null,
+          attempts: 1,
+        },
+      ],
     });
   });
 
   it("stays quiet while firing within the cool-down, fires again after it, and again at once after the condition cleared", async () => {
     const r = rule({ cooldown: 10 });
     const ctx = context([receiver.url()]);
-    await evaluateAlerts([r], cycle(1), ctx);
-    await evaluateAlerts([r], cycle(3), ctx);
+    await evaluate([r], cycle(1), ctx);
+    await evaluate([r], cycle(3), ctx);
     expect(callsFor(r.name)).toHaveLength(1);
 
     await backdateFiring(r.name, 11);
-    await evaluateAlerts([r], cycle(4), ctx);
+    await evaluate([r], cycle(4), ctx);
     expect(callsFor(r.name).map((c) => c.body.value)).toEqual([1, 4]);
 
-    const [cleared] = await evaluateAlerts([r], cycle(0), ctx);
+    const [cleared] = await evaluate([r], cycle(0), ctx);
     expect(cleared).toMatchObject({ holds: false, fired: false });
     expect(await (await getDb()).alertState.findUniqueOrThrow({ where: { ruleName: r.name } })).toMatchObject({
       firing: false,
       lastValue: 0,
     });
-    await evaluateAlerts([r], cycle(5), ctx);
+    await evaluate([r], cycle(5), ctx);
     expect(callsFor(r.name).map((c) => c.body.value)).toEqual([1, 4, 5]);
     expect(await eventsFor(r.name)).toHaveLength(3);
   });
 
   it("many processes evaluating the same rule at once notify exactly once", async () => {
     const r = rule();
-    const outcomes = await Promise.all(Array.from({ length: 12 }, () => evaluateAlerts([r], cycle(1), context([receiver.url()]))));
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => evaluate([r], cycle(1), context([receiver.url()]))));
     expect(outcomes.flat().filter((o) => o.fired)).toHaveLength(1);
     expect(callsFor(r.name)).toHaveLength(1);
     expect(await eventsFor(r.name)).toHaveLength(1);
   });
 
-  it("a failing webhook is retried once; its outcome is recorded per URL and the others still get the alert", async () => {
+  it("a failing webhook is retried; its outcome is recorded per URL and the others still get the alert", async () => {
     const flaky = await startReceiver([500]);
-    const down = await startReceiver([503, 503]);
+    const down = await startReceiver([503, 503, 503]);
     try {
       const r = rule({ webhooks: [down.url("/rule-own")] });
-      await evaluateAlerts([r], cycle(1), context([flaky.url("/global")]));
+      await evaluate([r], cycle(1), context([flaky.url("/global")]));
       expect(flaky.received).toHaveLength(2);
-      expect(down.received.map((c) => c.path)).toEqual(["/rule-own", "/rule-own"]);
+      expect(down.received.map((c) => c.path)).toEqual(["/rule-own", "/rule-own", "/rule-own"]);
       const [event] = await eventsFor(r.name);
       expect(event.delivery).toEqual([
-        { url: flaky.url("/global"), ok: true, status: 200, error: null, attempts: 2 },
-        { url: down.url("/rule-own"), ok: false, status: 503, error: "HTTP 503", attempts: 2 },
+        {
+          channel: "ALERT_WEBHOOK_URLS[1]",
+          type: "webhook",
+          target: flaky.url("/global"),
+          state: "sent",
+          status: 200,
+          error: null,
+          attempts: 2,
+        },
+        {
+          channel: "webhooks[1]",
+          type: "webhook",
+          target: down.url("/rule-own"),
+          state: "failed",
+          status: 503,
+          error: "HTTP 503",
+          attempts: 3,
+        },
       ]);
     } finally {
       await Promise.all([flaky.close(), down.close()]);
@@ -123,10 +158,10 @@ describe("alert evaluation", () => {
   it("webhook secrets (a token in the query, a long key in the path) never reach the event record", async () => {
     const r = rule();
     const secretUrl = receiver.url("/robot/send/abcdefghijklmnop1234?access_token=s3cr3t-t0ken&x=1");
-    await evaluateAlerts([r], cycle(1), context([secretUrl]));
+    await evaluate([r], cycle(1), context([secretUrl]));
     expect(callsFor(r.name).map((c) => c.path)).toEqual(["/robot/send/abcdefghijklmnop1234?access_token=s3cr3t-t0ken&x=1"]);
     const [event] = await eventsFor(r.name);
-    expect(event.delivery).toMatchObject([{ ok: true, url: receiver.url("/robot/send/***?access_token=***&x=***") }]);
+    expect(event.delivery).toMatchObject([{ state: "sent", target: receiver.url("/robot/send/***?access_token=***&x=***") }]);
     expect(JSON.stringify(event.delivery)).not.toMatch(/s3cr3t|abcdefghijklmnop/);
   });
 
@@ -135,9 +170,11 @@ describe("alert evaluation", () => {
     const url = gone.url();
     await gone.close();
     const r = rule();
-    const [outcome] = await evaluateAlerts([r], cycle(1), context([url]));
+    const [outcome] = await evaluate([r], cycle(1), context([url]));
     expect(outcome.fired).toBe(true);
-    expect((await eventsFor(r.name))[0].delivery).toEqual([{ url, ok: false, status: null, error: "ECONNREFUSED", attempts: 2 }]);
+    expect((await eventsFor(r.name))[0].delivery).toEqual([
+      { channel: "ALERT_WEBHOOK_URLS[1]", type: "webhook", target: url, state: "failed", status: null, error: "ECONNREFUSED", attempts: 3 },
+    ]);
   });
 
   it("auto_recovery resets the stuck tasks as the watchdog, in every cycle the condition holds, even within the cool-down", async () => {
@@ -147,10 +184,10 @@ describe("alert evaluation", () => {
     await makeRunning(first.id, { ownerId: dead, heartbeatAgeSeconds: 600 });
     const ctx: AlertContext = { webhookUrls: [receiver.url()], instanceId: () => dead };
 
-    const [one] = await evaluateAlerts([r], cycle(1), ctx);
+    const [one] = await evaluate([r], cycle(1), ctx);
     const second = await createTask();
     await makeRunning(second.id, { ownerId: dead, heartbeatAgeSeconds: 600 });
-    const [two] = await evaluateAlerts([r], cycle(1), ctx);
+    const [two] = await evaluate([r], cycle(1), ctx);
 
     expect([one.fired, two.fired]).toEqual([true, false]);
     expect(one.recovered + two.recovered).toBeGreaterThanOrEqual(2);
@@ -174,7 +211,7 @@ describe("alert evaluation", () => {
     await createInstance({ heartbeatAgeSeconds: 1 });
     const task = await createTask();
     await makeRunning(task.id, { ownerId: await createInstance({ heartbeatAgeSeconds: 900 }), heartbeatAgeSeconds: 900 });
-    await evaluateAlerts([rule({ actions: ["auto_recovery"] })], cycle(1), context([]));
+    await evaluate([rule({ actions: ["auto_recovery"] })], cycle(1), context([]));
     const after = await collectAlertMetrics(cycle(0, { avgRuntimeMinutes: 7.5 }));
     expect(after.dead_executors_count - before.dead_executors_count).toBe(2);
     expect(after.recoveries_last_hour - before.recoveries_last_hour).toBe(1);
