@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import { expect, test } from "@playwright/test";
+import { e2eOrigin } from "./support/e2e-env";
 import { signIn } from "./support/session";
 import { saveScreenshot, watchConsole } from "./support/page-health";
 import { sql, uniqueName as unique } from "./support/e2e-db";
@@ -33,7 +34,7 @@ test.describe("operations", () => {
       [name],
     );
     await signIn(page, "admin", "/recoveries");
-    const recovery = await page.request.post("/api/diagnosis/tasks/recovery");
+    const recovery = await page.request.post("/api/diagnosis/tasks/recovery", { headers: { origin: e2eOrigin() } });
     expect(recovery.status()).toBe(200);
     // The e2e server's watchdog may have been quicker: then the row says "automatic" instead of "bulk".
     const byRequest = ((await recovery.json()).reset_task_ids as number[]).includes(id);

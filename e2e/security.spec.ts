@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { otherOriginPage } from "./support/other-origin";
 import { signIn } from "./support/session";
-import { sql } from "./support/e2e-db";
+import { sql, uniqueName } from "./support/e2e-db";
+import { runningTask, taskStatus } from "./support/task-fixtures";
 
 // Some tests here sign in wrongly on purpose, all from this machine's address: forget those
 // failures afterwards so that the rest of the suite is not rate-limited.
@@ -80,6 +82,7 @@ test.describe("security", () => {
   });
 
   test("CSP: every page hydrates under the policy with no violations", async ({ page }) => {
+    test.slow(); // every page of the console, one after the other
     const problems = await watchForViolations(page);
     await page.goto("/signin");
     await expect.poll(() => hydrated(page)).toBe(true);
@@ -124,6 +127,63 @@ test.describe("security", () => {
     await attempt("wrong-7");
     await expect(page.getByTestId("signin-error")).toHaveText("Too many sign-in attempts. Please try again in 15 min.");
     await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("csrf: a page on another port of this host cannot use the admin's session (form post, fetch, multipart to tRPC)", async ({
+    page,
+    baseURL,
+  }) => {
+    const stuck = await runningTask(uniqueName("csrf-stuck"), "no_owner");
+    const healthy = await runningTask(uniqueName("csrf-healthy"), "healthy");
+    await signIn(page, "admin");
+    const target = (path: string) => `${baseURL}${path}`;
+    const recovery = target("/api/diagnosis/tasks/recovery?force_reset=true");
+    const recoverAll = target("/api/trpc/recovery.recoverAll");
+    const attacks = [
+      // Issue 11, row 1: the auto-submitting form.
+      { name: "form", expected: 403, path: "/api/diagnosis/tasks/recovery", html: `<form method="post" action="${recovery}"></form>` },
+      // A fetch with the user's cookies needs no preflight when it sets no custom header.
+      {
+        name: "fetch",
+        expected: 403,
+        path: "/api/diagnosis/tasks/recovery",
+        html: `<script>fetch(${JSON.stringify(recovery)}, { method: "POST", credentials: "include", mode: "no-cors" })</script>`,
+      },
+      // Row 3: tRPC through a form (multipart) and a text/plain fetch, neither preflighted.
+      {
+        name: "multipart",
+        expected: 415,
+        path: "/api/trpc/recovery.recoverAll",
+        html: `<form method="post" enctype="multipart/form-data" action="${recoverAll}"><input name="forceReset" value="true"></form>`,
+      },
+      {
+        name: "text/plain",
+        expected: 415,
+        path: "/api/trpc/recovery.recoverAll",
+        html: `<script>fetch(${JSON.stringify(recoverAll)}, { method: "POST", credentials: "include", mode: "no-cors",
+          headers: { "content-type": "text/plain" }, body: JSON.stringify({ json: { forceReset: true } }) })</script>`,
+      },
+    ];
+    for (const attack of attacks) {
+      const evil = await otherOriginPage(`<!doctype html><body>${attack.html}<script>document.forms[0]?.submit()</script></body>`);
+      try {
+        const sent = page.waitForRequest((r) => r.method() === "POST" && r.url().startsWith(target(attack.path)));
+        await page.goto(evil.url);
+        // 403, not 401: the browser did send the session cookie (same site), and only the origin check
+        // stopped it. (A request without a session would reach the route and get its 401.)
+        expect((await (await sent).response())?.status(), attack.name).toBe(attack.expected);
+        if (attack.html.startsWith("<form")) {
+          await expect(page.locator("body"), attack.name).toContainText(
+            attack.expected === 403 ? "cross-site request refused" : "application/json only",
+          );
+        }
+      } finally {
+        await evil.close();
+      }
+    }
+    expect(await taskStatus(stuck)).toBe("running");
+    expect(await taskStatus(healthy)).toBe("running");
+    expect(await sql("SELECT 1 FROM recovery_audits WHERE task_id = ANY($1)", [[stuck, healthy]])).toEqual([]);
   });
 
   test("sign-in: an X-Forwarded-For sent by the client does not change the address that is counted", async ({ request }) => {

@@ -3,7 +3,7 @@ import type { Role } from "@/server/auth/actor";
 
 declare module "next-auth" {
   interface Session {
-    user: DefaultSession["user"] & { id: number; username: string; role: Role };
+    user: DefaultSession["user"] & { id: number; username: string; role: Role; sessionVersion: number };
   }
 }
 
@@ -12,5 +12,7 @@ declare module "next-auth/jwt" {
     uid: number;
     username: string;
     role: Role;
+    /** users.session_version at sign-in; absent in sessions made before it existed (read as 0). */
+    sv?: number;
   }
 }

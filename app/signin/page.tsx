@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/current-actor";
-import { safeCallbackUrl } from "@/components/auth/safe-callback";
+import { safeCallbackUrl } from "@/shared/same-site-path";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

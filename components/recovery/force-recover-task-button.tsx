@@ -29,7 +29,7 @@ export function ForceRecoverTaskButton({ task }: { task: { id: number; name: str
         error={recoverTask.error?.message}
         testId="force-recover-dialog"
         onCancel={() => setOpen(false)}
-        onConfirm={() => recoverTask.mutate({ id: task.id, force: true }, { onSuccess: () => setOpen(false) })}
+        onConfirm={() => recoverTask.mutate({ id: task.id, forceReset: true }, { onSuccess: () => setOpen(false) })}
       >
         <p>{t("recovery.forceTask.body", { name: task.name })}</p>
       </ConfirmDialog>

@@ -40,7 +40,7 @@ export function useRecoveryActions() {
   const recoverTask = useMutation(
     trpc.recovery.recoverTask.mutationOptions({
       onSuccess: (data) => {
-        announce(t("recovery.taskRecovered", { id: data.taskId, status: t(`status.${data.newStatus}`) }));
+        announce(t("recovery.taskRecovered", { id: data.task_id, status: t(`status.${data.new_status}`) }));
         return refresh();
       },
       onError: failed,

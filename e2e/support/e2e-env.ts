@@ -6,6 +6,13 @@ export const E2E_DB_URL_FILE = path.resolve("test-results", "e2e-database-url");
 
 export const e2eDatabaseUrl = () => fs.readFileSync(E2E_DB_URL_FILE, "utf8").trim();
 
+/**
+ * The e2e server's origin. A state-changing request made with the session cookie must say it comes
+ * from there (server/http/same-origin.ts); a test that posts with Playwright's request context, which
+ * sends no Origin of its own, sends this one, as the app's pages do.
+ */
+export const e2eOrigin = () => `http://localhost:${process.env.E2E_PORT}`;
+
 export const E2E_USERS = {
   admin: { username: "e2e-admin", role: "admin" },
   operator: { username: "e2e-operator", role: "operator" },

@@ -39,10 +39,10 @@ const toView = ({ user, ...t }: { user: { username: string } } & Omit<TokenView,
 
 export async function createApiToken(input: { username: string; name: string; expiresInDays?: number }) {
   const name = input.name.trim();
-  if (!name) throw badRequest("A token needs a name that says what uses it.");
+  if (!name) throw badRequest("令牌需要一个说明用途的名称 (a token needs a name that says what uses it).");
   const db = await getDb();
   const user = await db.user.findUnique({ where: { username: input.username } });
-  if (!user) throw notFound(`No user named "${input.username}".`);
+  if (!user) throw notFound(`没有名为 "${input.username}" 的用户 (no user named "${input.username}").`);
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   const row = await db.apiToken.create({
@@ -65,7 +65,7 @@ export async function listApiTokens(filter: { username?: string } = {}): Promise
 export async function revokeApiToken(id: number): Promise<TokenView> {
   const db = await getDb();
   const existing = await db.apiToken.findUnique({ where: { id }, select: tokenSelect });
-  if (!existing) throw notFound(`No API token with id ${id}.`);
+  if (!existing) throw notFound(`没有 id 为 ${id} 的 API 令牌 (no API token with id ${id}).`);
   if (existing.revokedAt) return toView(existing);
   return toView(await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, select: tokenSelect }));
 }

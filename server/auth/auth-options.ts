@@ -1,14 +1,17 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { sameOriginPath } from "@/shared/same-site-path";
 import { servedOverHttps } from "@/server/config/env";
 import { authSecret } from "./auth-secret";
 import { sessionCookie } from "./session-cookie";
-import { authorizeSignIn } from "./sign-in";
-import type { Role } from "./actor";
+import { authorizeSignIn, type SignedInUser } from "./sign-in";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-/** next-auth: username/e-mail + password, JWT session carrying the user id and role. */
+/**
+ * next-auth: username/e-mail + password, JWT session carrying the user id, role and the account's
+ * session version (resolve-actor.ts ends the session once the account's version moves on).
+ */
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
@@ -28,17 +31,22 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       jwt({ token, user }) {
         if (user) {
-          const u = user as unknown as { id: string; username: string; role: Role };
+          const u = user as unknown as SignedInUser;
           token.uid = Number(u.id);
           token.username = u.username;
           token.role = u.role;
+          token.sv = u.sessionVersion;
         }
         return token;
       },
       session({ session, token }) {
-        session.user = { ...session.user, id: token.uid, username: token.username, role: token.role };
+        session.user = { ...session.user, id: token.uid, username: token.username, role: token.role, sessionVersion: token.sv ?? 0 };
         return session;
       },
+      // Where next-auth sends the browser after signing in or out (its callbackUrl parameter and
+      // cookie). Its default lets any value that starts with "/" through; this one reads the value
+      // as a browser would, so "/\t/evil.example" cannot become "//evil.example".
+      redirect: ({ url, baseUrl }) => baseUrl + sameOriginPath(url, baseUrl, "/tasks"),
     },
   };
 }

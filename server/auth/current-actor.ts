@@ -6,5 +6,5 @@ import type { Actor } from "./actor";
 /** The signed-in user for server components and pages (cookie session only). */
 export async function currentActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions());
-  return session?.user?.id ? sessionActor(session.user.id) : null;
+  return session?.user?.id ? sessionActor(session.user.id, session.user.sessionVersion) : null;
 }

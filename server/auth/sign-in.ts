@@ -12,6 +12,8 @@ export interface SignedInUser {
   username: string;
   name: string;
   role: Role;
+  /** Goes into the session, which ends once the account's version moves on (auth-options.ts). */
+  sessionVersion: number;
 }
 
 // Verified against when the account does not exist, so that a wrong username costs the same time
@@ -34,7 +36,13 @@ export async function verifyCredentials(login: string, password: string): Promis
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { id: String(user.id), username: user.username, name: user.displayName ?? user.username, role: user.role as Role };
+  return {
+    id: String(user.id),
+    username: user.username,
+    name: user.displayName ?? user.username,
+    role: user.role as Role,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 /** The sign-in form's check: the credentials, behind the per-account and per-address rate limit. */

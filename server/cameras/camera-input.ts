@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { CameraSourceType } from "@/server/db/generated/enums";
+import { idSchema } from "@/server/params/id";
 
 const SOURCE_TYPES = Object.values(CameraSourceType) as [CameraSourceType, ...CameraSourceType[]];
 export const MIN_GRAB_TIMEOUT_MS = 500;
 export const MAX_GRAB_TIMEOUT_MS = 120_000;
 
-export const cameraIdSchema = z.number().int().positive();
+export const cameraIdSchema = idSchema;
 export const cameraNameSchema = z.string().trim().min(1, "A camera needs a name.").max(100, "A camera name has at most 100 characters.");
 export const sourceTypeSchema = z.enum(SOURCE_TYPES, { message: `A source type is one of: ${SOURCE_TYPES.join(", ")}.` });
 export const grabTimeoutSchema = z
@@ -42,7 +43,7 @@ const fields = {
   isActive: z.boolean(),
 };
 
-export const createCameraInput = z.object({
+export const createCameraInput = z.strictObject({
   ...fields,
   grabTimeoutMs: fields.grabTimeoutMs.default(10_000),
   isActive: fields.isActive.default(true),
@@ -50,7 +51,7 @@ export const createCameraInput = z.object({
 export type CreateCameraInput = z.input<typeof createCameraInput>;
 
 /** Every field but the id is optional: what is left out stays as it is (the password too). */
-export const updateCameraInput = z.object({
+export const updateCameraInput = z.strictObject({
   id: cameraIdSchema,
   name: fields.name.optional(),
   location: fields.location,

@@ -13,7 +13,7 @@ export async function deleteCamera(id: number): Promise<{ id: number; name: stri
     // FOR UPDATE on the camera row: adding the camera to a task takes a key-share lock on this row
     // (the foreign key check), so no task can start using it between our check and the delete.
     const [camera] = await tx.$queryRaw<Array<{ id: number; name: string }>>`SELECT id, name FROM cameras WHERE id = ${id} FOR UPDATE`;
-    if (!camera) throw notFound(`Camera ${id} does not exist.`);
+    if (!camera) throw notFound(`摄像头 ${id} 不存在 (camera ${id} does not exist).`);
     const uses = await tx.diagnosisTaskCamera.findMany({
       where: { cameraId: id },
       select: { task: { select: { id: true, name: true } } },

@@ -5,6 +5,6 @@ import { cameraViewSelect, toCameraView, type CameraView } from "./camera-view";
 export async function getCamera(id: number): Promise<CameraView> {
   const db = await getDb();
   const row = await db.camera.findUnique({ where: { id }, select: cameraViewSelect });
-  if (!row) throw notFound(`Camera ${id} does not exist.`);
+  if (!row) throw notFound(`摄像头 ${id} 不存在 (camera ${id} does not exist).`);
   return toCameraView(row);
 }

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { containsText, searchTextSchema } from "@/server/params/name-search";
+import { pageFields } from "@/server/params/pagination";
 import { sourceTypeSchema } from "./camera-input";
 import { cameraViewSelect, toCameraView, type CameraView } from "./camera-view";
 
-export const listCamerasInput = z.object({
+export const listCamerasInput = z.strictObject({
   /** Part of the name, any case. */
-  q: z.string().trim().max(200).optional(),
+  q: searchTextSchema.optional(),
   sourceType: sourceTypeSchema.optional(),
   active: z.boolean().optional(),
-  page: z.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
+  ...pageFields(200, 50),
 });
 export type ListCamerasInput = z.input<typeof listCamerasInput>;
 
@@ -25,7 +26,7 @@ export interface CameraPage {
 export async function listCameras(raw: ListCamerasInput = {}): Promise<CameraPage> {
   const input = listCamerasInput.parse(raw);
   const where: Prisma.CameraWhereInput = {
-    ...(input.q ? { name: { contains: input.q, mode: "insensitive" } } : {}),
+    ...(input.q ? { name: containsText(input.q) } : {}),
     ...(input.sourceType ? { sourceType: input.sourceType } : {}),
     ...(input.active === undefined ? {} : { isActive: input.active }),
   };

@@ -26,7 +26,7 @@ export async function testCameraSource(id: number, options: { preview?: boolean 
     where: { id },
     select: { id: true, sourceType: true, sourceUri: true, sourceUsername: true, sourcePassword: true, grabTimeoutMs: true },
   });
-  if (!camera) throw notFound(`Camera ${id} does not exist.`);
+  if (!camera) throw notFound(`摄像头 ${id} 不存在 (camera ${id} does not exist).`);
   const failed = (reason: GrabErrorReason, error: string, bytes: number | null = null): CameraTestResult => ({
     ok: false,
     bytes,

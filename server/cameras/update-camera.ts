@@ -13,7 +13,7 @@ export async function updateCamera(raw: UpdateCameraInput): Promise<CameraView> 
   const { id, name, location, grabTimeoutMs, isActive, ...patch } = updateCameraInput.parse(raw);
   const db = await getDb();
   const current = await db.camera.findUnique({ where: { id } });
-  if (!current) throw notFound(`Camera ${id} does not exist.`);
+  if (!current) throw notFound(`摄像头 ${id} 不存在 (camera ${id} does not exist).`);
   const sourceChanges = Object.values(patch).some((v) => v !== undefined);
   const source = sourceChanges
     ? await checkSource(

@@ -88,6 +88,13 @@ export const logDir = path.resolve(env.LOG_DIR);
 export const servedOverHttps = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
 /**
+ * next-auth reads NEXTAUTH_URL from process.env itself (for the URLs it redirects to) and logs a
+ * warning at its first request when it is unset; the README's default is written there for it.
+ * `env.NEXTAUTH_URL` keeps saying whether one was configured (server/http/same-origin.ts).
+ */
+process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+
+/**
  * A variable that the alert rules file names as `${NAME}` (channel secrets kept out of a file that is
  * committed). The operator picks the names, so they cannot be in the schema above; they are read
  * here so that this stays the one module that reads process.env. Empty means not set, as above.

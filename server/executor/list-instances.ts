@@ -5,7 +5,7 @@ import { Prisma } from "@/server/db/generated/client";
 import { countedBeatAgeSql, instanceLiveness, type InstanceLiveness } from "./liveness";
 import { processExecutor } from "./process-executor";
 
-export const listInstancesInput = z.object({
+export const listInstancesInput = z.strictObject({
   /** live: every instance that has not signed off (alive or dead); all: stopped ones too. */
   show: z.enum(["live", "all"]).default("live"),
 });

@@ -1,6 +1,7 @@
+import { roleRequired, signInRequired } from "@/server/auth/access-errors";
 import { hasRole, type Actor, type Role } from "@/server/auth/actor";
 import { resolveActor } from "@/server/auth/resolve-actor";
-import { ERROR_STATUS, forbidden, toAppError, unauthorized, type AppError } from "@/server/errors";
+import { ERROR_STATUS, toAppError, type AppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";
 
 type RouteParams = Record<string, string | string[]>;
@@ -10,8 +11,6 @@ interface RestContext<P> {
   actor: Actor;
   params: P;
 }
-
-const ROLE_NAMES: Record<Role, string> = { admin: "管理员", operator: "操作员", viewer: "登录用户" };
 
 /**
  * A REST handler that answers JSON, or the Response the handler returns (images, files).
@@ -23,12 +22,8 @@ export function restRoute<P extends RouteParams = RouteParams>(role: Role, handl
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const actor = await resolveActor(req);
-      if (!actor) throw unauthorized("请登录或提供有效的 API 令牌 (sign in, or send Authorization: Bearer <API token>).");
-      if (!hasRole(actor, role)) {
-        throw forbidden(
-          `此操作需要${ROLE_NAMES[role]}权限，当前角色为 ${actor.role} (this needs the ${role} role; you are ${actor.role}).`,
-        );
-      }
+      if (!actor) throw signInRequired();
+      if (!hasRole(actor, role)) throw roleRequired(role, actor.role);
       const body = await handler({ req, actor, params: await context.params });
       return body instanceof Response ? body : json(body, 200);
     } catch (err) {

@@ -1,6 +1,7 @@
 import type { StuckCheck } from "./check-stuck-tasks";
 import { STUCK_REASON_CODES, type StuckReasonCode } from "./stuck-reasons";
 import type { RecoveryResult } from "./recover-stuck-tasks";
+import type { SingleRecovery } from "./recover-task";
 
 /**
  * The REST contract of the operations guide (field names and messages exactly as documented), plus
@@ -70,5 +71,19 @@ export function toRecoveryResponse(result: RecoveryResult) {
     /** Tasks put to failed instead of pending by the automatic-recovery cap. */
     failed_task_ids: result.reset.filter((r) => r.newStatus === "failed").map((r) => r.id),
     message: `成功重置 ${resetIds.length} 个卡住的任务`,
+  };
+}
+
+export type SingleRecoveryResponse = ReturnType<typeof toSingleRecoveryResponse>;
+
+/** One task's recovery (`POST /api/diagnosis/tasks/{id}/recovery` and tRPC `recovery.recoverTask`). */
+export function toSingleRecoveryResponse(result: SingleRecovery) {
+  return {
+    task_id: result.taskId,
+    reset: true,
+    new_status: result.newStatus,
+    stuck_reason_code: result.reasonCode,
+    stuck_reason: result.reason,
+    message: `成功重置任务 ${result.taskId}（${result.reason}）`,
   };
 }

@@ -1,4 +1,7 @@
 import { badRequest } from "@/server/errors";
+import { forceResetTextSchema } from "@/server/params/force-reset";
+import { maxRuntimeMinutesTextSchema } from "@/server/params/max-runtime";
+import { checkParamNames, readParam, unknownParam } from "@/server/params/read-param";
 
 /**
  * Parameters of the status-check and recovery endpoints, from the query string and (recovery) a
@@ -9,8 +12,6 @@ export interface RecoveryParams {
   maxRuntimeMinutes?: number;
   forceReset: boolean;
 }
-
-const MAX_RUNTIME_LIMIT = 10_080; // one week
 
 type Raw = Record<string, unknown>;
 
@@ -29,20 +30,17 @@ export async function readRecoveryParams(
     }
   }
   return {
-    maxRuntimeMinutes: merged.max_runtime_minutes === undefined ? undefined : maxRuntime(merged.max_runtime_minutes),
-    forceReset: merged.force_reset === undefined ? false : bool(merged.force_reset),
+    maxRuntimeMinutes:
+      merged.max_runtime_minutes === undefined
+        ? undefined
+        : readParam(maxRuntimeMinutesTextSchema, merged.max_runtime_minutes, "max_runtime_minutes"),
+    forceReset: merged.force_reset === undefined ? false : readParam(forceResetTextSchema, merged.force_reset, "force_reset"),
   };
 }
 
 function fromQuery(params: URLSearchParams, allowed: string[]): Raw {
-  const out: Raw = {};
-  for (const name of new Set(params.keys())) {
-    if (!allowed.includes(name)) throw unknownParam(name, allowed);
-    const values = params.getAll(name);
-    if (values.length > 1) throw badRequest(`参数 ${name} 只能给出一次 (${name} was given ${values.length} times).`);
-    out[name] = values[0];
-  }
-  return out;
+  checkParamNames(params, allowed);
+  return Object.fromEntries(params.entries());
 }
 
 async function fromBody(req: Request, allowed: string[]): Promise<Raw> {
@@ -59,28 +57,4 @@ async function fromBody(req: Request, allowed: string[]): Promise<Raw> {
   }
   for (const name of Object.keys(body)) if (!allowed.includes(name)) throw unknownParam(name, allowed);
   return body as Raw;
-}
-
-const unknownParam = (name: string, allowed: string[]) =>
-  badRequest(
-    `未知参数 ${JSON.stringify(name).slice(0, 80)}；可用参数：${allowed.join(", ")} (unknown parameter; accepted: ${allowed.join(", ")}).`,
-  );
-
-function maxRuntime(value: unknown): number {
-  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > MAX_RUNTIME_LIMIT) {
-    throw badRequest(
-      `max_runtime_minutes 必须是 0 到 ${MAX_RUNTIME_LIMIT} 之间的正数（分钟），收到 ${JSON.stringify(value)?.slice(0, 40)} ` +
-        `(max_runtime_minutes must be a positive number of minutes up to ${MAX_RUNTIME_LIMIT}).`,
-    );
-  }
-  return n;
-}
-
-function bool(value: unknown): boolean {
-  if (typeof value === "boolean") return value;
-  const v = typeof value === "string" ? value.trim().toLowerCase() : "";
-  if (v === "true" || v === "1") return true;
-  if (v === "false" || v === "0") return false;
-  throw badRequest(`force_reset 必须是 true 或 false，收到 ${JSON.stringify(value)?.slice(0, 40)} (force_reset must be true or false).`);
 }

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { notFound } from "@/server/errors";
 import { cameraIdSchema } from "@/server/cameras/camera-input";
+import { pageFields } from "@/server/params/pagination";
 import { resultViewSelect, toResultView, type ResultView } from "./result-view";
 
-export const cameraResultsInput = z.object({
+export const cameraResultsInput = z.strictObject({
   cameraId: cameraIdSchema,
-  page: z.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.number().int().min(1).max(100).default(20),
+  ...pageFields(100, 20),
 });
 export type CameraResultsInput = z.input<typeof cameraResultsInput>;
 
@@ -23,7 +23,7 @@ export async function listCameraResults(raw: CameraResultsInput): Promise<Camera
   const input = cameraResultsInput.parse(raw);
   const db = await getDb();
   const camera = await db.camera.findUnique({ where: { id: input.cameraId }, select: { id: true } });
-  if (!camera) throw notFound(`Camera ${input.cameraId} does not exist.`);
+  if (!camera) throw notFound(`摄像头 ${input.cameraId} 不存在 (camera ${input.cameraId} does not exist).`);
   const where = { cameraId: input.cameraId };
   const [rows, total] = await Promise.all([
     db.diagnosisResult.findMany({

@@ -23,7 +23,7 @@ interface Row {
 export async function latestTaskResults(taskId: number): Promise<CameraLatestResult[]> {
   const db = await getDb();
   const task = await db.diagnosisTask.findUnique({ where: { id: taskId }, select: { id: true } });
-  if (!task) throw notFound(`Task ${taskId} does not exist.`);
+  if (!task) throw notFound(`任务 ${taskId} 不存在 (task ${taskId} does not exist).`);
   const rows = await db.$queryRaw<Row[]>`
     SELECT c.id AS camera_id, c.name, c.location, r.id AS result_id, r.has_thumbnail
     FROM diagnosis_task_cameras tc

@@ -9,7 +9,7 @@ import { whyUnchanged } from "./task-state";
 export async function deleteTask(id: number): Promise<{ id: number; name: string }> {
   const db = await getDb();
   const task = await db.diagnosisTask.findUnique({ where: { id }, select: { name: true } });
-  if (!task) throw notFound(`Task ${id} does not exist.`);
+  if (!task) throw notFound(`任务 ${id} 不存在 (task ${id} does not exist).`);
   // Conditional, so that a claim by the executor and this delete cannot both succeed: whichever
   // reaches the row second sees the other's result (a running task, or no task to claim).
   const { count } = await db.diagnosisTask.deleteMany({ where: { id, status: { not: "running" } } });

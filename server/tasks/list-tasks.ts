@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { containsText, searchTextSchema } from "@/server/params/name-search";
+import { pageFields } from "@/server/params/pagination";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
 import { withStuck, type TaskWithStuck } from "./task-stuck";
 import { taskViewSelect, toTaskView } from "./task-view";
@@ -8,16 +10,15 @@ import { taskViewSelect, toTaskView } from "./task-view";
 export const TASK_STATUSES = ["pending", "running", "completed", "failed", "cancelled"] as const;
 export const TASK_SORTS = ["id", "name", "status", "lastRunTime", "nextRunTime"] as const;
 
-export const listTasksInput = z.object({
+export const listTasksInput = z.strictObject({
   status: z.array(z.enum(TASK_STATUSES)).max(5).optional(),
   active: z.boolean().optional(),
-  q: z.string().trim().max(200).optional(),
+  q: searchTextSchema.optional(),
   /** Only the tasks the stuck check calls stuck right now. */
   stuckOnly: z.boolean().optional(),
   sort: z.enum(TASK_SORTS).default("id"),
   dir: z.enum(["asc", "desc"]).default("asc"),
-  page: z.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
+  ...pageFields(200, 50),
 });
 export type ListTasksInput = z.input<typeof listTasksInput>;
 
@@ -34,7 +35,7 @@ export async function listTasks(raw: ListTasksInput): Promise<TaskPage> {
   const where: Prisma.DiagnosisTaskWhereInput = {
     ...(input.status?.length ? { status: { in: input.status } } : {}),
     ...(input.active === undefined ? {} : { isActive: input.active }),
-    ...(input.q ? { name: { contains: input.q, mode: "insensitive" } } : {}),
+    ...(input.q ? { name: containsText(input.q) } : {}),
     ...(stuckIds ? { id: { in: stuckIds } } : {}),
   };
   const db = await getDb();

@@ -10,6 +10,8 @@ export async function requireCameras(tx: Prisma.TransactionClient, ids: number[]
   const found = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM cameras WHERE id = ANY(${ids}::int[]) FOR KEY SHARE`;
   const existing = new Set(found.map((row) => row.id));
   const missing = ids.filter((id) => !existing.has(id));
-  if (missing.length === 1) throw badRequest(`Camera ${missing[0]} does not exist.`, { missingCameraIds: missing });
-  if (missing.length > 1) throw badRequest(`Cameras ${missing.join(", ")} do not exist.`, { missingCameraIds: missing });
+  if (missing.length === 1)
+    throw badRequest(`摄像头 ${missing[0]} 不存在 (camera ${missing[0]} does not exist).`, { missingCameraIds: missing });
+  if (missing.length > 1)
+    throw badRequest(`摄像头 ${missing.join("、")} 不存在 (cameras ${missing.join(", ")} do not exist).`, { missingCameraIds: missing });
 }

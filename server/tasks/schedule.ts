@@ -23,11 +23,11 @@ const intervalMessage = `An interval is 1 to ${MAX_INTERVAL_MINUTES} minutes.`;
 export const scheduleInput = z.discriminatedUnion(
   "type",
   [
-    z.object({
+    z.strictObject({
       type: z.literal("interval"),
       minutes: z.number({ error: intervalMessage }).int(intervalMessage).min(1, intervalMessage).max(MAX_INTERVAL_MINUTES, intervalMessage),
     }),
-    z.object({
+    z.strictObject({
       type: z.literal("cron"),
       expression: z
         .string({ error: 'A cron expression is text such as "0 * * * *".' })
@@ -37,7 +37,7 @@ export const scheduleInput = z.discriminatedUnion(
           if (problem) ctx.addIssue({ code: "custom", message: `Invalid cron expression "${expression}": ${problem}` });
         }),
     }),
-    z.object({ type: z.literal("manual") }),
+    z.strictObject({ type: z.literal("manual") }),
   ],
   { error: "A schedule type is interval, cron or manual." },
 );

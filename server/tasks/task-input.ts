@@ -3,6 +3,7 @@ import { z } from "zod";
 // meant to be usable in a browser form too.
 import { FRAME_CHECKS, type FindingCode } from "@/server/diagnosis/codes";
 import { resolveThresholds } from "@/server/diagnosis/thresholds";
+import { idInput, idSchema } from "@/server/params/id";
 import { scheduleInput } from "./schedule";
 
 /** What a task may check: every engine detector that works on frames (`offline` comes from the grab). */
@@ -44,7 +45,7 @@ const thresholdsInput = z
 const unique = <T>(values: T[]) => [...new Set(values)];
 
 /** Every editable field, without defaults, so that an update leaves out what it does not change. */
-const taskFields = z.object({
+const taskFields = z.strictObject({
   name: z.string({ error: nameMessage }).trim().min(1, nameMessage).max(200, nameMessage),
   /** Empty text clears the description. */
   description: z
@@ -54,7 +55,7 @@ const taskFields = z.object({
     .nullable()
     .transform((text) => text || null),
   cameraIds: z
-    .array(z.number().int().positive("A camera id is a positive whole number."), { error: "Cameras are a list of camera ids." })
+    .array(idSchema, { error: "Cameras are a list of camera ids." })
     .min(1, "A task needs at least one camera.")
     .max(1000, "A task has at most 1000 cameras.")
     .transform(unique),
@@ -65,7 +66,7 @@ const taskFields = z.object({
   isActive: z.boolean(),
 });
 
-export const taskIdInput = z.object({ id: z.number().int().positive() });
+export const taskIdInput = idInput;
 
 export const createTaskInput = taskFields.extend({
   description: taskFields.shape.description.optional(),

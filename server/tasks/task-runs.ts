@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { notFound } from "@/server/errors";
+import { idSchema } from "@/server/params/id";
+import { pageFields } from "@/server/params/pagination";
 
-export const taskRunsInput = z.object({
-  taskId: z.number().int().positive(),
-  page: z.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.number().int().min(1).max(100).default(20),
+export const taskRunsInput = z.strictObject({
+  taskId: idSchema,
+  ...pageFields(100, 20),
 });
 export type TaskRunsInput = z.input<typeof taskRunsInput>;
 
@@ -48,7 +49,7 @@ export async function listTaskRuns(raw: TaskRunsInput): Promise<TaskRunPage> {
   const input = taskRunsInput.parse(raw);
   const db = await getDb();
   const task = await db.diagnosisTask.findUnique({ where: { id: input.taskId }, select: { id: true } });
-  if (!task) throw notFound(`Task ${input.taskId} does not exist.`);
+  if (!task) throw notFound(`任务 ${input.taskId} 不存在 (task ${input.taskId} does not exist).`);
   const [rows, total] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT r.id, r.attempt, i.host, i.pid, i.kind, r.started_at, r.finished_at, r.outcome, r.error,

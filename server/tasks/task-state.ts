@@ -19,7 +19,7 @@ export type TaskState = Prisma.DiagnosisTaskGetPayload<{ select: typeof stateSel
  */
 export async function lockTask(tx: Prisma.TransactionClient, id: number): Promise<TaskState> {
   const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM diagnosis_tasks WHERE id = ${id} FOR NO KEY UPDATE`;
-  if (locked.length === 0) throw notFound(`Task ${id} does not exist.`);
+  if (locked.length === 0) throw notFound(`任务 ${id} 不存在 (task ${id} does not exist).`);
   return tx.diagnosisTask.findUniqueOrThrow({ where: { id }, select: stateSelect });
 }
 
@@ -31,8 +31,8 @@ export async function lockTask(tx: Prisma.TransactionClient, id: number): Promis
 export async function whyUnchanged(id: number, sentences: { running: string; inactive?: string }): Promise<AppError> {
   const db = await getDb();
   const task = await db.diagnosisTask.findUnique({ where: { id }, select: stateSelect });
-  if (!task) return notFound(`Task ${id} does not exist.`);
+  if (!task) return notFound(`任务 ${id} 不存在 (task ${id} does not exist).`);
   if (task.status === "running") return conflict(sentences.running);
   if (!task.isActive && sentences.inactive) return conflict(sentences.inactive);
-  return conflict(`Task ${id} changed at the same moment; try again.`);
+  return conflict(`任务 ${id} 同时被其他操作修改，请重试 (task ${id} changed at the same moment; try again).`);
 }

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { roleRequired, signInRequired } from "@/server/auth/access-errors";
 import { hasRole, type Actor, type Role } from "@/server/auth/actor";
 import { toAppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";
@@ -37,15 +38,13 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Any signed-in user or valid API token. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+  if (!ctx.actor) throw signInRequired();
   return next({ ctx: { actor: ctx.actor } });
 });
 
 const requireRole = (role: Role) =>
   protectedProcedure.use(({ ctx, next }) => {
-    if (!hasRole(ctx.actor, role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${role} role; you are ${ctx.actor.role}.` });
-    }
+    if (!hasRole(ctx.actor, role)) throw roleRequired(role, ctx.actor.role);
     return next({ ctx: { actor: ctx.actor as Actor } });
   });
 

@@ -1,15 +1,20 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
-import { badRequest, conflict, notFound } from "@/server/errors";
+import { conflict, notFound } from "@/server/errors";
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import { ROLES, type Role } from "@/server/auth/actor";
+import { refuseRemovingLastAdmin } from "./last-admin";
 
 export const usernameSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9._-]{2,64}$/, "A username has 2-64 letters, digits, dots, dashes or underscores.");
-export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`).max(256);
-export const roleSchema = z.enum(ROLES, { message: `A role is one of: ${ROLES.join(", ")}.` });
+  .regex(
+    /^[A-Za-z0-9._-]{2,64}$/,
+    "用户名由 2 到 64 个字母、数字、点、横线或下划线组成 (a username has 2-64 letters, digits, dots, dashes or underscores).",
+  );
+const passwordMessage = `密码至少 ${MIN_PASSWORD_LENGTH} 个字符、最多 256 个 (a password has at least ${MIN_PASSWORD_LENGTH} characters, at most 256).`;
+export const passwordSchema = z.string({ error: passwordMessage }).min(MIN_PASSWORD_LENGTH, passwordMessage).max(256, passwordMessage);
+export const roleSchema = z.enum(ROLES, { message: `角色必须是 ${ROLES.join("、")} 之一 (a role is one of: ${ROLES.join(", ")}).` });
 
 const userSelect = {
   id: true,
@@ -28,7 +33,13 @@ export async function createUser(input: { username: string; password: string; ro
   roleSchema.parse(input.role);
   const db = await getDb();
   const taken = await db.user.findFirst({ where: { OR: [{ username }, ...(input.email ? [{ email: input.email }] : [])] } });
-  if (taken) throw conflict(taken.username === username ? `The username "${username}" is taken.` : `The e-mail ${input.email} is taken.`);
+  if (taken) {
+    throw conflict(
+      taken.username === username
+        ? `用户名 "${username}" 已被使用 (the username "${username}" is taken).`
+        : `电子邮件 ${input.email} 已被使用 (the e-mail ${input.email} is taken).`,
+    );
+  }
   return db.user.create({
     data: {
       username,
@@ -56,7 +67,7 @@ export async function listUsers() {
 async function requireUser(username: string) {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { username } });
-  if (!user) throw notFound(`No user named "${username}".`);
+  if (!user) throw notFound(`没有名为 "${username}" 的用户 (no user named "${username}").`);
   return user;
 }
 
@@ -65,17 +76,29 @@ export async function setUserRole(username: string, role: Role) {
   const user = await requireUser(username);
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    if (role !== "admin") {
-      // Never leave the product without an administrator: nobody could recover tasks or fix roles.
-      // The active admins' rows are locked, so two admins demoting each other at once take turns
-      // and the second one sees the first one's change (and is refused).
-      const admins = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM users WHERE role = 'admin' AND is_active FOR UPDATE`;
-      if (admins.length <= 1 && admins.some((a) => a.id === user.id)) {
-        throw badRequest(`"${username}" is the last admin; make another user admin first.`);
-      }
-    }
+    if (role !== "admin") await refuseRemovingLastAdmin(tx, user);
     return tx.user.update({ where: { id: user.id }, data: { role }, select: userSelect });
   });
+}
+
+/** Disables or enables an account; a disabled one cannot sign in, and its sessions and tokens stop working. */
+export async function setUserActive(username: string, active: boolean) {
+  const user = await requireUser(username);
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    if (!active) await refuseRemovingLastAdmin(tx, user);
+    return tx.user.update({ where: { id: user.id }, data: { isActive: active }, select: userSelect });
+  });
+}
+
+/**
+ * Ends every session of the account at once (`easysight user sign-out-all`), e.g. after a laptop
+ * was lost; the user signs in again. API tokens are separate credentials and keep working.
+ */
+export async function signOutEverywhere(username: string) {
+  const user = await requireUser(username);
+  const db = await getDb();
+  return db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } }, select: userSelect });
 }
 
 export async function setUserPassword(username: string, password: string) {

@@ -30,7 +30,7 @@ describe("the database unreachable", () => {
     const down = await call(statusCheck, "/api/diagnosis/tasks/status-check", { token });
     expect(down.status).toBe(503);
     expect(down.body).toEqual({ error: "service_unavailable", message: DATABASE_UNREACHABLE });
-    expect(down.body.message).toMatch(/^数据库.+\(The database is unreachable.+\)\.$/);
+    expect(down.body.message).toMatch(/^数据库.+\(the database is unreachable.+\)\.$/);
     await databaseProxy.restore();
     expect((await call(statusCheck, "/api/diagnosis/tasks/status-check", { token })).status).toBe(200);
   });

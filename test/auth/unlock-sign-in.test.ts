@@ -72,7 +72,7 @@ describe("passwords from standard input", () => {
     const username = uniqueName("stdin");
     await createUser({ username, password: "first-password", role: "viewer" });
     const res = await cli(["user", "set-password", username, "--password-stdin"], "piped secret 42\n");
-    expect(res).toMatchObject({ code: 0, stdout: `password of "${username}" changed\n` });
+    expect(res).toMatchObject({ code: 0, stdout: `password of "${username}" changed\n(their sessions have ended)\n` });
     expect(res.stdout).not.toContain("piped secret");
     expect(await verifyCredentials(username, "piped secret 42")).toMatchObject({ username });
     expect(await verifyCredentials(username, "first-password")).toBeNull();

@@ -91,7 +91,7 @@ describe("camera services", () => {
     const created = await httpCamera();
     await expect(httpCamera({ name: created.name })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: `A camera named "${created.name}" already exists.`,
+      message: `名为 "${created.name}" 的摄像头已存在 (a camera named "${created.name}" already exists).`,
     });
   });
 

@@ -203,7 +203,7 @@ describe("GET /api/metrics", () => {
       expect(res.status).toBe(500);
       expect(res.body).toEqual({
         error: "internal_server_error",
-        message: "Something went wrong on the server; the details are in the server log.",
+        message: "服务器内部出错，详情见服务器日志 (something went wrong on the server; the details are in the server log).",
       });
     } finally {
       await db.$executeRawUnsafe("ALTER TABLE buckets_away RENAME TO task_runtime_buckets");

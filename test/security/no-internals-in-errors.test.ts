@@ -52,7 +52,9 @@ describe("no internals in error responses", () => {
   it("errors: a tRPC procedure whose query fails answers 500 with a sentence and nothing internal", async () => {
     const { status, body } = await withoutTable("diagnosis_tasks", () => trpcQuery("tasks.list", viewer));
     expect(status).toBe(500);
-    expect(body.error.json.message).toBe("Something went wrong on the server; the details are in the server log.");
+    expect(body.error.json.message).toBe(
+      "服务器内部出错，详情见服务器日志 (something went wrong on the server; the details are in the server log).",
+    );
     expectNoInternals(body);
   });
 

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { proxy } from "@/proxy";
-import { authSecret } from "@/server/auth/auth-secret";
-import { sessionCookie } from "@/server/auth/session-cookie";
-import { encode } from "next-auth/jwt";
+import { createUser } from "@/server/users/users";
+import { signedInCookie as sessionOf } from "../support/session";
+import { uniqueName } from "../support/unique";
 
 const request = (path: string, headers: Record<string, string> = {}) => new NextRequest(`http://localhost:8000${path}`, { headers });
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
 async function signedInCookie() {
-  const token = await encode({ token: { uid: 1, username: "someone", role: "viewer" }, secret: authSecret() });
-  return `${sessionCookie().name}=${token}`;
+  const username = uniqueName("proxy");
+  await createUser({ username, password: "long-enough-password", role: "viewer" });
+  return sessionOf(username, "long-enough-password");
 }
 
 describe("proxy: security headers", () => {

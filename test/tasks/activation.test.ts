@@ -36,7 +36,7 @@ describe("task activation and rescheduling", () => {
     await expect(updateTask({ id: task.id })).rejects.toThrow("Give at least one field to change.");
     await expect(setTaskActive(2_000_000_000, false)).rejects.toMatchObject({
       code: "NOT_FOUND",
-      message: "Task 2000000000 does not exist.",
+      message: "任务 2000000000 不存在 (task 2000000000 does not exist).",
     });
   });
 

@@ -52,8 +52,13 @@ describe("create task", () => {
     const camera = await makeCamera();
     const name = uniqueName("t");
     const err = await refusal(makeTask({ name, cameraIds: [camera, 2_000_000_001, 2_000_000_002] }));
-    expect(err).toMatchObject({ code: "BAD_REQUEST", message: "Cameras 2000000001, 2000000002 do not exist." });
-    expect(await refusal(makeTask({ cameraIds: [2_000_000_003] }))).toMatchObject({ message: "Camera 2000000003 does not exist." });
+    expect(err).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "摄像头 2000000001、2000000002 不存在 (cameras 2000000001, 2000000002 do not exist).",
+    });
+    expect(await refusal(makeTask({ cameraIds: [2_000_000_003] }))).toMatchObject({
+      message: "摄像头 2000000003 不存在 (camera 2000000003 does not exist).",
+    });
     expect((await listTasks({ q: name })).total).toBe(0);
   });
 

@@ -66,7 +66,10 @@ describe("tasks that are not running", () => {
     const task = await makeTask();
     await expect(deleteTask(task.id)).resolves.toEqual({ id: task.id, name: task.name });
     expect(await readTask(task.id)).toBeNull();
-    await expect(deleteTask(task.id)).rejects.toMatchObject({ code: "NOT_FOUND", message: `Task ${task.id} does not exist.` });
+    await expect(deleteTask(task.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: `任务 ${task.id} 不存在 (task ${task.id} does not exist).`,
+    });
     await expect(runTaskNow(task.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

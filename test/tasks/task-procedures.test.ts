@@ -33,7 +33,7 @@ describe("task procedures", () => {
     const operator = as("operator", await makeOperator());
     await expect(operator.tasks.update({ id: 2_000_000_000, name: "x" })).rejects.toMatchObject({
       code: "NOT_FOUND",
-      message: "Task 2000000000 does not exist.",
+      message: "任务 2000000000 不存在 (task 2000000000 does not exist).",
     });
     await expect(
       operator.tasks.create({ name: "x", cameraIds: [await makeCamera()], checks: ["blur"], schedule: { type: "interval", minutes: 0 } }),

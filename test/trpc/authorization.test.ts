@@ -32,7 +32,7 @@ describe("tRPC procedure builders", () => {
   it("an unknown task is NOT_FOUND with a sentence naming it", async () => {
     await expect(as("viewer").tasks.byId({ id: 99_999_999 })).rejects.toMatchObject({
       code: "NOT_FOUND",
-      message: "Task 99999999 does not exist.",
+      message: "任务 99999999 不存在 (task 99999999 does not exist).",
     });
   });
 });

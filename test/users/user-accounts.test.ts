@@ -1,7 +1,7 @@
 // A database of its own: these tests need to know every admin there is.
 import "../support/use-own-database";
 import { describe, expect, it } from "vitest";
-import { createUser, createUserAccount, setUserRole } from "@/server/users/users";
+import { createUser, createUserAccount, setUserActive, setUserRole } from "@/server/users/users";
 import { verifyCredentials } from "@/server/auth/sign-in";
 import { getDb } from "@/server/db/client";
 import { uniqueName } from "../support/unique";
@@ -46,5 +46,24 @@ describe("user accounts (admin settings)", () => {
 
     await expect(setUserRole(retired, "viewer")).resolves.toMatchObject({ role: "viewer" });
     await expect(setUserRole(active, "operator")).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("two admins disabling each other at once: one wins, the last active admin cannot be disabled, and can sign in", async () => {
+    const db = await getDb();
+    await db.user.updateMany({ where: { role: "admin" }, data: { role: "viewer" } });
+    const [a, b] = [uniqueName("a"), uniqueName("b")];
+    await createUser({ username: a, password: "long-enough", role: "admin" });
+    await createUser({ username: b, password: "long-enough", role: "admin" });
+
+    const outcomes = await Promise.allSettled([setUserActive(a, false), setUserActive(b, false)]);
+
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("is the last admin") });
+    const remaining = await db.user.findFirstOrThrow({ where: { role: "admin", isActive: true } });
+    expect(await verifyCredentials(remaining.username, "long-enough")).toMatchObject({ username: remaining.username });
+    const disabled = remaining.username === a ? b : a;
+    expect(await verifyCredentials(disabled, "long-enough")).toBeNull();
+    await expect(setUserActive(disabled, true)).resolves.toMatchObject({ isActive: true });
   });
 });

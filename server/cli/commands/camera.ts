@@ -6,6 +6,8 @@ import { deleteCamera } from "@/server/cameras/delete-camera";
 import { listCameras } from "@/server/cameras/list-cameras";
 import { testCameraSource } from "@/server/cameras/test-camera-source";
 import { updateCamera } from "@/server/cameras/update-camera";
+import { idTextSchema } from "@/server/params/id";
+import { readParam } from "@/server/params/read-param";
 import { action, parsePositiveInt, printJson, printTable } from "../run-command";
 
 const TYPES = "image_file | image_folder | video_file | http_snapshot | rtsp";
@@ -105,7 +107,7 @@ export function registerCameraCommands(program: Command) {
       }
       const input = sourceInput(opts);
       const updated = await updateCamera({
-        id: parsePositiveInt(id, "The camera id"),
+        id: readParam(idTextSchema, id, "camera id"),
         name: opts.name,
         ...input,
         ...(opts.clearCredentials ? { sourceUsername: null, sourcePassword: null } : {}),
@@ -120,7 +122,7 @@ export function registerCameraCommands(program: Command) {
     .description("delete a camera that no task uses (its results go with it)")
     .action(
       action(async (id: string) => {
-        const removed = await deleteCamera(parsePositiveInt(id, "The camera id"));
+        const removed = await deleteCamera(readParam(idTextSchema, id, "camera id"));
         process.stdout.write(`removed camera "${removed.name}" (id ${removed.id})\n`);
       }),
     );
@@ -131,7 +133,7 @@ export function registerCameraCommands(program: Command) {
     .option("--json", "print JSON")
     .action(
       action(async (id: string, opts: { json?: boolean }) => {
-        const result = await testCameraSource(parsePositiveInt(id, "The camera id"));
+        const result = await testCameraSource(readParam(idTextSchema, id, "camera id"));
         if (opts.json) printJson(result);
         else if (result.ok)
           process.stdout.write(

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { maxRuntimeMinutesTextSchema } from "@/server/params/max-runtime";
+import { readParam } from "@/server/params/read-param";
 import { recoverStuckTasks } from "@/server/recovery/recover-stuck-tasks";
 import { cliActor } from "@/server/recovery/recovery-actor";
 import { toRecoveryResponse, toStatusCheckResponse } from "@/server/recovery/api-shapes";
@@ -16,7 +18,10 @@ export function registerCheckTasksCommand(program: Command) {
     .option("--json", "print JSON: the status-check response plus a `recovery` object (null with --dry-run)")
     .action(
       action(async (opts: { maxRuntimeMinutes?: string; force?: boolean; dryRun?: boolean; json?: boolean }) => {
-        const maxRuntimeMinutes = opts.maxRuntimeMinutes === undefined ? undefined : parseMinutes(opts.maxRuntimeMinutes);
+        const maxRuntimeMinutes =
+          opts.maxRuntimeMinutes === undefined
+            ? undefined
+            : readParam(maxRuntimeMinutesTextSchema, opts.maxRuntimeMinutes, "--max-runtime-minutes");
         const status = toStatusCheckResponse(await checkStuckTasks({ maxRuntimeMinutes }));
         const recovery = opts.dryRun
           ? null
@@ -43,11 +48,4 @@ export function registerCheckTasksCommand(program: Command) {
         }
       }),
     );
-}
-
-function parseMinutes(value: string): number {
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 10_080)
-    throw new Error(`--max-runtime-minutes must be a positive number of minutes up to 10080, not "${value}".`);
-  return n;
 }

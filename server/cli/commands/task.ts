@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import { badRequest } from "@/server/errors";
+import { idTextSchema } from "@/server/params/id";
+import { readParam } from "@/server/params/read-param";
 import { createTask } from "@/server/tasks/create-task";
 import { deleteTask } from "@/server/tasks/delete-task";
 import { getTask } from "@/server/tasks/get-task";
@@ -10,7 +12,7 @@ import type { CreateTaskInput } from "@/server/tasks/task-input";
 import type { TaskView } from "@/server/tasks/task-view";
 import { setTaskActive, updateTask } from "@/server/tasks/update-task";
 import { actingUser } from "../acting-user";
-import { action, parsePositiveInt, printJson, printTable } from "../run-command";
+import { action, printJson, printTable } from "../run-command";
 
 interface FieldOptions {
   name?: string;
@@ -69,7 +71,7 @@ function fieldsFrom(opts: FieldOptions): Partial<CreateTaskInput> {
   return {
     name: opts.name,
     description: opts.description,
-    cameraIds: opts.cameras === undefined ? undefined : list(opts.cameras).map((id) => parsePositiveInt(id, "A camera id")),
+    cameraIds: opts.cameras === undefined ? undefined : list(opts.cameras).map((id) => readParam(idTextSchema, id, "camera id")),
     checks: opts.checks === undefined ? undefined : (list(opts.checks) as CreateTaskInput["checks"]),
     schedule: scheduleOption(opts),
     maxRuntimeMinutes: opts.maxRuntime === undefined ? undefined : Number(opts.maxRuntime),
@@ -119,7 +121,7 @@ async function allTasks(filter: ListTasksInput): Promise<TaskView[]> {
   }
 }
 
-const taskId = (id: string) => parsePositiveInt(id, "A task id");
+const taskId = (id: string) => readParam(idTextSchema, id, "task id");
 const summary = (task: TaskView) => `task ${task.id} "${task.name}" (${describeSchedule(task)}, next run ${time(task.nextRunTime)})`;
 
 export function registerTaskCommands(program: Command) {

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/server/auth/api-tokens";
+import { idTextSchema } from "@/server/params/id";
+import { readParam } from "@/server/params/read-param";
 import { action, parsePositiveInt, printJson, printTable } from "../run-command";
 
 export function registerTokenCommands(program: Command) {
@@ -50,7 +52,7 @@ export function registerTokenCommands(program: Command) {
     .description("revoke a token; requests using it get 401 from then on")
     .action(
       action(async (id: string) => {
-        const revoked = await revokeApiToken(parsePositiveInt(id, "token id"));
+        const revoked = await revokeApiToken(readParam(idTextSchema, id, "token id"));
         process.stdout.write(`token #${revoked.id} "${revoked.name}" revoked\n`);
       }),
     );

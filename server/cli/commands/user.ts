@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { generatePassword } from "@/server/auth/password";
 import { unlockSignIn } from "@/server/auth/unlock-sign-in";
-import { createUser, listUsers, roleSchema, setUserPassword, setUserRole } from "@/server/users/users";
+import { createUser, listUsers, roleSchema, setUserActive, setUserPassword, setUserRole, signOutEverywhere } from "@/server/users/users";
 import { passwordOption } from "../password-input";
 import { action, printJson, printTable } from "../run-command";
 
@@ -56,7 +56,7 @@ export function registerUserCommands(program: Command) {
     .action(
       action(async (username: string, role: string) => {
         const updated = await setUserRole(username, roleSchema.parse(role));
-        process.stdout.write(`"${updated.username}" is now ${updated.role}\n`);
+        process.stdout.write(`"${updated.username}" is now ${updated.role} (a changed role ends their sessions)\n`);
       }),
     );
 
@@ -70,9 +70,39 @@ export function registerUserCommands(program: Command) {
         const given = await passwordOption(opts);
         const password = given ?? generatePassword();
         await setUserPassword(username, password);
-        process.stdout.write(given !== undefined ? `password of "${username}" changed\n` : `new password of "${username}": ${password}\n`);
+        process.stdout.write(
+          (given !== undefined ? `password of "${username}" changed` : `new password of "${username}": ${password}`) +
+            "\n(their sessions have ended)\n",
+        );
       }),
     );
+
+  user
+    .command("sign-out-all <username>")
+    .description("end every session of a user at once (API tokens keep working; revoke them with `token revoke`)")
+    .action(
+      action(async (username: string) => {
+        await signOutEverywhere(username);
+        process.stdout.write(`every session of "${username}" has ended; they sign in again\n`);
+      }),
+    );
+
+  for (const [name, active] of [
+    ["disable", false],
+    ["enable", true],
+  ] as const) {
+    user
+      .command(`${name} <username>`)
+      .description(
+        active ? "let a disabled user sign in again" : "stop a user from signing in; ends their sessions and stops their API tokens",
+      )
+      .action(
+        action(async (username: string) => {
+          await setUserActive(username, active);
+          process.stdout.write(`"${username}" is now ${active ? "enabled" : "disabled"}\n`);
+        }),
+      );
+  }
 
   user
     .command("unlock <login>")

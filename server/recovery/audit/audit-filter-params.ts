@@ -1,4 +1,6 @@
 import { badRequest } from "@/server/errors";
+import { idTextSchema } from "@/server/params/id";
+import { readParam } from "@/server/params/read-param";
 import { ACTOR_TYPES, RECOVERY_MODES, auditFilterInput, type AuditFilter } from "./list-audits";
 
 /** The audit filters as text, from a query string or command-line options. */
@@ -22,7 +24,7 @@ export type FilterNames = Record<keyof AuditFilterText, string>;
  */
 export function parseAuditFilter(text: AuditFilterText, names: FilterNames): AuditFilter {
   const filter: AuditFilter = {
-    taskId: text.taskId === undefined ? undefined : taskId(text.taskId, names.taskId),
+    taskId: text.taskId === undefined ? undefined : readParam(idTextSchema, text.taskId.trim(), names.taskId),
     q: text.q?.trim() || undefined,
     mode: oneOf(text.mode, RECOVERY_MODES, names.mode),
     actorType: oneOf(text.actorType, ACTOR_TYPES, names.actorType),
@@ -34,13 +36,6 @@ export function parseAuditFilter(text: AuditFilterText, names: FilterNames): Aud
   }
   if (filter.q && filter.q.length > 200) throw badRequest(`${names.q} 最长 200 个字符 (${names.q} is longer than 200 characters).`);
   return auditFilterInput.parse(filter);
-}
-
-function taskId(value: string, name: string): number {
-  if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < 1) {
-    throw badRequest(`${name} 必须是正整数，收到 ${JSON.stringify(value.slice(0, 40))} (${name} must be a positive integer).`);
-  }
-  return Number(value);
 }
 
 function oneOf<T extends string>(values: string[] | undefined, allowed: readonly T[], name: string): T[] | undefined {

@@ -1,10 +1,11 @@
 import { badRequest } from "@/server/errors";
+import { checkParamNames } from "@/server/params/read-param";
 import { parseAuditFilter, type FilterNames } from "./audit-filter-params";
 import { EXPORT_FORMATS, type ExportFormat } from "./export-audits";
 import type { AuditFilter } from "./list-audits";
 
 const NAMES: FilterNames = { taskId: "task_id", q: "q", mode: "mode", actorType: "actor_type", from: "from", to: "to" };
-const REPEATABLE = new Set(["mode", "actor_type"]);
+const REPEATABLE = ["mode", "actor_type"];
 const ACCEPTED = ["format", ...Object.values(NAMES)];
 
 /**
@@ -12,16 +13,7 @@ const ACCEPTED = ["format", ...Object.values(NAMES)];
  * as in the recovery endpoints (a misspelt filter must not export everything).
  */
 export function readExportParams(params: URLSearchParams): { format: ExportFormat; filter: AuditFilter } {
-  for (const name of new Set(params.keys())) {
-    if (!ACCEPTED.includes(name)) {
-      throw badRequest(
-        `未知参数 ${JSON.stringify(name).slice(0, 80)}；可用参数：${ACCEPTED.join(", ")} (unknown parameter; accepted: ${ACCEPTED.join(", ")}).`,
-      );
-    }
-    if (!REPEATABLE.has(name) && params.getAll(name).length > 1) {
-      throw badRequest(`参数 ${name} 只能给出一次 (${name} was given more than once).`);
-    }
-  }
+  checkParamNames(params, ACCEPTED, REPEATABLE);
   const format = params.get("format") ?? "csv";
   if (!EXPORT_FORMATS.includes(format as ExportFormat)) {
     throw badRequest(`format 必须是 csv 或 json，收到 ${JSON.stringify(format.slice(0, 40))} (format must be csv or json).`);

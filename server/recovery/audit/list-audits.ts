@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { idSchema } from "@/server/params/id";
+import { containsText, searchTextSchema } from "@/server/params/name-search";
+import { pageFields } from "@/server/params/pagination";
 
 export const RECOVERY_MODES = ["manual", "bulk", "force", "auto", "cli"] as const;
 export const ACTOR_TYPES = ["user", "token", "watchdog", "cli"] as const;
 
-const auditFilterFields = z.object({
-  taskId: z.number().int().positive().optional(),
+const auditFilterFields = z.strictObject({
+  taskId: idSchema.optional(),
   /** Part of the task name, any case. */
-  q: z.string().trim().max(200).optional(),
+  q: searchTextSchema.optional(),
   mode: z.array(z.enum(RECOVERY_MODES)).max(RECOVERY_MODES.length).optional(),
   actorType: z.array(z.enum(ACTOR_TYPES)).max(ACTOR_TYPES.length).optional(),
   from: z.date().optional(),
@@ -23,8 +26,7 @@ export type AuditFilter = z.input<typeof auditFilterInput>;
 
 export const listAuditsInput = auditFilterFields
   .extend({
-    page: z.number().int().min(1).max(1_000_000).default(1),
-    pageSize: z.number().int().min(1).max(200).default(50),
+    ...pageFields(200, 50),
   })
   .refine(fromNotAfterTo, fromAfterTo);
 export type ListAuditsInput = z.input<typeof listAuditsInput>;
@@ -64,7 +66,7 @@ export const toAuditView = (row: AuditRow): AuditView => ({ ...row, id: row.id.t
 export function auditWhere(filter: z.output<typeof auditFilterInput>): Prisma.RecoveryAuditWhereInput {
   return {
     ...(filter.taskId ? { taskId: filter.taskId } : {}),
-    ...(filter.q ? { taskName: { contains: filter.q, mode: "insensitive" } } : {}),
+    ...(filter.q ? { taskName: containsText(filter.q) } : {}),
     ...(filter.mode?.length ? { mode: { in: filter.mode } } : {}),
     ...(filter.actorType?.length ? { actorType: { in: filter.actorType } } : {}),
     ...(filter.from || filter.to

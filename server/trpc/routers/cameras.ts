@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { createTRPCRouter, operatorProcedure, protectedProcedure } from "@/server/trpc/init";
-import { cameraIdSchema, createCameraInput, updateCameraInput } from "@/server/cameras/camera-input";
+import { idInput } from "@/server/params/id";
+import { createCameraInput, updateCameraInput } from "@/server/cameras/camera-input";
 import { listCameraOverview, tasksUsingCameras } from "@/server/cameras/camera-overview";
 import { createCamera } from "@/server/cameras/create-camera";
 import { deleteCamera } from "@/server/cameras/delete-camera";
@@ -10,19 +10,17 @@ import { testCameraSource } from "@/server/cameras/test-camera-source";
 import { updateCamera } from "@/server/cameras/update-camera";
 import { cameraResultsInput, listCameraResults } from "@/server/results/camera-results";
 
-const byIdInput = z.object({ id: cameraIdSchema });
-
 export const camerasRouter = createTRPCRouter({
   list: protectedProcedure.input(listCamerasInput).query(({ input }) => listCameras(input)),
   /** The list with each camera's tasks and newest result (the console's camera page). */
   overview: protectedProcedure.input(listCamerasInput).query(({ input }) => listCameraOverview(input)),
-  byId: protectedProcedure.input(byIdInput).query(({ input }) => getCamera(input.id)),
-  tasks: protectedProcedure.input(byIdInput).query(async ({ input }) => (await tasksUsingCameras([input.id])).get(input.id) ?? []),
+  byId: protectedProcedure.input(idInput).query(({ input }) => getCamera(input.id)),
+  tasks: protectedProcedure.input(idInput).query(async ({ input }) => (await tasksUsingCameras([input.id])).get(input.id) ?? []),
   /** The camera's results, newest first, with findings and metric values. */
   results: protectedProcedure.input(cameraResultsInput).query(({ input }) => listCameraResults(input)),
   create: operatorProcedure.input(createCameraInput).mutation(({ input }) => createCamera(input)),
   update: operatorProcedure.input(updateCameraInput).mutation(({ input }) => updateCamera(input)),
-  delete: operatorProcedure.input(byIdInput).mutation(({ input }) => deleteCamera(input.id)),
+  delete: operatorProcedure.input(idInput).mutation(({ input }) => deleteCamera(input.id)),
   /** Grabs one frame now and reports its size and a small preview, or why there is none. */
-  test: operatorProcedure.input(byIdInput).mutation(({ input }) => testCameraSource(input.id, { preview: true })),
+  test: operatorProcedure.input(idInput).mutation(({ input }) => testCameraSource(input.id, { preview: true })),
 });

@@ -6,6 +6,6 @@ import { dashboardRange } from "@/server/dashboard/time-range";
 
 /** The overview page: read-only, for every signed-in role. */
 export const dashboardRouter = createTRPCRouter({
-  summary: protectedProcedure.input(z.object({}).default({})).query(() => statusSummary()),
-  series: protectedProcedure.input(z.object({ range: dashboardRange })).query(({ input }) => metricSeries(input.range)),
+  summary: protectedProcedure.input(z.strictObject({}).default({})).query(() => statusSummary()),
+  series: protectedProcedure.input(z.strictObject({ range: dashboardRange })).query(({ input }) => metricSeries(input.range)),
 });

@@ -6,9 +6,9 @@ export const usersRouter = createTRPCRouter({
   list: adminProcedure.query(() => listUsers()),
   /** Without a password, the answer carries a generated one: the only time anybody sees it. */
   create: adminProcedure
-    .input(z.object({ username: usernameSchema, password: passwordSchema.optional(), role: roleSchema, email: z.email().optional() }))
+    .input(z.strictObject({ username: usernameSchema, password: passwordSchema.optional(), role: roleSchema, email: z.email().optional() }))
     .mutation(({ input }) => createUserAccount(input)),
   setRole: adminProcedure
-    .input(z.object({ username: usernameSchema, role: roleSchema }))
+    .input(z.strictObject({ username: usernameSchema, role: roleSchema }))
     .mutation(({ input }) => setUserRole(input.username, input.role)),
 });
