@@ -1,3 +1,4 @@
+import "server-only";
 import { isConnectionLost } from "@/server/db/connection-lost";
 import "./params/zod-messages";
 

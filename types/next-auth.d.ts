@@ -1,5 +1,5 @@
 import type { DefaultSession } from "next-auth";
-import type { Role } from "@/server/auth/actor";
+import type { Role } from "@/shared/actor";
 
 declare module "next-auth" {
   interface Session {

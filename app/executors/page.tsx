@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { getTranslator } from "@/components/i18n/server";
-import { pageTitle } from "@/components/admin/page-title";
+import { pageTitle } from "@/components/ui/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExecutorList } from "@/components/executors/executor-list";
 import { showFromParams } from "@/components/executors/executor-params";

@@ -1,9 +1,9 @@
 import { Suspense } from "react";
 import { getTranslator } from "@/components/i18n/server";
-import { pageTitle } from "@/components/admin/page-title";
+import { pageTitle } from "@/components/ui/page-title";
 import { PageHeader } from "@/components/ui/page-header";
-import { AuditTable } from "@/components/recoveries/audit-table";
-import { auditListInput, auditUrlFilters, hasDays } from "@/components/recoveries/audit-params";
+import { AuditTable } from "@/components/recovery-audit/audit-table";
+import { auditListInput, auditUrlFilters, hasDays } from "@/components/recovery-audit/audit-params";
 import { searchParamsObject } from "@/components/tasks/task-list-params";
 import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server-prefetch";
 import "../styles/admin.css";

@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from "@/server/auth/actor";
+import { hasRole, type Actor } from "@/shared/actor";
 import { currentActor } from "@/server/auth/current-actor";
 
 /**

@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { getTranslator } from "@/components/i18n/server";
-import { hasRole } from "@/server/auth/actor";
+import { hasRole } from "@/shared/actor";
 import { currentActor } from "@/server/auth/current-actor";
 import { PageHeader } from "@/components/ui/page-header";
 import { ButtonLink } from "@/components/ui/button";

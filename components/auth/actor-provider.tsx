@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import { hasRole, type Actor, type Role } from "@/server/auth/actor";
+import { hasRole, type Actor, type Role } from "@/shared/actor";
 
 const ActorContext = createContext<Actor | null>(null);
 

@@ -2,10 +2,10 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { useHydrated } from "@/components/admin/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { Translate } from "@/components/i18n/messages";
-import { rateLimitedMinutes, SIGN_IN_UNAVAILABLE } from "@/server/auth/sign-in-errors";
+import { rateLimitedMinutes, SIGN_IN_UNAVAILABLE } from "@/shared/sign-in-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useI18n();

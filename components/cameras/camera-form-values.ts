@@ -1,6 +1,6 @@
 import type { Translate } from "@/components/i18n/messages";
 import type { CameraView } from "@/server/cameras/camera-view";
-import { MAX_GRAB_TIMEOUT_MS, MIN_GRAB_TIMEOUT_MS } from "@/server/cameras/camera-input";
+import { MAX_GRAB_TIMEOUT_MS, MIN_GRAB_TIMEOUT_MS } from "@/shared/camera-sources";
 import type { CameraSourceType } from "@/server/db/generated/enums";
 
 export interface CameraFormValues {

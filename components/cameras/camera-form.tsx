@@ -7,7 +7,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { useHydrated } from "@/components/admin/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { CameraView } from "@/server/cameras/camera-view";
 import { SOURCE_TYPES } from "./camera-list-params";
 import {

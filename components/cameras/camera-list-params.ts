@@ -1,7 +1,7 @@
-import { CameraSourceType } from "@/server/db/generated/enums";
+import { CAMERA_SOURCE_TYPES } from "@/shared/camera-sources";
 import type { ListCamerasInput } from "@/server/cameras/list-cameras";
 
-export const SOURCE_TYPES = Object.values(CameraSourceType);
+export const SOURCE_TYPES = CAMERA_SOURCE_TYPES;
 export const CAMERA_PAGE_SIZE = 50;
 /** Results per page of a camera's history. */
 export const RESULT_PAGE_SIZE = 20;

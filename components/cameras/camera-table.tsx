@@ -10,7 +10,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
 import { Pagination } from "@/components/ui/pagination";
-import { usePageHref } from "@/components/admin/use-page-href";
+import { usePageHref } from "@/components/ui/use-page-href";
 import { cameraListInputFromParams, SOURCE_TYPES } from "./camera-list-params";
 import { ActiveBadge, FindingList, VerdictBadge } from "./labels";
 

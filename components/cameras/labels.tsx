@@ -3,7 +3,7 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { Translate } from "@/components/i18n/messages";
-import { isFindingCode } from "@/server/diagnosis/codes";
+import { isFindingCode } from "@/shared/finding-codes";
 import type { Verdict } from "@/server/results/result-view";
 
 /** A finding code in the reader's language; a code this version does not know stays as stored. */

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LocalTime } from "@/components/ui/local-time";
 import { Pagination } from "@/components/ui/pagination";
-import { usePageHref } from "@/components/admin/use-page-href";
+import { usePageHref } from "@/components/ui/use-page-href";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
 import { pageFromParams, RESULT_PAGE_SIZE } from "./camera-list-params";
 import { FindingList, VerdictBadge } from "./labels";

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useHydrated } from "@/components/admin/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 
 const formatBytes = (bytes: number) =>

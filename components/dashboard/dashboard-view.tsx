@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { ErrorState, Loading } from "@/components/ui/query-states";
 import { useUrlParams } from "@/components/ui/use-url-params";
-import { CHECK_INTERVAL_MS } from "@/components/recovery/use-stuck-check";
+import { CHECK_INTERVAL_MS } from "@/components/recovery-actions/use-stuck-check";
 import { MetricCharts } from "./metric-charts";
 import { StatusCards } from "./status-cards";
 import { DASHBOARD_RANGES, rangeFromParam } from "./dashboard-range";

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Section } from "@/components/ui/section";
 import { formatDuration } from "@/components/ui/duration";
-import { MODE_LABELS } from "@/components/recoveries/audit-params";
+import { MODE_LABELS } from "@/components/recovery-audit/audit-params";
 import type { MetricSeries } from "@/server/dashboard/metric-series";
 
 const MODE_COLORS = { auto: "#1f6feb", manual: "#1b7f3b", bulk: "#d97706", force: "#c62828", cli: "#7c3aed" } as const;

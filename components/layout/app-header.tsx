@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import Link from "next/link";
-import { hasRole, type Actor } from "@/server/auth/actor";
+import { hasRole, type Actor } from "@/shared/actor";
 import type { Translate } from "@/components/i18n/messages";
 import { LanguageSwitch } from "./language-switch";
 import { NavLinks } from "./nav-links";

@@ -6,12 +6,12 @@ import { TRPCClientError } from "@trpc/client";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { Translate } from "@/components/i18n/messages";
-import { CopyButton } from "@/components/admin/copy-button";
-import { useHydrated } from "@/components/admin/use-hydrated";
+import { CopyButton } from "@/components/ui/copy-button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Banner } from "@/components/ui/banner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ROLES, type Role } from "@/server/auth/actor";
+import { ROLES, type Role } from "@/shared/actor";
 
 type Errors = Partial<Record<"username" | "email" | "password", string>>;
 const USERNAME = /^[A-Za-z0-9._-]{2,64}$/;

@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
 import type { TokenView } from "@/server/auth/api-tokens";
-import { useHydrated } from "@/components/admin/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { CreateTokenForm } from "./create-token-form";
 
 function tokenState(token: TokenView, now: number): "revoked" | "expired" | "active" {

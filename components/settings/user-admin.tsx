@@ -8,8 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { LocalTime } from "@/components/ui/local-time";
 import { ErrorState, Loading } from "@/components/ui/query-states";
-import { ROLES, type Role } from "@/server/auth/actor";
-import { useHydrated } from "@/components/admin/use-hydrated";
+import { ROLES, type Role } from "@/shared/actor";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { CreateUserForm } from "./create-user-form";
 
 /** Users and their roles. A refused change (the last admin) is shown as the sentence the server gave. */

@@ -6,8 +6,8 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { useHasRole } from "@/components/auth/actor-provider";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { RecoverTaskButton } from "@/components/recovery/recover-task-button";
-import { ForceRecoverTaskButton } from "@/components/recovery/force-recover-task-button";
+import { RecoverTaskButton } from "@/components/recovery-actions/recover-task-button";
+import { ForceRecoverTaskButton } from "@/components/recovery-actions/force-recover-task-button";
 import type { TaskWithStuck } from "@/server/tasks/task-stuck";
 import { useTaskActions } from "./use-task-actions";
 

@@ -9,7 +9,7 @@ import { useAnnounce } from "@/components/ui/announcer";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { findingLabel } from "@/components/cameras/labels";
-import { FRAME_CHECKS } from "@/server/diagnosis/codes";
+import { FRAME_CHECKS } from "@/shared/finding-codes";
 import { CameraPicker } from "./camera-picker";
 import { emptyTaskForm, taskFormFrom, taskPayload, validateTaskForm, type TaskFormErrors, type TaskFormValues } from "./task-form-values";
 import type { TaskView } from "@/server/tasks/task-view";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { countedBeatAgeSql, deadAfterSeconds } from "@/server/executor/liveness";

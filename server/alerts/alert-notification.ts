@@ -1,3 +1,4 @@
+import "server-only";
 import os from "node:os";
 import { ALERT_METRICS, type AlertMetrics } from "./alert-metrics";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Alert conditions: `<metric> <op> <number>` joined by `and` / `or` (and binds tighter), with
  * parentheses. A small parser, never eval: the file is configuration, not code.

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 
 /** One zod issue of a rule or channel in the rules file, as a sentence naming the field. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { sleep } from "@/server/executor/sleep";
 import { logger } from "@/server/logging/logger";
 import type { AlertNotification } from "./alert-notification";

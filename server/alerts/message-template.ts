@@ -1,3 +1,5 @@
+import "server-only";
+
 /** `{{ name }}` placeholders in alert messages. */
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 

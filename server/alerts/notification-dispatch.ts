@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 import type { AlertNotification } from "./alert-notification";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AlertRule } from "./alert-rules";
 import type { Channel } from "./channels/channel";
 

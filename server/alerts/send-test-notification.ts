@@ -1,3 +1,4 @@
+import "server-only";
 import { testNotification } from "./alert-notification";
 import type { AlertRule } from "./alert-rules";
 import { deliverNotification, type Delivery } from "./deliver-notification";

@@ -1,5 +1,6 @@
+import "server-only";
 import { forbidden, unauthorized } from "@/server/errors";
-import type { Role } from "./actor";
+import type { Role } from "@/shared/actor";
 
 const ROLE_NAMES: Record<Role, string> = { admin: "管理员", operator: "操作员", viewer: "观察员" };
 

@@ -1,7 +1,8 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/server/db/client";
 import { badRequest, notFound } from "@/server/errors";
-import type { Actor, Role } from "./actor";
+import type { Actor, Role } from "@/shared/actor";
 
 /**
  * API tokens for scripts and monitoring. A token is 32 random bytes, so a fast SHA-256 is enough to

@@ -1,8 +1,9 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { unauthorized } from "@/server/errors";
 import { authenticateApiToken } from "./api-tokens";
 import { readSessionToken } from "./session-cookie";
-import type { Actor, Role } from "./actor";
+import type { Actor, Role } from "@/shared/actor";
 
 /**
  * Who sent this request: `Authorization: Bearer <API token>` first, else the browser's session

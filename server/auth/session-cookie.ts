@@ -1,3 +1,4 @@
+import "server-only";
 import { getToken } from "next-auth/jwt";
 import { servedOverHttps } from "@/server/config/env";
 import { authSecret } from "./auth-secret";

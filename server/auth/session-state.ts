@@ -1,3 +1,4 @@
+import "server-only";
 import { logger } from "@/server/logging/logger";
 import { sessionActor } from "./resolve-actor";
 import { readSessionToken } from "./session-cookie";

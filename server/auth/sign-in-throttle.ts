@@ -1,7 +1,8 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { env } from "@/server/config/env";
 import { getDb } from "@/server/db/client";
-import { rateLimitedCode } from "./sign-in-errors";
+import { rateLimitedCode } from "@/shared/sign-in-errors";
 
 export interface SignInLimits {
   perAccount: number;

@@ -1,11 +1,12 @@
+import "server-only";
 import { env } from "@/server/config/env";
 import { getDb } from "@/server/db/client";
 import { clientAddress, FORWARDED_FOR } from "@/server/http/client-address";
 import { logger } from "@/server/logging/logger";
 import { hashPassword, verifyPassword } from "./password";
-import { SIGN_IN_UNAVAILABLE } from "./sign-in-errors";
+import { SIGN_IN_UNAVAILABLE } from "@/shared/sign-in-errors";
 import { SignInRateLimitedError, throttleSignIn } from "./sign-in-throttle";
-import type { Role } from "./actor";
+import type { Role } from "@/shared/actor";
 
 export interface SignedInUser {
   id: string;

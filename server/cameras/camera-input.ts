@@ -1,10 +1,7 @@
+import "server-only";
 import { z } from "zod";
-import { CameraSourceType } from "@/server/db/generated/enums";
 import { idSchema } from "@/server/params/id";
-
-const SOURCE_TYPES = Object.values(CameraSourceType) as [CameraSourceType, ...CameraSourceType[]];
-export const MIN_GRAB_TIMEOUT_MS = 500;
-export const MAX_GRAB_TIMEOUT_MS = 120_000;
+import { CAMERA_SOURCE_TYPES as SOURCE_TYPES, MAX_GRAB_TIMEOUT_MS, MIN_GRAB_TIMEOUT_MS } from "@/shared/camera-sources";
 
 export const cameraIdSchema = idSchema;
 export const cameraNameSchema = z.string().trim().min(1, "A camera needs a name.").max(100, "A camera name has at most 100 characters.");

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/server/db/generated/client";
 import { conflict } from "@/server/errors";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { latestResultsByCamera, type LatestResult } from "@/server/results/latest-results";
 import { listCameras, type CameraPage, type ListCamerasInput } from "./list-cameras";

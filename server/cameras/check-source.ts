@@ -1,3 +1,4 @@
+import "server-only";
 import fs from "node:fs/promises";
 import type { CameraSourceType } from "@/server/db/generated/enums";
 import { badRequest } from "@/server/errors";

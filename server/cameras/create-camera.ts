@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { createCameraInput, type CreateCameraInput } from "./camera-input";
 import { explainNameTaken } from "./camera-name-taken";

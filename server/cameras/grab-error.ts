@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Why a grab failed. The executor records any GrabError as the finding `offline` for the camera and
  * shows the sentence; the reason lets the UI and alerts tell a dead camera from a misconfigured one.

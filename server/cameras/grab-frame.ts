@@ -1,4 +1,6 @@
+import "server-only";
 import type { CameraSourceType } from "@/server/db/generated/enums";
+import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { GrabError } from "./grab-error";
 import { grabHttpSnapshot } from "./grab-http-snapshot";
 import { grabImageFile } from "./grab-image-file";
@@ -7,24 +9,6 @@ import { grabRtsp } from "./grab-rtsp";
 import { grabVideoFile } from "./grab-video-file";
 
 export { GRAB_ERROR_REASONS, GrabError, isGrabError, type GrabErrorReason } from "./grab-error";
-
-/** What a grab needs to know about a camera. Server-side only: it carries the credentials. */
-export interface CameraSource {
-  id: number;
-  sourceType: CameraSourceType;
-  sourceUri: string;
-  sourceUsername: string | null;
-  sourcePassword: string | null;
-  grabTimeoutMs: number;
-}
-
-export interface GrabbedFrame {
-  /** Encoded JPEG/PNG/GIF/WebP bytes, as received or as produced by ffmpeg. */
-  image: Buffer;
-  capturedAt: Date;
-  /** Which frame this was, for display: a file name or a video offset. */
-  sourceFrame?: string;
-}
 
 export interface GrabOptions {
   /** Cancels the grab: stops the download or kills ffmpeg. */

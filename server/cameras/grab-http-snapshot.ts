@@ -1,4 +1,5 @@
-import type { CameraSource, GrabbedFrame } from "./grab-frame";
+import "server-only";
+import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { GrabError } from "./grab-error";
 import { MAX_FRAME_BYTES, requireImage } from "./image-bytes";
 import { displayUrl, splitCredentials } from "./source-url";

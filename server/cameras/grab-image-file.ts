@@ -1,5 +1,6 @@
+import "server-only";
 import path from "node:path";
-import type { CameraSource, GrabbedFrame } from "./grab-frame";
+import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { readImageFile } from "./image-bytes";
 import { resolveSourcePath } from "./source-path";
 

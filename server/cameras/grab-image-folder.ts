@@ -1,6 +1,7 @@
+import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { CameraSource, GrabbedFrame } from "./grab-frame";
+import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { GrabError } from "./grab-error";
 import { readImageFile, statSource } from "./image-bytes";
 import { resolveSourcePath } from "./source-path";

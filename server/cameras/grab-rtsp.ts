@@ -1,4 +1,5 @@
-import type { CameraSource, GrabbedFrame } from "./grab-frame";
+import "server-only";
+import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { requireImage } from "./image-bytes";
 import { ONE_JPEG_FRAME, QUIET, runFfmpeg } from "./run-ffmpeg";
 import { displayUrl, splitCredentials, withCredentials } from "./source-url";

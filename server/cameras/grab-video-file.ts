@@ -1,5 +1,6 @@
+import "server-only";
 import path from "node:path";
-import type { CameraSource, GrabbedFrame } from "./grab-frame";
+import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { GrabError } from "./grab-error";
 import { requireImage, statSource } from "./image-bytes";
 import { ONE_JPEG_FRAME, QUIET, runFfmpeg } from "./run-ffmpeg";

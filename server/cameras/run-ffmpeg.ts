@@ -1,3 +1,4 @@
+import "server-only";
 import { spawn } from "node:child_process";
 import { GrabError, type GrabErrorReason } from "./grab-error";
 import { MAX_FRAME_BYTES } from "./image-bytes";

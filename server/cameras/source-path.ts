@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 
 /** File sources may be relative: they resolve against the project folder the process runs in (demo/cameras/...). */

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** A source URL without credentials, and the credentials that were embedded in it (if any). */
 export interface SplitUrl {
   uri: string;

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { notFound } from "@/server/errors";
 import { updateCameraInput, type UpdateCameraInput } from "./camera-input";

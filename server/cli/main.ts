@@ -1,3 +1,4 @@
+import "server-only";
 import { Command } from "commander";
 import { registerAlertCommands } from "./commands/alerts";
 import { registerAuditCommands } from "./commands/audit";

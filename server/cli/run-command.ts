@@ -1,3 +1,4 @@
+import "server-only";
 import { toAppError } from "@/server/errors";
 import { closeDatabase, openDatabase } from "@/server/process/open-database";
 

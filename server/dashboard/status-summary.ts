@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
 import { TASK_STATUSES } from "@/server/tasks/list-tasks";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * True when an error means the database cannot be reached or dropped the connection (it is down,
  * restarting, or shutting down) rather than that a statement failed. Knows the shapes such errors

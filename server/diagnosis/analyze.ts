@@ -1,4 +1,5 @@
-import { FRAME_CHECKS, isFindingCode, type FindingCode } from "./codes";
+import "server-only";
+import { FRAME_CHECKS, isFindingCode, type FindingCode } from "@/shared/finding-codes";
 import { cellGrid } from "./cells";
 import { checkLowContrast } from "./contrast";
 import { checkColorCast } from "./color-cast";

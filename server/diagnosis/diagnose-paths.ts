@@ -1,7 +1,8 @@
+import "server-only";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { analyzeFrame } from "./analyze";
-import type { FindingCode } from "./codes";
+import type { FindingCode } from "@/shared/finding-codes";
 
 export interface PathDiagnosis {
   path: string;

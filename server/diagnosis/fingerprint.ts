@@ -1,3 +1,4 @@
+import "server-only";
 import { GRID_COLS, GRID_ROWS } from "./cells";
 import type { Frame } from "./decode";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Reads the pixel size and component count from a JPEG header without decoding. Knowing the size up front
  * lets the decoder ask libjpeg for a 1/2, 1/4 or 1/8 scaled decode (shrink-on-load), the cheapest way to get

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";

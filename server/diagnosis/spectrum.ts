@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Small Fourier helpers for the stripe check (profiles of a few hundred samples). */
 
 /** |X_k|^2 for k = 0..n/2 of a real signal whose length is a power of two (iterative radix-2 FFT). */

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Small numeric helpers shared by the checks. */
 
 export function clamp01(x: number): number {

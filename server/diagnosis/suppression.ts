@@ -1,4 +1,5 @@
-import type { FindingCode } from "./codes";
+import "server-only";
+import type { FindingCode } from "@/shared/finding-codes";
 
 /**
  * One fault often trips several checks: a solid "NO SIGNAL" screen is also flat, dark and unchanging; an

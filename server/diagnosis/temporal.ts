@@ -1,3 +1,4 @@
+import "server-only";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
 import { parseFingerprint, type Fingerprint } from "./fingerprint";

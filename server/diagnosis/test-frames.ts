@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Frame builders for the tests: public fixture frames and synthetic degradations of them, encoded as JPEG
  * like a camera would deliver them.

@@ -1,4 +1,5 @@
-import type { FindingCode } from "./codes";
+import "server-only";
+import type { FindingCode } from "@/shared/finding-codes";
 
 /** Outcome of one check on one frame. `score` is 0..1 and crosses 0.5 where the check turns abnormal. */
 export interface CheckResult {

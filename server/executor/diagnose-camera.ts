@@ -1,5 +1,7 @@
+import "server-only";
 import { analyzeFrame, type FindingCode } from "@/server/diagnosis";
-import { grabFrame, GrabError, type CameraSource } from "@/server/cameras/grab-frame";
+import type { CameraSource } from "@/server/cameras/camera-source";
+import { grabFrame, GrabError } from "@/server/cameras/grab-frame";
 import { logger } from "@/server/logging/logger";
 import type { ResultRow } from "./fenced-writes";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { logger } from "@/server/logging/logger";
 import { claimDueTasks, type ClaimedRun } from "./claim-tasks";
 import { beatRuns, releaseRun } from "./fenced-writes";

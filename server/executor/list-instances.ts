@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { databaseNow } from "@/server/db/database-now";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/server/config/env";
 
 export type InstanceLiveness = "alive" | "dead" | "stopped";

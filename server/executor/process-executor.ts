@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/server/config/env";
 import { Executor } from "./executor";
 import type { InstanceKind } from "./instance-registry";

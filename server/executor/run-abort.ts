@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Why a run's AbortController fired. The run decides what to write (or not) from this. */
 export type RunAbortReason = "max_runtime" | "superseded" | "shutdown" | "stalled" | "force_reset";
 

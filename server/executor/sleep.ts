@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Resolves after `ms`, or as soon as `signal` aborts; never rejects. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Where a request came from, for the sign-in rate limit.
  *

@@ -1,5 +1,6 @@
+import "server-only";
 import { roleRequired, signInRequired } from "@/server/auth/access-errors";
-import { hasRole, type Actor, type Role } from "@/server/auth/actor";
+import { hasRole, type Actor, type Role } from "@/shared/actor";
 import { resolveActor } from "@/server/auth/resolve-actor";
 import { ERROR_STATUS, toAppError, type AppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sessionCookie } from "@/server/auth/session-cookie";
 import { env } from "@/server/config/env";
 import { AppError, forbidden } from "@/server/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Metric } from "prom-client";
 
 export interface BucketCounts {

@@ -1,3 +1,4 @@
+import "server-only";
 import { errorResponse } from "@/server/http/rest-route";
 import { toAppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Counter, Gauge, Registry } from "prom-client";
 import { activeAlertRules } from "@/server/alerts/active-rules";
 import { DEAD_EXECUTOR_HORIZON_HOURS } from "@/server/alerts/alert-metrics";

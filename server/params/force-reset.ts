@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 const message = "必须是 true 或 false (must be true or false).";

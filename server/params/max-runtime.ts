@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { MAX_RUNTIME_MINUTES } from "@/shared/parameter-limits";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 const message = "搜索文字最长 200 个字符 (the search text has at most 200 characters).";

@@ -1,3 +1,4 @@
+import "server-only";
 import sharp from "sharp";
 import { env } from "@/server/config/env";
 import { logger } from "@/server/logging/logger";

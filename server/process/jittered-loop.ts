@@ -1,3 +1,4 @@
+import "server-only";
 import { Waker } from "@/server/executor/sleep";
 import { logger } from "@/server/logging/logger";
 

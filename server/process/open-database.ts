@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/server/config/env";
 import { closeDb, databaseUrl, getDb } from "@/server/db/client";
 import { openEmbeddedDatabase, type EmbeddedDatabase } from "@/server/db/embedded/embedded-server";

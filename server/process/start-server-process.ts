@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/server/config/env";
 import { logger } from "@/server/logging/logger";
 import { exitGracefullyOnSignals, startBackgroundServices } from "./background-services";

@@ -1,3 +1,4 @@
+import "server-only";
 import { exitGracefullyOnSignals, startBackgroundServices } from "./background-services";
 import { openDatabase } from "./open-database";
 

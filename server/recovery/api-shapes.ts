@@ -1,3 +1,4 @@
+import "server-only";
 import type { StuckCheck } from "./check-stuck-tasks";
 import { STUCK_REASON_CODES, type StuckReasonCode } from "./stuck-reasons";
 import type { RecoveryResult } from "./recover-stuck-tasks";

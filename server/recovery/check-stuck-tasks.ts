@@ -1,39 +1,10 @@
+import "server-only";
 import { getPool } from "@/server/db/client";
 import { streamRows } from "@/server/db/stream-rows";
 import { countedBeatAgeSql, deadAfterSeconds } from "@/server/executor/liveness";
 import { processExecutor } from "@/server/executor/process-executor";
 import { judgeRunningTasks, RunningColumns, type JudgedOwner, type TaskRow } from "./judge-running-tasks";
-import type { StuckReasonCode } from "./stuck-reasons";
-
-export interface ExecutorOwner {
-  id: string;
-  host: string;
-  pid: number;
-  kind: string;
-  heartbeatAgeSeconds: number;
-  stopped: boolean;
-}
-
-/**
- * One running task and the verdict on it, in the status-check API's own field names: the operations
- * guide's `id`, `name`, `last_run_time`, `is_active`, `is_actually_running`, `runtime_minutes`,
- * `stuck_reason`, plus the reason code, the attempt and the owner's id. The check builds this shape
- * directly, so the API sends it as it is: at 10k running tasks a second copy into a wire shape cost as
- * much as the judging itself (bench/recovery.ts).
- */
-export interface RunningTask {
-  id: number;
-  name: string;
-  /** ISO 8601, UTC. */
-  last_run_time: string | null;
-  is_active: boolean;
-  is_actually_running: boolean;
-  runtime_minutes: number;
-  stuck_reason: string | null;
-  stuck_reason_code: StuckReasonCode | null;
-  attempt: number;
-  owner_instance_id: string | null;
-}
+import type { ExecutorOwner, RunningTask } from "./running-task";
 
 export interface StuckCheck {
   /** Ordered by task id. */

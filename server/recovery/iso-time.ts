@@ -1,3 +1,5 @@
+import "server-only";
+
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
 const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
 const DAY_MS = 86_400_000;

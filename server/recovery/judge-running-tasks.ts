@@ -1,4 +1,5 @@
-import type { ExecutorOwner, RunningTask } from "./check-stuck-tasks";
+import "server-only";
+import type { ExecutorOwner, RunningTask } from "./running-task";
 import { isoFromEpochSeconds } from "./iso-time";
 import { NOT_RUNNING_CODES, stuckReasonText, type StuckReasonCode } from "./stuck-reasons";
 

@@ -1,6 +1,8 @@
+import "server-only";
 import { logger } from "@/server/logging/logger";
 import { processExecutor } from "@/server/executor/process-executor";
-import { checkStuckTasks, type RunningTask, type StuckCheck } from "./check-stuck-tasks";
+import { checkStuckTasks, type StuckCheck } from "./check-stuck-tasks";
+import type { RunningTask } from "./running-task";
 import { resetTasks, type ResetOutcome } from "./reset-tasks";
 import type { RecoveryActor, RecoveryMode } from "./recovery-actor";
 

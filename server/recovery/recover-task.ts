@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { conflict, notFound } from "@/server/errors";
 import { recoverStuckTasks } from "./recover-stuck-tasks";

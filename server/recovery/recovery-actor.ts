@@ -1,4 +1,5 @@
-import { actorLabel, type Actor } from "@/server/auth/actor";
+import "server-only";
+import { actorLabel, type Actor } from "@/shared/actor";
 
 /** Who performed a recovery, as the audit records it. */
 export interface RecoveryActor {

@@ -1,3 +1,4 @@
+import "server-only";
 import { badRequest } from "@/server/errors";
 import { forceResetTextSchema } from "@/server/params/force-reset";
 import { maxRuntimeMinutesTextSchema } from "@/server/params/max-runtime";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/server/config/env";
 import { getDb } from "@/server/db/client";
 import type { RecoveryActor, RecoveryMode } from "./recovery-actor";

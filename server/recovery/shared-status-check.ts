@@ -1,3 +1,4 @@
+import "server-only";
 import { performance } from "node:perf_hooks";
 import { encodeJson } from "@/server/http/encode-json";
 import { checkStuckTasks } from "./check-stuck-tasks";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Why a running task is considered stuck, in order of precedence: the first that applies is reported.
  * The codes are stable (API, audit, metrics); the sentences are what the operations guide shows.

@@ -1,3 +1,4 @@
+import "server-only";
 import { getPool } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 import { JitteredLoop } from "@/server/process/jittered-loop";

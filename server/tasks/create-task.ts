@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { databaseNow } from "@/server/db/database-now";
 import { getTask } from "./get-task";

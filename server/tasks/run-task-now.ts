@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { getTask } from "./get-task";
 import { whyUnchanged } from "./task-state";

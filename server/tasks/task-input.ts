@@ -1,7 +1,7 @@
 import { z } from "zod";
 // The engine's pure modules, not its index: that one loads the image decoder, and these schemas are
 // meant to be usable in a browser form too.
-import { FRAME_CHECKS, type FindingCode } from "@/server/diagnosis/codes";
+import { FRAME_CHECKS, type FindingCode } from "@/shared/finding-codes";
 import { resolveThresholds } from "@/server/diagnosis/thresholds";
 import { idInput, idSchema } from "@/server/params/id";
 import { scheduleInput } from "./schedule";

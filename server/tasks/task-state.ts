@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { conflict, notFound, type AppError } from "@/server/errors";

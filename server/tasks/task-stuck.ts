@@ -1,3 +1,4 @@
+import "server-only";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
 import type { StuckReasonCode } from "@/server/recovery/stuck-reasons";
 import type { TaskView } from "./task-view";

@@ -1,8 +1,9 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { resolveActor } from "@/server/auth/resolve-actor";
 import { toAppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/shared/actor";
 
 export interface Context {
   actor: Actor | null;

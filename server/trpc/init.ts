@@ -1,7 +1,8 @@
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { roleRequired, signInRequired } from "@/server/auth/access-errors";
-import { hasRole, type Actor, type Role } from "@/server/auth/actor";
+import { hasRole, type Actor, type Role } from "@/shared/actor";
 import { toAppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";
 import type { Context } from "./context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { auditRouter } from "./routers/audit";
 import { camerasRouter } from "./routers/cameras";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { env } from "@/server/config/env";
 import { generatePassword, hashPassword } from "@/server/auth/password";

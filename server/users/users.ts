@@ -1,8 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/server/db/client";
 import { conflict, notFound } from "@/server/errors";
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from "@/server/auth/password";
-import { ROLES, type Role } from "@/server/auth/actor";
+import { ROLES, type Role } from "@/shared/actor";
 import { refuseRemovingLastAdmin } from "./last-admin";
 
 export const usernameSchema = z

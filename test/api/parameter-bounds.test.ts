@@ -8,7 +8,7 @@ import { GET as statusCheck } from "@/app/api/diagnosis/tasks/status-check/route
 import { GET as exportAudits } from "@/app/api/diagnosis/recoveries/export/route";
 import { getDb } from "@/server/db/client";
 import { createCaller } from "@/server/trpc/root";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/shared/actor";
 import { MAX_ID } from "@/shared/parameter-limits";
 import { call, tokenFor } from "../support/api-client";
 import { createInstance, createTask, makeRunning } from "../support/fixtures";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listAudits } from "@/server/recovery/audit/list-audits";
 import { createCaller } from "@/server/trpc/root";
-import type { Role } from "@/server/auth/actor";
+import type { Role } from "@/shared/actor";
 import { uniqueName } from "../support/unique";
 import { auditRows } from "./audit-fixtures";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authorizeSignIn, signInWithPassword } from "@/server/auth/sign-in";
 import { accountSubject, SignInRateLimitedError, throttleSignIn, type SignInLimits } from "@/server/auth/sign-in-throttle";
-import { rateLimitedMinutes } from "@/server/auth/sign-in-errors";
+import { rateLimitedMinutes } from "@/shared/sign-in-errors";
 import { getDb } from "@/server/db/client";
 import { createUser } from "@/server/users/users";
 import { uniqueName } from "../support/unique";

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import type { Actor, Role } from "@/server/auth/actor";
+import type { Actor, Role } from "@/shared/actor";
 import { createCaller } from "@/server/trpc/root";
 import { createCamera, createTask, FIXTURE_IMAGE } from "../support/fixtures";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { CameraSource } from "@/server/cameras/grab-frame";
+import type { CameraSource } from "@/server/cameras/camera-source";
 
 export const FIXTURE_IMAGES = path.resolve("test/fixtures/vqd-public/images");
 export const fixtureImage = (name: string) => path.join(FIXTURE_IMAGES, name);

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Actor, Role } from "@/server/auth/actor";
+import type { Actor, Role } from "@/shared/actor";
 import { createCamera } from "@/server/cameras/create-camera";
 import { deleteCamera } from "@/server/cameras/delete-camera";
 import { getCamera } from "@/server/cameras/get-camera";

@@ -1,7 +1,7 @@
 import "../support/use-own-database";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/trpc/root";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/shared/actor";
 import { createInstance, createTask, makeRunning } from "../support/fixtures";
 
 const viewer = createCaller({ actor: { type: "user", userId: 1, username: "someone-viewer", role: "viewer" } satisfies Actor });

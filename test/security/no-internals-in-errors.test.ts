@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
 import { GET as statusCheck } from "@/app/api/diagnosis/tasks/status-check/route";
 import { authorizeSignIn } from "@/server/auth/sign-in";
-import { SIGN_IN_UNAVAILABLE } from "@/server/auth/sign-in-errors";
+import { SIGN_IN_UNAVAILABLE } from "@/shared/sign-in-errors";
 import { getDb } from "@/server/db/client";
 import { call, tokenFor } from "../support/api-client";
 import { uniqueName } from "../support/unique";

@@ -1,6 +1,6 @@
 import { createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { createUser } from "@/server/users/users";
-import type { Role } from "@/server/auth/actor";
+import type { Role } from "@/shared/actor";
 import { uniqueName } from "./unique";
 
 // Route handlers differ in their params type.

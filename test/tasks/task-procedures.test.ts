@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, Role } from "@/server/auth/actor";
+import type { Actor, Role } from "@/shared/actor";
 import { createCaller } from "@/server/trpc/root";
 import { makeCamera, makeOperator, makeTask } from "./task-fixtures";
 import { uniqueName } from "../support/unique";

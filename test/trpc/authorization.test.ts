@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/trpc/root";
-import type { Actor, Role } from "@/server/auth/actor";
+import type { Actor, Role } from "@/shared/actor";
 
 const as = (role: Role | null) =>
   createCaller({ actor: role ? ({ type: "user", userId: 1, username: `someone-${role}`, role } satisfies Actor) : null });

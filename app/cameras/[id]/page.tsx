@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { pageTitle } from "@/components/admin/page-title";
+import { pageTitle } from "@/components/ui/page-title";
 import { CameraDetail } from "@/components/cameras/camera-detail";
 import { pageFromParams, RESULT_PAGE_SIZE } from "@/components/cameras/camera-list-params";
 import { searchParamsObject } from "@/components/tasks/task-list-params";
-import { hasRole } from "@/server/auth/actor";
+import { hasRole } from "@/shared/actor";
 import { currentActor } from "@/server/auth/current-actor";
 import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server-prefetch";
 import { cameraIdFromParam } from "../camera-id";

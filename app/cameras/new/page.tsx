@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslator } from "@/components/i18n/server";
-import { Forbidden } from "@/components/admin/forbidden";
+import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { pageTitle } from "@/components/admin/page-title";
+import { pageTitle } from "@/components/ui/page-title";
 import { CameraForm } from "@/components/cameras/camera-form";
-import { hasRole } from "@/server/auth/actor";
+import { hasRole } from "@/shared/actor";
 import { currentActor } from "@/server/auth/current-actor";
 import "../../styles/admin.css";
 

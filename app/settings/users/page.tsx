@@ -1,6 +1,6 @@
 import { getTranslator } from "@/components/i18n/server";
-import { Forbidden } from "@/components/admin/forbidden";
-import { pageTitle } from "@/components/admin/page-title";
+import { Forbidden } from "@/components/ui/forbidden";
+import { pageTitle } from "@/components/ui/page-title";
 import { SettingsShell } from "@/components/settings/settings-shell";
 import { UserAdmin } from "@/components/settings/user-admin";
 import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server-prefetch";

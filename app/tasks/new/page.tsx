@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslator } from "@/components/i18n/server";
-import { Forbidden } from "@/components/admin/forbidden";
-import { pageTitle } from "@/components/admin/page-title";
+import { Forbidden } from "@/components/ui/forbidden";
+import { pageTitle } from "@/components/ui/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { TaskForm } from "@/components/tasks/task-form";
 import { cameraChoicesInput } from "@/components/tasks/task-form-values";
 import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server-prefetch";
-import { hasRole } from "@/server/auth/actor";
+import { hasRole } from "@/shared/actor";
 import { currentActor } from "@/server/auth/current-actor";
 
 export const generateMetadata = () => pageTitle("taskForm.newTitle");

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Where an alert notification goes. Channels are defined once, by name, in the rules file's
  * `channels:` list and named by the rules that notify them; ALERT_WEBHOOK_URLS and a rule's own

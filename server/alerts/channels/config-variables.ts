@@ -1,3 +1,4 @@
+import "server-only";
 import { alertsFileVariable } from "@/server/config/env";
 
 /** `${NAME}`: an environment variable's value in place (a shell-style name). */

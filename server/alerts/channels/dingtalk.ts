@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import type { AlertNotification } from "../alert-notification";
 import type { DingTalkChannel, SendResult } from "./channel";

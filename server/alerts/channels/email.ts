@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer, { type NodemailerError } from "nodemailer";
 import type { AlertNotification } from "../alert-notification";
 import { notSent, sent, type EmailChannel, type SendResult } from "./channel";

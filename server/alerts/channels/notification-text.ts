@@ -1,3 +1,4 @@
+import "server-only";
 import { ALERT_METRICS, type AlertMetric } from "../alert-metrics";
 import type { AlertNotification } from "../alert-notification";
 import { formatValue } from "../message-template";

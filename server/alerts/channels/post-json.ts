@@ -1,3 +1,4 @@
+import "server-only";
 import { notSent, sent, type SendResult } from "./channel";
 
 export interface HttpAnswer {

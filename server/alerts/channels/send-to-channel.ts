@@ -1,3 +1,4 @@
+import "server-only";
 import type { AlertNotification } from "../alert-notification";
 import { notSent, type Channel, type ChannelType, type SendResult } from "./channel";
 import { sendDingTalk } from "./dingtalk";

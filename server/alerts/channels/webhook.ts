@@ -1,3 +1,4 @@
+import "server-only";
 import type { AlertNotification } from "../alert-notification";
 import type { SendResult, WebhookChannel } from "./channel";
 import { byHttpStatus, postJson } from "./post-json";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AlertNotification } from "../alert-notification";
 import type { SendResult, WeComChannel } from "./channel";
 import { markdownText, plainText } from "./notification-text";

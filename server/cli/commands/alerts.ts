@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "commander";
 import { env } from "@/server/config/env";
 import { AlertConfigError, loadAlertRules, resolveAlertsFile, type AlertRule } from "@/server/alerts/alert-rules";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "commander";
 import { sourceTypeSchema } from "@/server/cameras/camera-input";
 import type { CameraView } from "@/server/cameras/camera-view";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "commander";
 import { maxRuntimeMinutesTextSchema } from "@/server/params/max-runtime";
 import { readParam } from "@/server/params/read-param";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "commander";
 import { databaseUrl } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";

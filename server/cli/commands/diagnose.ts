@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "commander";
 import { diagnosePaths } from "@/server/diagnosis";
 import { action, printJson } from "../run-command";

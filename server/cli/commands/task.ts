@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "commander";
 import { badRequest } from "@/server/errors";
 import { idTextSchema } from "@/server/params/id";

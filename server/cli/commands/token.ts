@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "commander";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/server/auth/api-tokens";
 import { idTextSchema } from "@/server/params/id";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "commander";
 import { generatePassword } from "@/server/auth/password";
 import { unlockSignIn } from "@/server/auth/unlock-sign-in";

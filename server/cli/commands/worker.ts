@@ -1,3 +1,4 @@
+import "server-only";
 import type { Command } from "commander";
 import { startWorkerProcess } from "@/server/process/start-worker-process";
 

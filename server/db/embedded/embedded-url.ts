@@ -1,3 +1,4 @@
+import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import { dataDir, env } from "@/server/config/env";
 import { passwordFile } from "./paths";

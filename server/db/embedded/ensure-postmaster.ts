@@ -1,3 +1,4 @@
+import "server-only";
 import { dataDir } from "@/server/config/env";
 import { logger } from "@/server/logging/logger";
 import { withControlLock } from "./control-lock";

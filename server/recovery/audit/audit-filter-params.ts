@@ -1,3 +1,4 @@
+import "server-only";
 import { badRequest } from "@/server/errors";
 import { idTextSchema } from "@/server/params/id";
 import { readParam } from "@/server/params/read-param";

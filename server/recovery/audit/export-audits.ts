@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { auditFilterInput, auditOrder, auditWhere, toAuditView, type AuditFilter, type AuditView } from "./list-audits";

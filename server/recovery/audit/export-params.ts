@@ -1,3 +1,4 @@
+import "server-only";
 import { badRequest } from "@/server/errors";
 import { checkParamNames } from "@/server/params/read-param";
 import { parseAuditFilter, type FilterNames } from "./audit-filter-params";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 import { listAudits, listAuditsInput } from "@/server/recovery/audit/list-audits";
 

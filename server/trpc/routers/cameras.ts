@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, operatorProcedure, protectedProcedure } from "@/server/trpc/init";
 import { idInput } from "@/server/params/id";
 import { createCameraInput, updateCameraInput } from "@/server/cameras/camera-input";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 import { metricSeries } from "@/server/dashboard/metric-series";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 import { listInstances, listInstancesInput } from "@/server/executor/list-instances";
 

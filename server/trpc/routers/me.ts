@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, publicProcedure } from "@/server/trpc/init";
 
 export const meRouter = createTRPCRouter({

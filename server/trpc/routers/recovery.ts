@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 import { idSchema } from "@/server/params/id";

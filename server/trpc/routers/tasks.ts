@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { createTRPCRouter, operatorProcedure, protectedProcedure } from "@/server/trpc/init";
 import { listTasks, listTasksInput } from "@/server/tasks/list-tasks";

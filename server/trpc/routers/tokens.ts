@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/trpc/init";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/server/auth/api-tokens";

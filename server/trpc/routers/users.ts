@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "@/server/trpc/init";
 import { createUserAccount, listUsers, passwordSchema, roleSchema, setUserRole, usernameSchema } from "@/server/users/users";

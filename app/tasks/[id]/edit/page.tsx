@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslator } from "@/components/i18n/server";
-import { Forbidden } from "@/components/admin/forbidden";
+import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { TaskForm } from "@/components/tasks/task-form";
 import { cameraChoicesInput } from "@/components/tasks/task-form-values";
 import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server-prefetch";
-import { hasRole } from "@/server/auth/actor";
+import { hasRole } from "@/shared/actor";
 import { currentActor } from "@/server/auth/current-actor";
 import { prefetchTaskFromParam } from "../../task-id";
 

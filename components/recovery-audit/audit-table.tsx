@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { Translate } from "@/components/i18n/messages";
-import { usePageHref } from "@/components/admin/use-page-href";
+import { usePageHref } from "@/components/ui/use-page-href";
 import { StatusBadge, type TaskStatus } from "@/components/tasks/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";

@@ -11,10 +11,10 @@ import { LocalTime } from "@/components/ui/local-time";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
 import { Section } from "@/components/ui/section";
-import { MODE_LABELS } from "@/components/recoveries/audit-params";
+import { MODE_LABELS } from "@/components/recovery-audit/audit-params";
 import { recoveriesInput } from "@/components/tasks/task-detail-queries";
 import type { StuckReasonCode } from "@/server/recovery/stuck-reasons";
-import { stuckReasonText } from "./stuck-reason";
+import { stuckReasonText } from "@/components/recovery-actions/stuck-reason";
 
 const REASONS = new Set<string>(["no_owner", "executor_dead", "not_in_running_set", "heartbeat_stale", "runtime_exceeded", "force_reset"]);
 

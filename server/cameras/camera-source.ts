@@ -1,0 +1,20 @@
+import "server-only";
+import type { CameraSourceType } from "@/server/db/generated/enums";
+
+/** What a grab needs to know about a camera. Server-side only: it carries the credentials. */
+export interface CameraSource {
+  id: number;
+  sourceType: CameraSourceType;
+  sourceUri: string;
+  sourceUsername: string | null;
+  sourcePassword: string | null;
+  grabTimeoutMs: number;
+}
+
+export interface GrabbedFrame {
+  /** Encoded JPEG/PNG/GIF/WebP bytes, as received or as produced by ffmpeg. */
+  image: Buffer;
+  capturedAt: Date;
+  /** Which frame this was, for display: a file name or a video offset. */
+  sourceFrame?: string;
+}
