@@ -18,7 +18,7 @@ export interface CameraJob {
  * that are not an image, gives an `error` result with the finding `offline`: that camera fails,
  * the run goes on with the next one.
  */
-export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promise<ResultRow> {
+export async function diagnoseCamera(job: CameraJob, signal: AbortSignal, onAnalysing?: () => void): Promise<ResultRow> {
   const base = { cameraId: job.camera.id, thumbnail: null, frameWidth: null, frameHeight: null, fingerprint: null };
   let image: Buffer;
   try {
@@ -28,6 +28,7 @@ export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promi
     const message = err instanceof GrabError ? err.message : `Frame grab failed: ${(err as Error).message}`;
     return { ...base, verdict: "error", findings: ["offline"], checks: {}, error: message };
   }
+  onAnalysing?.();
   try {
     const analysis = await analyzeFrame(image, {
       checks: job.checks,
