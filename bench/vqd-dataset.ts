@@ -24,6 +24,8 @@ export const TOLERATED: Partial<Record<Label, FindingCode[] | "any">> = {
   low_contrast: ["blur"],
   stripe: ["noise"],
   signal_loss: "any",
+  mosaic: ["blur", "low_contrast", "garbled"],
+  garbled: ["mosaic", "stripe", "color_cast", "noise", "blur"],
 };
 
 export async function loadCases(root: string): Promise<Case[]> {

@@ -11,6 +11,8 @@ export const findings = {
   "finding.stripe": { zh: "条纹干扰", en: "Stripes" },
   "finding.freeze": { zh: "画面冻结", en: "Frozen picture" },
   "finding.scene_change": { zh: "场景变化", en: "Scene change" },
+  "finding.mosaic": { zh: "马赛克", en: "Mosaic" },
+  "finding.garbled": { zh: "花屏", en: "Garbled picture" },
   "finding.offline": { zh: "离线", en: "Offline" },
   "finding.none": { zh: "无异常", en: "No findings" },
   "verdict.ok": { zh: "正常", en: "OK" },
