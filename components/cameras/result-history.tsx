@@ -64,7 +64,7 @@ export function ResultHistory({ cameraId }: { cameraId: number }) {
                       {result.verdict === "error" ? (
                         <span className="error-text adm-small">{result.error}</span>
                       ) : (
-                        <FindingList findings={result.findings} />
+                        <FindingList findings={result.findings} severities={result.severities} />
                       )}
                     </td>
                   </tr>

@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import type { Verdict } from "./result-view";
+import type { Prisma } from "@/server/db/generated/client";
+import type { Severity } from "@/shared/finding-severity";
+import { findingSeverities, readChecks, type Verdict } from "./result-view";
 
 /** What a camera list shows of a camera's most recent result. */
 export interface LatestResult {
@@ -9,6 +11,8 @@ export interface LatestResult {
   createdAt: Date;
   verdict: Verdict;
   findings: string[];
+  severities: Record<string, Severity>;
+  severity: Severity | null;
   error: string | null;
   hasThumbnail: boolean;
 }
@@ -20,6 +24,7 @@ interface Row {
   created_at: Date;
   verdict: string;
   findings: string[];
+  checks: Prisma.JsonValue;
   error: string | null;
   has_thumbnail: boolean;
 }
@@ -32,10 +37,10 @@ export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<nu
   if (cameraIds.length === 0) return new Map();
   const db = await getDb();
   const rows = await db.$queryRaw<Row[]>`
-    SELECT c.id AS camera_id, r.id, r.task_id, r.created_at, r.verdict, r.findings, r.error, r.has_thumbnail
+    SELECT c.id AS camera_id, r.id, r.task_id, r.created_at, r.verdict, r.findings, r.checks, r.error, r.has_thumbnail
     FROM unnest(${cameraIds}::int[]) AS c(id)
     CROSS JOIN LATERAL (
-      SELECT id, task_id, created_at, verdict, findings, error, thumbnail IS NOT NULL AS has_thumbnail
+      SELECT id, task_id, created_at, verdict, findings, checks, error, thumbnail IS NOT NULL AS has_thumbnail
       FROM diagnosis_results WHERE camera_id = c.id
       ORDER BY created_at DESC, id DESC LIMIT 1
     ) r`;
@@ -48,6 +53,7 @@ export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<nu
         createdAt: r.created_at,
         verdict: r.verdict as Verdict,
         findings: r.findings,
+        ...findingSeverities(r.findings, readChecks(r.checks)),
         error: r.error,
         hasThumbnail: r.has_thumbnail,
       },

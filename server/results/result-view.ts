@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
+import { severitiesOf, worstSeverity, type Severity } from "@/shared/finding-severity";
 
 export type Verdict = "ok" | "abnormal" | "error";
 
@@ -21,6 +22,10 @@ export interface ResultView {
   createdAt: Date;
   verdict: Verdict;
   findings: string[];
+  /** Each finding's severity, keyed by its code (derived from its check's score: shared/finding-severity). */
+  severities: Record<string, Severity>;
+  /** The worst of `severities`; null for a result without findings. */
+  severity: Severity | null;
   error: string | null;
   hasThumbnail: boolean;
   frameWidth: number | null;
@@ -46,7 +51,22 @@ export const resultViewSelect = {
 type Row = Prisma.DiagnosisResultGetPayload<{ select: typeof resultViewSelect }>;
 
 export function toResultView({ id, task, checks, verdict, ...row }: Row, hasThumbnail: boolean): ResultView {
-  return { ...row, id: id.toString(), taskName: task.name, verdict: verdict as Verdict, hasThumbnail, checks: readChecks(checks) };
+  const list = readChecks(checks);
+  return {
+    ...row,
+    id: id.toString(),
+    taskName: task.name,
+    verdict: verdict as Verdict,
+    hasThumbnail,
+    checks: list,
+    ...findingSeverities(row.findings, list),
+  };
+}
+
+/** The severities of a result's findings from its checks' scores. */
+export function findingSeverities(findings: string[], checks: ResultCheck[]): Pick<ResultView, "severities" | "severity"> {
+  const severities = severitiesOf(findings, Object.fromEntries(checks.map((c) => [c.code, c.score])));
+  return { severities, severity: worstSeverity(Object.values(severities)) };
 }
 
 /**

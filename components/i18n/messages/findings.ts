@@ -14,6 +14,8 @@ export const findings = {
   "finding.mosaic": { zh: "马赛克", en: "Mosaic" },
   "finding.garbled": { zh: "花屏", en: "Garbled picture" },
   "finding.offline": { zh: "离线", en: "Offline" },
+  "severity.warning": { zh: "警告", en: "Warning" },
+  "severity.critical": { zh: "严重", en: "Critical" },
   "finding.none": { zh: "无异常", en: "No findings" },
   "verdict.ok": { zh: "正常", en: "OK" },
   "verdict.abnormal": { zh: "异常", en: "Abnormal" },
