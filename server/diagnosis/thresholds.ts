@@ -8,7 +8,7 @@ export type Thresholds = {
   too_dark: { maxBrightLuma: number; maxMeanLuma: number };
   too_bright: { minMeanLuma: number; minBlownFraction: number; blownLevel: number };
   blur: { minEdgeSigma: number };
-  color_cast: { minCast: number };
+  color_cast: { minCast: number; minRegionalShift: number; maxNeutralShift: number };
   noise: { minSigma: number; blockQuantile: number };
   low_contrast: { maxSpread: number };
   occlusion: {
@@ -53,8 +53,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // Equivalent Gaussian edge blur of the strongest edges, work-plane px (healthy frames measure 0.2-0.6,
   // a 3x up-scaled picture 0.9, the dataset's 3.5 px source blur 1.2 and more).
   blur: { minEdgeSigma: 1.05 },
-  // ln channel ratio: 0.3 means the channels are off by ~35 % (healthy scenes stay under 0.2, even a lawn).
-  color_cast: { minCast: 0.3 },
+  // Tint of the whites in ln channel ratio (0.4: channels off by ~50 %; healthy scenes with any highlight stay
+  // under 0.25), while even the greyest quarter of the frame's regions is shifted by 0.1 or more. Greys
+  // shifted beyond 1.6 (channels off by 5x) are no white-balance fault but a subject without neutral parts
+  // (a flower filling the frame): not judged.
+  color_cast: { minCast: 0.4, minRegionalShift: 0.1, maxNeutralShift: 1.6 },
   // Noise sigma (luma levels on the work plane) of the 10 % smoothest blocks (healthy frames: under 2.5,
   // even fur or foliage that fills the frame; sigma 30 source noise: above 6).
   noise: { minSigma: 4, blockQuantile: 0.1 },
