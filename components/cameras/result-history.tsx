@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
 import { pageFromParams, RESULT_PAGE_SIZE } from "./camera-list-params";
 import { FindingList, VerdictBadge } from "./labels";
 import { ResultThumbnail } from "./result-thumbnail";
+import { GrabErrorText } from "@/components/cameras/grab-error-text";
 
 /** The camera's results, newest first, a page at a time (`?page=` in the URL). */
 export function ResultHistory({ cameraId }: { cameraId: number }) {
@@ -62,7 +63,9 @@ export function ResultHistory({ cameraId }: { cameraId: number }) {
                     </td>
                     <td>
                       {result.verdict === "error" ? (
-                        <span className="error-text adm-small">{result.error}</span>
+                        <span className="adm-small">
+                          <GrabErrorText result={result} />
+                        </span>
                       ) : (
                         <FindingList findings={result.findings} />
                       )}

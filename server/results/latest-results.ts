@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
-import type { Verdict } from "./result-view";
+import type { Prisma } from "@/server/db/generated/client";
+import type { GrabErrorCode, GrabErrorParams } from "@/shared/grab-error-codes";
+import { readGrabError, type Verdict } from "./result-view";
 
 /** What a camera list shows of a camera's most recent result. */
 export interface LatestResult {
@@ -10,6 +12,8 @@ export interface LatestResult {
   verdict: Verdict;
   findings: string[];
   error: string | null;
+  errorCode: GrabErrorCode | null;
+  errorParams: GrabErrorParams | null;
   hasThumbnail: boolean;
 }
 
@@ -21,6 +25,8 @@ interface Row {
   verdict: string;
   findings: string[];
   error: string | null;
+  error_code: string | null;
+  error_params: Prisma.JsonValue | null;
   has_thumbnail: boolean;
 }
 
@@ -32,10 +38,10 @@ export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<nu
   if (cameraIds.length === 0) return new Map();
   const db = await getDb();
   const rows = await db.$queryRaw<Row[]>`
-    SELECT c.id AS camera_id, r.id, r.task_id, r.created_at, r.verdict, r.findings, r.error, r.has_thumbnail
+    SELECT c.id AS camera_id, r.id, r.task_id, r.created_at, r.verdict, r.findings, r.error, r.error_code, r.error_params, r.has_thumbnail
     FROM unnest(${cameraIds}::int[]) AS c(id)
     CROSS JOIN LATERAL (
-      SELECT id, task_id, created_at, verdict, findings, error, thumbnail IS NOT NULL AS has_thumbnail
+      SELECT id, task_id, created_at, verdict, findings, error, error_code, error_params, thumbnail IS NOT NULL AS has_thumbnail
       FROM diagnosis_results WHERE camera_id = c.id
       ORDER BY created_at DESC, id DESC LIMIT 1
     ) r`;
@@ -49,6 +55,7 @@ export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<nu
         verdict: r.verdict as Verdict,
         findings: r.findings,
         error: r.error,
+        ...readGrabError(r.error_code, r.error_params),
         hasThumbnail: r.has_thumbnail,
       },
     ]),

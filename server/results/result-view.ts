@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
+import { isGrabErrorCode, type GrabErrorCode, type GrabErrorParams } from "@/shared/grab-error-codes";
 
 export type Verdict = "ok" | "abnormal" | "error";
 
@@ -21,7 +22,10 @@ export interface ResultView {
   createdAt: Date;
   verdict: Verdict;
   findings: string[];
+  /** English sentence; the console shows errorCode's sentence in the reader's language instead. */
   error: string | null;
+  errorCode: GrabErrorCode | null;
+  errorParams: GrabErrorParams | null;
   hasThumbnail: boolean;
   frameWidth: number | null;
   frameHeight: number | null;
@@ -37,6 +41,8 @@ export const resultViewSelect = {
   verdict: true,
   findings: true,
   error: true,
+  errorCode: true,
+  errorParams: true,
   frameWidth: true,
   frameHeight: true,
   checks: true,
@@ -45,8 +51,26 @@ export const resultViewSelect = {
 
 type Row = Prisma.DiagnosisResultGetPayload<{ select: typeof resultViewSelect }>;
 
-export function toResultView({ id, task, checks, verdict, ...row }: Row, hasThumbnail: boolean): ResultView {
-  return { ...row, id: id.toString(), taskName: task.name, verdict: verdict as Verdict, hasThumbnail, checks: readChecks(checks) };
+export function toResultView({ id, task, checks, verdict, errorCode, errorParams, ...row }: Row, hasThumbnail: boolean): ResultView {
+  return {
+    ...row,
+    ...readGrabError(errorCode, errorParams),
+    id: id.toString(),
+    taskName: task.name,
+    verdict: verdict as Verdict,
+    hasThumbnail,
+    checks: readChecks(checks),
+  };
+}
+
+/** A stored grab error code and its numbers; rows from older versions (or unknown codes) have none. */
+export function readGrabError(code: string | null, params: Prisma.JsonValue | null) {
+  if (!isGrabErrorCode(code)) return { errorCode: null, errorParams: null };
+  const numbers =
+    params && typeof params === "object" && !Array.isArray(params)
+      ? Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => ["string", "number"].includes(typeof e[1])))
+      : {};
+  return { errorCode: code, errorParams: numbers };
 }
 
 /**
