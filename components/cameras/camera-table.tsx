@@ -109,7 +109,9 @@ export function CameraTable() {
                         <div className="adm-latest">
                           <span className="adm-latest-line">
                             <VerdictBadge verdict={camera.latest.verdict} />
-                            {camera.latest.verdict === "abnormal" && <FindingList findings={camera.latest.findings} />}
+                            {camera.latest.verdict === "abnormal" && (
+                              <FindingList findings={camera.latest.findings} severities={camera.latest.severities} />
+                            )}
                           </span>
                           <span className="muted adm-small">
                             <LocalTime value={camera.latest.createdAt} />

@@ -4,6 +4,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { Translate } from "@/components/i18n/messages";
 import { isFindingCode } from "@/shared/finding-codes";
+import type { Severity } from "@/shared/finding-severity";
 import type { Verdict } from "@/server/results/result-view";
 
 /** A finding code in the reader's language; a code this version does not know stays as stored. */
@@ -26,17 +27,22 @@ export function ActiveBadge({ active }: { active: boolean }) {
   return <Badge tone={active ? "ok" : "muted"}>{active ? t("cameras.active") : t("cameras.inactive")}</Badge>;
 }
 
-/** The findings of a result as small labels, or "no findings". */
-export function FindingList({ findings }: { findings: string[] }) {
+const SEVERITY_TONE: Record<Severity, BadgeTone> = { warning: "warning", critical: "danger" };
+
+/** The findings of a result as small labels saying how bad each is (colour and word), or "no findings". */
+export function FindingList({ findings, severities }: { findings: string[]; severities: Record<string, Severity> }) {
   const { t } = useI18n();
   if (findings.length === 0) return <span className="muted">{t("finding.none")}</span>;
   return (
     <span className="finding-list">
-      {findings.map((code) => (
-        <Badge key={code} tone="warning">
-          {findingLabel(t, code)}
-        </Badge>
-      ))}
+      {findings.map((code) => {
+        const severity = severities[code] ?? "warning";
+        return (
+          <Badge key={code} tone={SEVERITY_TONE[severity]} testId="finding" severity={severity}>
+            {findingLabel(t, code)} · {t(`severity.${severity}`)}
+          </Badge>
+        );
+      })}
     </span>
   );
 }

@@ -34,7 +34,7 @@ export function LatestFrame({ cameraId, cameraName }: { cameraId: number; camera
               <div className="adm-latest-facts">
                 <p className="adm-latest-line">
                   <VerdictBadge verdict={latest.verdict} />
-                  {latest.verdict === "abnormal" && <FindingList findings={latest.findings} />}
+                  {latest.verdict === "abnormal" && <FindingList findings={latest.findings} severities={latest.severities} />}
                 </p>
                 <p className="muted adm-small">
                   <LocalTime value={latest.createdAt} /> · <Link href={`/tasks/${latest.taskId}`}>{latest.taskName}</Link>

@@ -67,7 +67,7 @@ export function ResultHistory({ cameraId }: { cameraId: number }) {
                           <GrabErrorText result={result} />
                         </span>
                       ) : (
-                        <FindingList findings={result.findings} />
+                        <FindingList findings={result.findings} severities={result.severities} />
                       )}
                     </td>
                   </tr>

@@ -7,13 +7,23 @@ export type TaskStatus = "pending" | "running" | "completed" | "failed" | "cance
 
 const TONE: Record<TaskStatus, BadgeTone> = { pending: "neutral", running: "info", completed: "ok", failed: "danger", cancelled: "muted" };
 
-/** A task's status; a running task the stuck check calls stuck shows 任务卡住 instead of 运行中. */
-export function StatusBadge({ status, stuck }: { status: TaskStatus; stuck?: boolean }) {
+/**
+ * A task's status; a running task the stuck check calls stuck shows 任务卡住 instead of 运行中, and a
+ * completed task whose last run had failed cameras (`lastRunOutcome` partial) shows 部分失败 in amber.
+ */
+export function StatusBadge({ status, stuck, lastRunOutcome }: { status: TaskStatus; stuck?: boolean; lastRunOutcome?: string | null }) {
   const { t } = useI18n();
   if (stuck) {
     return (
       <Badge tone="warning" testId="status-badge">
         <span aria-hidden="true">⚠</span> {t("status.stuck")}
+      </Badge>
+    );
+  }
+  if (status === "completed" && lastRunOutcome === "partial") {
+    return (
+      <Badge tone="warning" testId="status-badge">
+        {t("status.partial")}
       </Badge>
     );
   }

@@ -54,7 +54,7 @@ export function TaskDetail({ id }: { id: number }) {
           title={task.name}
           subtitle={
             <>
-              <StatusBadge status={task.status} stuck={!!task.stuck} />
+              <StatusBadge status={task.status} stuck={!!task.stuck} lastRunOutcome={task.lastRunOutcome} />
               <span>#{task.id}</span>
               <span>·</span>
               <span>{task.isActive ? t("task.active") : t("task.inactive")}</span>
@@ -65,13 +65,15 @@ export function TaskDetail({ id }: { id: number }) {
       </div>
       {task.stuck && (
         <Banner tone="warning" title={t("taskDetail.stuckTitle", { reason: reason ?? "" })} testId="task-stuck-banner">
-          {t("taskDetail.stuckBody", { runtime: formatDuration(t, task.stuck.runtimeMinutes * 60) })}
+          {t(task.scheduleType === "manual" ? "taskDetail.stuckBodyManual" : "taskDetail.stuckBody", {
+            runtime: formatDuration(t, task.stuck.runtimeMinutes * 60),
+          })}
         </Banner>
       )}
       <Section title={t("taskDetail.state")}>
         <Props
           rows={[
-            [t("task.status"), <StatusBadge key="s" status={task.status} stuck={!!task.stuck} />],
+            [t("task.status"), <StatusBadge key="s" status={task.status} stuck={!!task.stuck} lastRunOutcome={task.lastRunOutcome} />],
             [t("taskDetail.stuckReason"), reason ?? none],
             [t("task.reason"), task.statusReason || none],
             [

@@ -3,12 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
 import { Section } from "@/components/ui/section";
 import { CheckTable } from "@/components/cameras/check-table";
-import { VerdictBadge, findingLabel } from "@/components/cameras/labels";
+import { FindingList, VerdictBadge } from "@/components/cameras/labels";
 import { GrabErrorText } from "@/components/cameras/grab-error-text";
 
 /** The newest result of each of the task's cameras: the frame, the verdict, the findings and the metric values. */
@@ -47,17 +46,7 @@ export function TaskLatestResults({ taskId }: { taskId: number }) {
                     <span className="muted">
                       <LocalTime value={result.createdAt} />
                     </span>
-                    <div className="finding-list">
-                      {result.findings.length === 0 ? (
-                        <span className="muted">{t("finding.none")}</span>
-                      ) : (
-                        result.findings.map((code) => (
-                          <Badge key={code} tone="warning">
-                            {findingLabel(t, code)}
-                          </Badge>
-                        ))
-                      )}
-                    </div>
+                    <FindingList findings={result.findings} severities={result.severities} />
                     <GrabErrorText result={result} />
                     {result.checks.length > 0 && (
                       <details>

@@ -16,6 +16,7 @@ import { runsInput } from "./task-detail-queries";
 const OUTCOMES: Record<string, { tone: BadgeTone; key: MessageKey }> = {
   running: { tone: "info", key: "run.outcome.running" },
   completed: { tone: "ok", key: "run.outcome.completed" },
+  partial: { tone: "warning", key: "run.outcome.partial" },
   failed: { tone: "danger", key: "run.outcome.failed" },
   released: { tone: "muted", key: "run.outcome.released" },
   reset: { tone: "warning", key: "run.outcome.reset" },

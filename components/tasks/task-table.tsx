@@ -94,7 +94,7 @@ export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTa
                 </td>
                 <td className="cell-nowrap hide-narrow">{scheduleText(t, task)}</td>
                 <td className="cell-status">
-                  <StatusBadge status={task.status} stuck={!!task.stuck} />
+                  <StatusBadge status={task.status} stuck={!!task.stuck} lastRunOutcome={task.lastRunOutcome} />
                   {reason && (
                     <span className="cell-sub stuck-reason" title={reason} data-testid="stuck-reason">
                       {reason}

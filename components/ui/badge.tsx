@@ -8,14 +8,17 @@ export function Badge({
   title,
   children,
   testId,
+  severity,
 }: {
   tone?: BadgeTone;
   title?: string;
   children: ReactNode;
   testId?: string;
+  /** A finding's severity, for tests and scripts reading the page (the text says it to people). */
+  severity?: string;
 }) {
   return (
-    <span className={`badge badge-${tone}`} title={title} data-testid={testId}>
+    <span className={`badge badge-${tone}`} title={title} data-testid={testId} data-severity={severity}>
       {children}
     </span>
   );

@@ -3,11 +3,14 @@ import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { countedBeatAgeSql, deadAfterSeconds } from "@/server/executor/liveness";
 import type { WatchdogCycle } from "@/server/recovery/watchdog";
+import { countBySeverity, currentFindings } from "@/server/results/current-findings";
 
 /**
  * The values alert conditions and messages may name. The first four come from the watchdog cycle
  * that evaluates the rules: what this process's cycle found and did. The others are read from the
- * database and are the same from every process.
+ * database and are the same from every process. `critical_findings_count` / `warning_findings_count`
+ * count the findings of that severity on the active cameras' newest results (a rule on severity:
+ * `condition: critical_findings_count > 0`).
  */
 export const ALERT_METRICS = [
   "stuck_tasks_count",
@@ -17,6 +20,8 @@ export const ALERT_METRICS = [
   "recoveries_last_hour",
   "dead_executors_count",
   "avg_runtime_minutes",
+  "critical_findings_count",
+  "warning_findings_count",
 ] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 export type AlertMetrics = Record<AlertMetric, number>;
@@ -26,11 +31,12 @@ export const DEAD_EXECUTOR_HORIZON_HOURS = 24;
 
 export async function collectAlertMetrics(cycle: WatchdogCycle): Promise<AlertMetrics> {
   const db = await getDb();
-  const [[recoveries], instances] = await Promise.all([
+  const [[recoveries], instances, findings] = await Promise.all([
     db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM recovery_audits WHERE recovered_at > now() - interval '1 hour'`,
     db.$queryRaw<Array<{ age_s: number; heartbeat_interval_ms: number }>>`
       SELECT ${Prisma.raw(countedBeatAgeSql("heartbeat_at", "started_at"))} AS age_s, heartbeat_interval_ms FROM executor_instances
       WHERE stopped_at IS NULL AND heartbeat_at > now() - make_interval(hours => ${DEAD_EXECUTOR_HORIZON_HOURS})`,
+    currentFindings(),
   ]);
   return {
     stuck_tasks_count: cycle.stuck,
@@ -40,5 +46,7 @@ export async function collectAlertMetrics(cycle: WatchdogCycle): Promise<AlertMe
     recoveries_last_hour: recoveries.n,
     dead_executors_count: instances.filter((i) => i.age_s > deadAfterSeconds(i.heartbeat_interval_ms)).length,
     avg_runtime_minutes: cycle.avgRuntimeMinutes,
+    critical_findings_count: countBySeverity(findings, "critical"),
+    warning_findings_count: countBySeverity(findings, "warning"),
   };
 }

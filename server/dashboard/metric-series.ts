@@ -12,7 +12,7 @@ export interface MetricPoint {
   at: Date;
   /** Highest stuck-task count any watchdog sampled in the bucket. */
   stuckTasks: number | null;
-  /** Mean length in seconds of the runs that ended in the bucket (completed or failed by their executor). */
+  /** Mean length in seconds of the runs that ended in the bucket (completed, partial or failed by their executor). */
   avgRuntimeSeconds: number | null;
   /** Recoveries in the bucket, per mode. */
   recoveries: Record<RecoveryMode, number>;
@@ -42,7 +42,7 @@ export async function metricSeries(range: DashboardRange): Promise<MetricSeries>
       FROM metric_samples WHERE sampled_at >= ${from} GROUP BY 1`,
     db.$queryRaw<Array<{ at: Date; value: number }>>`
       SELECT ${bucket(Prisma.sql`finished_at`)} AS at, avg(extract(epoch FROM finished_at - started_at))::float8 AS value
-      FROM task_runs WHERE finished_at >= ${from} AND outcome IN ('completed', 'failed') GROUP BY 1`,
+      FROM task_runs WHERE finished_at >= ${from} AND outcome IN ('completed', 'partial', 'failed') GROUP BY 1`,
     db.$queryRaw<Array<{ at: Date; mode: string; value: number }>>`
       SELECT ${bucket(Prisma.sql`recovered_at`)} AS at, mode, count(*)::int AS value
       FROM recovery_audits WHERE recovered_at >= ${from} GROUP BY 1, 2`,

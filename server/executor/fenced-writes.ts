@@ -77,15 +77,21 @@ export async function storeResult(lease: RunLease, row: ResultRow): Promise<bool
 }
 
 export type RunEnd =
-  { outcome: "completed"; nextRunTime: Date | null; note: string | null } | { outcome: "failed"; nextRunTime: Date | null; note: string };
+  | { outcome: "completed"; nextRunTime: Date | null; note: string | null }
+  | { outcome: "partial" | "failed"; nextRunTime: Date | null; note: string };
 
-/** Completes or fails the task and closes the run's history row, if the lease holds. */
+/**
+ * Completes or fails the task and closes the run's history row, if the lease holds. A `partial` run
+ * (some cameras failed) leaves the task `completed` (the spec's statuses are unchanged) with the
+ * outcome in last_run_outcome; only a fully successful run counts in success_runs.
+ */
 export async function finishRun(lease: RunLease, end: RunEnd): Promise<boolean> {
   const db = await getDb();
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
     WITH t AS (
       UPDATE diagnosis_tasks
-      SET status = ${end.outcome}::task_status, total_runs = total_runs + 1,
+      SET status = ${end.outcome === "failed" ? "failed" : "completed"}::task_status, total_runs = total_runs + 1,
+          last_run_outcome = ${end.outcome},
           success_runs = success_runs + ${end.outcome === "completed" ? 1 : 0},
           -- Safety net: a scheduled task whose next time could not be computed (the run failed on a
           -- database error) is retried in a minute rather than left unscheduled for good.
@@ -105,7 +111,7 @@ export async function releaseRun(lease: RunLease, reason: string): Promise<boole
   const db = await getDb();
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
     WITH t AS (
-      UPDATE diagnosis_tasks SET status = 'pending', status_reason = ${reason}, updated_at = now()
+      UPDATE diagnosis_tasks SET status = 'pending', status_reason = ${reason}, last_run_outcome = 'released', updated_at = now()
       WHERE id = ${lease.taskId} AND status = 'running' AND attempt = ${lease.attempt} AND owner_instance_id = ${lease.instanceId}::uuid
       RETURNING id
     )

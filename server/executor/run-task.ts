@@ -6,6 +6,7 @@ import { isFindingCode, type FindingCode } from "@/server/diagnosis";
 import { diagnoseCamera } from "./diagnose-camera";
 import { finishRun, storeResult, FINGERPRINT_HISTORY, type RunLease } from "./fenced-writes";
 import { abortReasonOf } from "./run-abort";
+import { judgeRunOutcome, type CameraFailure } from "./run-outcome";
 
 export interface RunHandle {
   lease: RunLease;
@@ -62,7 +63,7 @@ export async function runTask(run: RunHandle): Promise<void> {
     if (!task) return; // deleted since the claim: nothing to write to
     schedule = task;
     const checks = task.checks.filter(isFindingCode) as FindingCode[];
-    let unreachable = 0;
+    const failures: CameraFailure[] = [];
     for (const { camera } of task.cameras) {
       if (signal.aborted) break;
       run.progressAt = performance.now();
@@ -77,15 +78,15 @@ export async function runTask(run: RunHandle): Promise<void> {
         signal,
       );
       if (signal.aborted) break;
-      if (row.verdict === "error") unreachable++;
+      if (row.verdict === "error") failures.push({ cameraName: camera.name, error: row.error ?? "" });
       if (!(await storeResult(lease, row))) {
         log.warn("run superseded (task reset or taken over): stopping without further writes");
         return;
       }
     }
-    await finish(run, schedule, unreachable, log);
+    await finish(run, schedule, { cameraCount: task.cameras.length, failures }, log);
   } catch (err) {
-    if (signal.aborted) return finish(run, schedule, 0, log);
+    if (signal.aborted) return finish(run, schedule, { cameraCount: 0, failures: [] }, log);
     log.error({ err }, "run failed");
     const next = schedule ? await nextRunAfter(run, schedule).catch(() => null) : null;
     await finishRun(lease, { outcome: "failed", nextRunTime: next, note: `运行出错 (run error): ${(err as Error).message}` }).catch((e) =>
@@ -95,10 +96,16 @@ export async function runTask(run: RunHandle): Promise<void> {
 }
 
 /**
- * Writes the run's outcome: completed, or failed when it was aborted for its max runtime. After any
- * other abort (superseded, shutdown, force reset) whoever aborted it owns the task: write nothing.
+ * Writes the run's outcome: completed, partial or failed by its cameras (see judgeRunOutcome), or
+ * failed when it was aborted for its max runtime. After any other abort (superseded, shutdown, force
+ * reset) whoever aborted it owns the task: write nothing.
  */
-async function finish(run: RunHandle, schedule: ScheduleColumns | undefined, unreachable: number, log: typeof logger) {
+async function finish(
+  run: RunHandle,
+  schedule: ScheduleColumns | undefined,
+  cameras: { cameraCount: number; failures: CameraFailure[] },
+  log: typeof logger,
+) {
   const reason = abortReasonOf(run.controller.signal);
   if ((reason && reason !== "max_runtime") || !schedule) return;
   const next = await nextRunAfter(run, schedule);
@@ -110,13 +117,9 @@ async function finish(run: RunHandle, schedule: ScheduleColumns | undefined, unr
           nextRunTime: next,
           note: `运行时间超过 ${minutes} 分钟，已中止 (run exceeded its max runtime of ${minutes} min and was aborted)`,
         }
-      : {
-          outcome: "completed" as const,
-          nextRunTime: next,
-          note: unreachable ? `${unreachable} 个摄像头无法访问 (${unreachable} camera(s) unreachable)` : null,
-        };
+      : { ...judgeRunOutcome(cameras.cameraCount, cameras.failures), nextRunTime: next };
   try {
-    if (await finishRun(run.lease, end)) log.info({ outcome: end.outcome, unreachable }, "run finished");
+    if (await finishRun(run.lease, end)) log.info({ outcome: end.outcome, failedCameras: cameras.failures.length }, "run finished");
     else log.warn("run superseded before it could finish: its outcome was not written");
   } catch (err) {
     log.error({ err }, "could not record the run's outcome");

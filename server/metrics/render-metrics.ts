@@ -4,6 +4,9 @@ import { activeAlertRules } from "@/server/alerts/active-rules";
 import { DEAD_EXECUTOR_HORIZON_HOURS } from "@/server/alerts/alert-metrics";
 import { getDb } from "@/server/db/client";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
+import { currentFindings } from "@/server/results/current-findings";
+import { FINDING_CODES } from "@/shared/finding-codes";
+import { SEVERITIES } from "@/shared/finding-severity";
 import { RECOVERY_MODES } from "@/server/recovery/audit/list-audits";
 import { STUCK_REASON_CODES } from "@/server/recovery/stuck-reasons";
 import { dbHistogram, type BucketCounts } from "./db-histogram";
@@ -22,7 +25,7 @@ export const RUNTIME_BUCKETS = [1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 720
  */
 export async function renderMetrics(): Promise<{ text: string; contentType: string }> {
   const db = await getDb();
-  const [check, runtimes, recoveries, instances, states] = await Promise.all([
+  const [check, runtimes, recoveries, instances, states, findings] = await Promise.all([
     checkStuckTasks(),
     db.$queryRaw<Array<{ outcome: string; le: number; count: number; sum: number }>>`
       SELECT outcome, le, count::float8 AS count, sum_seconds AS sum FROM task_runtime_buckets ORDER BY outcome, le`,
@@ -31,6 +34,7 @@ export async function renderMetrics(): Promise<{ text: string; contentType: stri
       SELECT id::text, host, kind, greatest(extract(epoch FROM now() - heartbeat_at), 0)::float8 AS age_s FROM executor_instances
       WHERE stopped_at IS NULL AND heartbeat_at > now() - make_interval(hours => ${DEAD_EXECUTOR_HORIZON_HOURS}) ORDER BY id`,
     db.alertState.findMany({ select: { ruleName: true, firing: true } }),
+    currentFindings(),
   ]);
 
   const registry = new Registry();
@@ -80,6 +84,17 @@ export async function renderMetrics(): Promise<{ text: string; contentType: stri
   });
   const firingNow = new Set(states.filter((s) => s.firing).map((s) => s.ruleName));
   for (const rule of activeAlertRules()) firing.set({ rule: rule.name }, firingNow.has(rule.name) ? 1 : 0);
+
+  const shown = new Gauge({
+    name: "easysight_camera_findings",
+    help: "Findings on the newest result of each active camera, by finding code and severity (warning, critical)",
+    labelNames: ["code", "severity"],
+    registers: [registry],
+  });
+  // Every known code and severity is exported (as 0 when absent), so a series never vanishes when a problem is fixed.
+  for (const code of new Set<string>([...FINDING_CODES, ...findings.map((f) => f.code)]))
+    for (const severity of SEVERITIES)
+      shown.set({ code, severity }, findings.filter((f) => f.code === code && f.severity === severity).length);
 
   return { text: await registry.metrics(), contentType: registry.contentType };
 }

@@ -24,8 +24,10 @@ export interface ResetOutcome {
  * The same statement closes the run's history row and writes the audit row (the prior status,
  * owner, attempt, start and heartbeat: the "backup before recovery", taken every time).
  *
- * Automatic recoveries are capped: a task recovered automatically AUTO_RECOVERY_MAX times within
- * the window is marked failed (and unscheduled) instead of being put back to pending again.
+ * Recovery never starts a manual task: it is left pending with no next run. A scheduled task keeps
+ * its next_run_time (a missed slot runs once). Automatic recoveries are capped: a task recovered
+ * automatically AUTO_RECOVERY_MAX times within the window is marked failed (and unscheduled) instead
+ * of being put back to pending again.
  */
 export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, actor: RecoveryActor): Promise<ResetOutcome[]> {
   if (targets.length === 0) return [];
@@ -52,8 +54,12 @@ export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, act
           status_reason = CASE WHEN p.new_status = 'failed'
             THEN '自动恢复次数过多，已停止调度：' || ${env.AUTO_RECOVERY_WINDOW_MINUTES} || ' 分钟内已自动恢复 ' || ${env.AUTO_RECOVERY_MAX} || ' 次（' || p.text || '）'
             ELSE '已恢复：' || p.text END,
-          next_run_time = CASE WHEN p.new_status = 'failed' THEN NULL ELSE coalesce(t.next_run_time, now()) END,
-          updated_at = now()
+          -- A manual task never starts by itself, so recovery leaves it pending and not due (someone
+          -- runs it again on purpose); a scheduled one resumes at its schedule: a slot it missed
+          -- while stuck (next_run_time in the past) runs once, at the next poll.
+          next_run_time = CASE WHEN p.new_status = 'failed' OR t.schedule_type = 'manual' THEN NULL
+                               ELSE coalesce(t.next_run_time, now()) END,
+          last_run_outcome = 'reset', updated_at = now()
       FROM prior p WHERE t.id = p.id
       RETURNING t.id
     ), closed_runs AS (

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
+import { severitiesOf, worstSeverity, type Severity } from "@/shared/finding-severity";
 import { isGrabErrorCode, type GrabErrorCode, type GrabErrorParams } from "@/shared/grab-error-codes";
 
 export type Verdict = "ok" | "abnormal" | "error";
@@ -22,6 +23,10 @@ export interface ResultView {
   createdAt: Date;
   verdict: Verdict;
   findings: string[];
+  /** Each finding's severity, keyed by its code (derived from its check's score: shared/finding-severity). */
+  severities: Record<string, Severity>;
+  /** The worst of `severities`; null for a result without findings. */
+  severity: Severity | null;
   /** English sentence; the console shows errorCode's sentence in the reader's language instead. */
   error: string | null;
   errorCode: GrabErrorCode | null;
@@ -52,6 +57,7 @@ export const resultViewSelect = {
 type Row = Prisma.DiagnosisResultGetPayload<{ select: typeof resultViewSelect }>;
 
 export function toResultView({ id, task, checks, verdict, errorCode, errorParams, ...row }: Row, hasThumbnail: boolean): ResultView {
+  const list = readChecks(checks);
   return {
     ...row,
     ...readGrabError(errorCode, errorParams),
@@ -59,8 +65,15 @@ export function toResultView({ id, task, checks, verdict, errorCode, errorParams
     taskName: task.name,
     verdict: verdict as Verdict,
     hasThumbnail,
-    checks: readChecks(checks),
+    checks: list,
+    ...findingSeverities(row.findings, list),
   };
+}
+
+/** The severities of a result's findings from its checks' scores. */
+export function findingSeverities(findings: string[], checks: ResultCheck[]): Pick<ResultView, "severities" | "severity"> {
+  const severities = severitiesOf(findings, Object.fromEntries(checks.map((c) => [c.code, c.score])));
+  return { severities, severity: worstSeverity(Object.values(severities)) };
 }
 
 /** A stored grab error code and its numbers; rows from older versions (or unknown codes) have none. */

@@ -23,6 +23,7 @@ export const taskViewSelect = {
   heartbeatAt: true,
   ownerInstanceId: true,
   statusReason: true,
+  lastRunOutcome: true,
   createdAt: true,
   updatedAt: true,
   owner: { select: { id: true, host: true, pid: true, kind: true } },

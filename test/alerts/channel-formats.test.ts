@@ -16,6 +16,8 @@ const METRICS: AlertMetrics = {
   recoveries_last_hour: 1,
   dead_executors_count: 1,
   avg_runtime_minutes: 12.345,
+  critical_findings_count: 0,
+  warning_findings_count: 0,
 };
 const alert = (message = "发现 2 个卡住的诊断任务") => notification("stuck_tasks", message, 2, METRICS, new Date());
 

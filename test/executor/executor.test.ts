@@ -80,7 +80,7 @@ describe("executor", () => {
     expect(runs[0].finishedAt).not.toBeNull();
   });
 
-  it("a camera that never answers or sends garbage fails that camera as offline; the task still completes", async () => {
+  it("a camera that never answers or sends garbage fails that camera as offline; the run is partial, not a success", async () => {
     const hang = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/hang"), grabTimeoutMs: 300 });
     const garbage = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/garbage") });
     const ok = await createCamera();
@@ -94,13 +94,41 @@ describe("executor", () => {
       20_000,
       "completion",
     );
-    expect(done.statusReason).toContain("2");
+    expect(done).toMatchObject({ lastRunOutcome: "partial", totalRuns: 1, successRuns: 0 });
+    expect(done.statusReason).toContain("3 个摄像头中 2 个失败");
+    expect(done.statusReason).toContain(hang.name);
+    expect(done.statusReason).toContain("2 of 3 cameras failed");
+    expect(await (await getDb()).taskRun.findFirst({ where: { taskId: t.id } })).toMatchObject({ outcome: "partial" });
     const results = await (await getDb()).diagnosisResult.findMany({ where: { taskId: t.id }, orderBy: { cameraId: "asc" } });
     const byCamera = new Map(results.map((r) => [r.cameraId, r]));
     expect(byCamera.get(hang.id)).toMatchObject({ verdict: "error", findings: ["offline"] });
     expect(byCamera.get(hang.id)!.error).toMatch(/timed out|timeout/i);
     expect(byCamera.get(garbage.id)).toMatchObject({ verdict: "error", findings: ["offline"] });
     expect(byCamera.get(ok.id)).toMatchObject({ verdict: "ok" });
+  });
+
+  it("a run in which every camera failed is failed, with each camera's reason, and counts no success", async () => {
+    const hang = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/hang"), grabTimeoutMs: 300 });
+    const garbage = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/garbage") });
+    const t = await createTask({ cameraIds: [hang.id, garbage.id], data: { ...due, scheduleType: "interval", intervalMinutes: 5 } });
+    await startExecutor();
+    const failed = await waitFor(
+      async () => {
+        const row = await task(t.id);
+        return row.status === "failed" && row;
+      },
+      20_000,
+      "failure",
+    );
+    expect(failed).toMatchObject({ lastRunOutcome: "failed", totalRuns: 1, successRuns: 0 });
+    expect(failed.statusReason).toContain("全部 2 个摄像头失败");
+    expect(failed.statusReason).toContain(`「${hang.name}」`);
+    expect(failed.statusReason).toContain(`「${garbage.name}」`);
+    expect(failed.statusReason).toContain("all 2 cameras failed");
+    expect(failed.nextRunTime).not.toBeNull(); // a failed run of a scheduled task keeps its schedule
+    const run = await (await getDb()).taskRun.findFirstOrThrow({ where: { taskId: t.id } });
+    expect(run).toMatchObject({ outcome: "failed" });
+    expect(run.error).toBe(failed.statusReason);
   });
 
   it("a run past its max runtime (start backdated) is aborted and the task fails with that reason", async () => {

@@ -33,7 +33,7 @@ describe("recovery", () => {
     expect(result.reset).toEqual([{ id: task.id, newStatus: "pending" }]);
     const row = await taskRow(task.id);
     expect(row.status).toBe("pending");
-    expect(row.nextRunTime).not.toBeNull();
+    expect(row.nextRunTime).toBeNull(); // a manual task: recovery does not start it
     expect(row.statusReason).toContain("执行器已失联");
     const [audit] = await audits(task.id);
     expect(audit).toMatchObject({
@@ -52,6 +52,22 @@ describe("recovery", () => {
     expect(audit.priorHeartbeatAt).not.toBeNull();
     const run = await (await getDb()).taskRun.findFirstOrThrow({ where: { taskId: task.id, attempt: 3 } });
     expect(run.outcome).toBe("reset");
+  });
+
+  it("recovery never makes a manual task due; a scheduled task keeps its missed slot, which runs once", async () => {
+    const db = await getDb();
+    const dead = await createInstance({ heartbeatAgeSeconds: 120 });
+    const slot = new Date(Date.now() - 10 * 60_000);
+    // The run-now / claimed slot stays in next_run_time while a task runs: both tasks were due then.
+    const manual = await createTask({ data: { scheduleType: "manual", nextRunTime: slot } });
+    const scheduled = await createTask({ data: { scheduleType: "interval", intervalMinutes: 5, nextRunTime: slot } });
+    for (const t of [manual, scheduled]) await makeRunning(t.id, { ownerId: dead, startedMinutesAgo: 10, heartbeatAgeSeconds: 120 });
+    const result = await recoverStuckTasks({ taskIds: [manual.id, scheduled.id], mode: "bulk", actor: admin });
+    expect(result.reset.map((r) => r.newStatus)).toEqual(["pending", "pending"]);
+    expect(await taskRow(manual.id)).toMatchObject({ status: "pending", nextRunTime: null, lastRunOutcome: "reset" });
+    expect(await taskRow(scheduled.id)).toMatchObject({ status: "pending", nextRunTime: slot });
+    const due = await db.diagnosisTask.count({ where: { id: { in: [manual.id, scheduled.id] }, nextRunTime: { lte: new Date() } } });
+    expect(due).toBe(1);
   });
 
   it("bulk recovery leaves healthy runs alone; force resets them too", async () => {

@@ -12,6 +12,8 @@ export const findings = {
   "finding.freeze": { zh: "画面冻结", en: "Frozen picture" },
   "finding.scene_change": { zh: "场景变化", en: "Scene change" },
   "finding.offline": { zh: "离线", en: "Offline" },
+  "severity.warning": { zh: "警告", en: "Warning" },
+  "severity.critical": { zh: "严重", en: "Critical" },
   "finding.none": { zh: "无异常", en: "No findings" },
   "verdict.ok": { zh: "正常", en: "OK" },
   "verdict.abnormal": { zh: "异常", en: "Abnormal" },

@@ -2,8 +2,8 @@
 export const recovery = {
   "recovery.banner.title": { zh: "发现 {n} 个卡住的任务", en: "{n} stuck tasks found" },
   "recovery.banner.body": {
-    zh: "数据库显示这些任务正在运行，但没有执行器在正常执行它们。恢复会把它们重置为等待中，之后按计划重新运行。",
-    en: "The database shows these tasks as running, but no executor is working on them properly. Recovery puts them back to pending; they run again on schedule.",
+    zh: "数据库显示这些任务正在运行，但没有执行器在正常执行它们。恢复会把它们重置为等待中：按计划运行的任务在计划时间继续运行（卡住期间错过的一次会补跑一次）；仅手动的任务不会自动运行，需要时请点击立即运行。",
+    en: "The database shows these tasks as running, but no executor is working on them properly. Recovery puts them back to pending: scheduled tasks resume at their schedule (a run missed while stuck runs once); manual-only tasks do not run again until someone clicks Run now.",
   },
   "recovery.banner.none": { zh: "未发现卡住的任务", en: "No stuck tasks" },
   "recovery.banner.running": { zh: "运行中任务 {n} 个", en: "{n} tasks running" },
@@ -12,8 +12,8 @@ export const recovery = {
   "recovery.forceReset": { zh: "强制重置…", en: "Force reset…" },
   "recovery.force.title": { zh: "强制重置所有运行中的任务？", en: "Force-reset every running task?" },
   "recovery.force.body": {
-    zh: "将把全部 {running} 个运行中的任务重置为等待中，包括没有卡住的任务。",
-    en: "All {running} running tasks will be put back to pending, including those that are not stuck.",
+    zh: "将把全部 {running} 个运行中的任务重置为等待中，包括没有卡住的任务。按计划运行的任务在计划时间继续运行；仅手动的任务不会自动运行。",
+    en: "All {running} running tasks will be put back to pending, including those that are not stuck. Scheduled tasks resume at their schedule; manual-only tasks do not run again by themselves.",
   },
   "recovery.force.interrupts": {
     zh: "其中 {n} 个任务正在正常运行，会被中断。",
@@ -26,8 +26,8 @@ export const recovery = {
   "recovery.forceTask": { zh: "强制恢复…", en: "Force recover…" },
   "recovery.forceTask.title": { zh: "强制恢复正在运行的任务？", en: "Force-recover a running task?" },
   "recovery.forceTask.body": {
-    zh: "任务「{name}」没有卡住，正在正常运行。强制恢复会中断这次运行，并把任务重置为等待中。",
-    en: "Task “{name}” is not stuck; it is running normally. Force recovery interrupts this run and puts the task back to pending.",
+    zh: "任务「{name}」没有卡住，正在正常运行。强制恢复会中断这次运行，并把任务重置为等待中。按计划运行的任务在计划时间继续运行；仅手动的任务不会自动运行。",
+    en: "Task “{name}” is not stuck; it is running normally. Force recovery interrupts this run and puts the task back to pending. A scheduled task resumes at its schedule; a manual-only task does not run again by itself.",
   },
   "recovery.resetCount": { zh: "成功重置 {n} 个卡住的任务", en: "Reset {n} stuck tasks" },
   "recovery.taskRecovered": { zh: "任务 #{id} 已恢复，当前状态：{status}", en: "Task #{id} recovered; it is now {status}" },

@@ -5,8 +5,12 @@ export const taskDetail = {
   "taskDetail.stuckReason": { zh: "卡住原因", en: "Why it is stuck" },
   "taskDetail.stuckTitle": { zh: "任务卡住：{reason}", en: "Task stuck: {reason}" },
   "taskDetail.stuckBody": {
-    zh: "数据库显示任务运行中已 {runtime}。恢复会把它重置为等待中，之后按计划重新运行。",
-    en: "The database has shown it running for {runtime}. Recovery puts it back to pending; it runs again on schedule.",
+    zh: "数据库显示任务运行中已 {runtime}。恢复会把它重置为等待中，之后在计划时间继续运行（卡住期间错过的一次会补跑一次）。",
+    en: "The database has shown it running for {runtime}. Recovery puts it back to pending; it resumes at its schedule (a run missed while stuck runs once).",
+  },
+  "taskDetail.stuckBodyManual": {
+    zh: "数据库显示任务运行中已 {runtime}。恢复会把它重置为等待中；这是仅手动的任务，恢复后不会自动运行，需要时请点击立即运行。",
+    en: "The database has shown it running for {runtime}. Recovery puts it back to pending; this task is manual-only, so it does not run again until someone clicks Run now.",
   },
   "taskDetail.startedAt": { zh: "本次开始", en: "Run started" },
   "taskDetail.heartbeatAt": { zh: "最近心跳", en: "Last heartbeat" },
@@ -54,6 +58,7 @@ export const taskDetail = {
   "run.error": { zh: "错误", en: "Error" },
   "run.outcome.running": { zh: "运行中", en: "Running" },
   "run.outcome.completed": { zh: "完成", en: "Completed" },
+  "run.outcome.partial": { zh: "部分失败", en: "Partly failed" },
   "run.outcome.failed": { zh: "失败", en: "Failed" },
   "run.outcome.released": { zh: "已释放", en: "Released" },
   "run.outcome.reset": { zh: "已重置", en: "Reset" },

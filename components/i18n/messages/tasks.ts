@@ -5,6 +5,7 @@ export const tasks = {
   "status.completed": { zh: "已完成", en: "Completed" },
   "status.failed": { zh: "失败", en: "Failed" },
   "status.cancelled": { zh: "已取消", en: "Cancelled" },
+  "status.partial": { zh: "部分失败", en: "Partly failed" },
   "status.stuck": { zh: "任务卡住", en: "Stuck" },
   "tasks.title": { zh: "诊断任务", en: "Diagnosis tasks" },
   "tasks.col.name": { zh: "名称", en: "Name" },

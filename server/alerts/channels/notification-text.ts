@@ -27,6 +27,8 @@ const WORDS: Record<
       recoveries_last_hour: "近 1 小时的恢复次数",
       dead_executors_count: "失联的执行器",
       avg_runtime_minutes: "平均运行时长（分钟）",
+      critical_findings_count: "严重异常",
+      warning_findings_count: "警告异常",
     },
   },
   en: {
@@ -43,6 +45,8 @@ const WORDS: Record<
       recoveries_last_hour: "Recoveries in the last hour",
       dead_executors_count: "Executors lost",
       avg_runtime_minutes: "Average runtime (minutes)",
+      critical_findings_count: "Critical findings",
+      warning_findings_count: "Warning findings",
     },
   },
 };
