@@ -23,6 +23,22 @@ export type Thresholds = {
   stripe: { minStrength: number; minAmplitude: number; minPeriod: number; maxPeriod: number };
   freeze: { maxDifference: number; minHistory: number };
   scene_change: { minDistance: number; minJumpRatio: number };
+  mosaic: {
+    minAreaFraction: number;
+    minFlatShare: number;
+    minStep: number;
+    maxInteriorStep: number;
+    minStepRatio: number;
+    minEdgeShare: number;
+  };
+  garbled: {
+    minBrokenFraction: number;
+    minCoveredRows: number;
+    minBoundaryStep: number;
+    minBoundaryRatio: number;
+    maxSmearStep: number;
+    minSmearTexture: number;
+  };
 };
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -61,6 +77,22 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // 1 - correlation of normalised layout thumbnails (0.25: correlation below 0.75), and at least 3x the
   // median change between consecutive earlier frames.
   scene_change: { minDistance: 0.25, minJumpRatio: 3 },
+  // Share of the frame's 6x5 tiles where flat blocks sit on a grid in both directions: at least 40 % of the
+  // tile's pixels flat (steps <= 1 level), boundary steps >= 2 levels and >= 4x the steps inside the blocks
+  // (<= 1.5), 60 % of the boundaries carrying a step. Healthy frames, wallpapers and heavily compressed JPEGs
+  // show no such tile; pixelated bands of the public set cover 0.37 and more.
+  mosaic: { minAreaFraction: 0.2, minFlatShare: 0.4, minStep: 2, maxInteriorStep: 1.5, minStepRatio: 4, minEdgeShare: 0.6 },
+  // Share of broken macroblocks (a seam >= 10 levels and >= 3x the steps inside, in luma or chroma; or rows
+  // repeating with steps <= 0.75 over texture >= 4) from the most broken start row down, weighted by the root
+  // of the share of rows covered (at least 15 %). Healthy frames measure up to 0.16, broken decodes 0.7 and more.
+  garbled: {
+    minBrokenFraction: 0.35,
+    minCoveredRows: 0.15,
+    minBoundaryStep: 10,
+    minBoundaryRatio: 3,
+    maxSmearStep: 0.75,
+    minSmearTexture: 4,
+  },
 };
 
 /**
