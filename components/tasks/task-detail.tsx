@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, Loading } from "@/components/ui/query-states";
 import { Section } from "@/components/ui/section";
 import { findingLabel } from "@/components/cameras/labels";
-import { stuckReasonText } from "@/components/recovery-actions/stuck-reason";
+import { stoppedWhereText, stuckReasonText } from "@/components/recovery-actions/stuck-reason";
 import { TaskRecoveryHistory } from "@/components/recovery-audit/task-recovery-history";
 import { StatusBadge } from "./status-badge";
 import { scheduleText } from "./schedule-text";
@@ -78,6 +78,7 @@ export function TaskDetail({ id }: { id: number }) {
           {t(task.scheduleType === "manual" ? "taskDetail.stuckBodyManual" : "taskDetail.stuckBody", {
             runtime: formatDuration(t, task.stuck.runtimeMinutes * 60),
           })}
+          {task.stuck.stoppedAt && <p data-testid="stopped-where">{stoppedWhereText(t, task.stuck.stoppedAt)}</p>}
         </Banner>
       )}
       <Section title={t("taskDetail.state")}>

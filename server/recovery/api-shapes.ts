@@ -22,6 +22,7 @@ export function toStatusCheckResponse(check: StuckCheck) {
       name: t.name,
       stuck_reason: t.stuck_reason!,
       stuck_reason_code: t.stuck_reason_code!,
+      stopped_where: t.stopped_where,
     })),
     total_running: check.running.length,
     total_stuck: check.stuck.length,
