@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Severity } from "@/shared/finding-severity";
+import { openAcknowledgements, type AcknowledgementView } from "@/server/findings/open-acknowledgements";
 import { findingSeverities, readChecks, type Verdict } from "./result-view";
 
 /** What a camera list shows of a camera's most recent result. */
@@ -13,6 +14,8 @@ export interface LatestResult {
   findings: string[];
   severities: Record<string, Severity>;
   severity: Severity | null;
+  /** The findings someone acknowledged ("已确认"), by code; the other findings are open. */
+  acknowledged: Record<string, AcknowledgementView>;
   error: string | null;
   hasThumbnail: boolean;
 }
@@ -36,14 +39,17 @@ interface Row {
 export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<number, LatestResult>> {
   if (cameraIds.length === 0) return new Map();
   const db = await getDb();
-  const rows = await db.$queryRaw<Row[]>`
+  const [rows, acks] = await Promise.all([
+    db.$queryRaw<Row[]>`
     SELECT c.id AS camera_id, r.id, r.task_id, r.created_at, r.verdict, r.findings, r.checks, r.error, r.has_thumbnail
     FROM unnest(${cameraIds}::int[]) AS c(id)
     CROSS JOIN LATERAL (
       SELECT id, task_id, created_at, verdict, findings, checks, error, thumbnail IS NOT NULL AS has_thumbnail
       FROM diagnosis_results WHERE camera_id = c.id
       ORDER BY created_at DESC, id DESC LIMIT 1
-    ) r`;
+    ) r`,
+    openAcknowledgements(cameraIds),
+  ]);
   return new Map(
     rows.map((r) => [
       r.camera_id,
@@ -54,9 +60,15 @@ export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<nu
         verdict: r.verdict as Verdict,
         findings: r.findings,
         ...findingSeverities(r.findings, readChecks(r.checks)),
+        acknowledged: shownOf(acks.get(r.camera_id), r.findings),
         error: r.error,
         hasThumbnail: r.has_thumbnail,
       },
     ]),
   );
+}
+
+/** The acknowledgements of the findings a result shows (one may be in force for a finding hidden now). */
+function shownOf(acks: Record<string, AcknowledgementView> | undefined, findings: string[]): Record<string, AcknowledgementView> {
+  return Object.fromEntries(findings.flatMap((code) => (acks?.[code] ? [[code, acks[code]]] : [])));
 }
