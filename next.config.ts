@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() (server/auth/require-role.ts) renders app/forbidden.tsx with HTTP 403.
+  experimental: { authInterrupts: true },
   // Every response, API JSON and static files included; proxy.ts adds the pages' CSP and HSTS.
   headers: async () => [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }],
 };

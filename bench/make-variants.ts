@@ -1,13 +1,15 @@
 /**
- * Makes a fresh labelled set, in the vqd-public layout, from the public set's healthy frames: new framings
- * (random crops re-sized to other camera resolutions) and each degradation redrawn with random parameters
- * inside the dataset README's ranges. Used to check that the detectors hold beyond the exact public files;
- * write it outside the repository (it is not committed), then score it with detectors-accuracy.ts.
+ * Makes a fresh labelled set, in the vqd-public layout, from healthy pictures: new framings (random crops
+ * re-sized to camera resolutions) and each degradation redrawn with random parameters inside the dataset
+ * README's ranges. The pictures are the public set's normal frames by default, or any photographs given as a
+ * directory or a text file listing image paths (one per line), e.g. Debian's wallpaper photographs: more
+ * scenes than the public set has, so thresholds can be checked on scenes they were not fitted on. Write the set
+ * outside the repository (licences, size), then score it with detectors-accuracy.ts.
  *
- *   npx tsx bench/make-variants.ts /tmp/vqd-variants [seed] [framingsPerScene]
- *   npx tsx bench/detectors-accuracy.ts /tmp/vqd-variants
+ *   npx tsx bench/make-variants.ts /tmp/vqd-variants [seed] [framingsPerScene] [photosDirOrListFile]
+ *   npx tsx bench/detectors-accuracy.ts test/fixtures/vqd-public /tmp/vqd-variants
  */
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 
@@ -15,6 +17,7 @@ const SOURCE = "test/fixtures/vqd-public";
 const out = process.argv[2] ?? "/tmp/vqd-variants";
 const seed = Number(process.argv[3] ?? 1);
 const framingsPerScene = Number(process.argv[4] ?? 2);
+const photos = process.argv[5];
 const RESOLUTIONS: Array<[number, number]> = [
   [704, 576],
   [1280, 720],
@@ -189,21 +192,38 @@ const jpeg = (r: Raw, quality = Math.round(between(75, 95))) =>
     .jpeg({ quality })
     .toBuffer();
 
+/** Healthy source pictures and their scene names (letters and digits only: "-" separates the label). */
+async function sourcePictures(): Promise<Array<{ file: string; scene: string }>> {
+  if (!photos) {
+    const names = (await readdir(path.join(SOURCE, "images"))).filter((f) => f.includes("-normal-0."));
+    return names.map((f) => ({ file: path.join(SOURCE, "images", f), scene: f.replace(/-normal-0\.[^.]+$/, "") }));
+  }
+  const files = (await stat(photos)).isDirectory()
+    ? (await readdir(photos)).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).map((f) => path.join(photos, f))
+    : (await readFile(photos, "utf8")).split(/\r?\n/).filter((line) => line.trim() !== "");
+  return files.map((file) => {
+    // KDE wallpapers are <Name>/contents/images/<size>.jpg: the folder names the picture.
+    const parts = file.split(path.sep);
+    const at = parts.lastIndexOf("contents");
+    const name = at > 0 ? parts[at - 1] : path.basename(file).replace(/\.[^.]+$/, "");
+    return { file, scene: name.replace(/[^A-Za-z0-9]/g, "") };
+  });
+}
+
 async function main() {
   await mkdir(path.join(out, "images"), { recursive: true });
   await mkdir(path.join(out, "sequences"), { recursive: true });
   const lines = ["path,labels"];
-  const sources = (await readdir(path.join(SOURCE, "images"))).filter((f) => f.includes("-normal-0."));
+  const sources = await sourcePictures();
   const labels = ["too_dark", "too_bright", "blur", "color_cast", "noise", "low_contrast", "occlusion", "stripe"];
   const bases: Array<Raw & { scene: string }> = [];
-  for (const file of sources) {
-    const scene = file.replace(/-normal-0\.[^.]+$/, "");
+  for (const { file, scene } of sources) {
     for (let k = 0; k < framingsPerScene; k++) {
-      const base = await frame(path.join(SOURCE, "images", file), between(0.6, 0.95), pick(RESOLUTIONS));
+      const base = await frame(file, between(0.6, 0.95), pick(RESOLUTIONS));
       bases.push({ ...base, scene });
-      const name = `${scene}v${k}`;
+      // Named <scene>-<label>-<framing> so leave-one-scene-out holds out every framing of a picture together.
       const write = async (label: string, data: Buffer) => {
-        const rel = `images/${name}-${label}.jpg`;
+        const rel = `images/${scene}-${label}-${k}.jpg`;
         await writeFile(path.join(out, rel), data);
         lines.push(`${rel},${label}`);
       };
@@ -215,7 +235,6 @@ async function main() {
   }
   // Sequences: a static camera (independent sensor noise per frame), a frozen one, and a swapped one.
   for (const [k, base] of bases.entries()) {
-    const name = `seq${k}`;
     const other = pick(bases.filter((b) => b.scene !== base.scene));
     const still = async () => {
       const gain = between(0.99, 1.01);
@@ -232,7 +251,7 @@ async function main() {
       scene_change: [...Array(5).fill(still), async () => jpeg(other, 85)],
     };
     for (const [label, frames] of Object.entries(kinds)) {
-      const dir = `sequences/${name}-${label}`;
+      const dir = `sequences/${base.scene}-${label}-${k}`;
       await mkdir(path.join(out, dir), { recursive: true });
       for (const [i, make] of frames.entries()) await writeFile(path.join(out, dir, `${String(i).padStart(2, "0")}.jpg`), await make());
       lines.push(`${dir},${label}`);

@@ -23,6 +23,8 @@ const ALL_CHECKS = [
   "stripe",
   "freeze",
   "scene_change",
+  "mosaic",
+  "garbled",
 ];
 
 const DEMO_TASKS = [

@@ -4,8 +4,8 @@ import { saveScreenshot, watchConsole } from "./support/page-health";
 import { uniqueName as unique } from "./support/e2e-db";
 
 test.describe("roles and admin settings", () => {
-  test("a viewer sees no camera controls and no settings link, and the settings pages are forbidden", async ({ page }) => {
-    const health = watchConsole(page);
+  test("a viewer sees no camera controls and no settings link, and the settings pages are forbidden (HTTP 403)", async ({ page }) => {
+    const health = watchConsole(page, { refusals: [403] });
     await signIn(page, "viewer", "/cameras");
     await expect(page.getByTestId("camera-table").getByRole("link", { name: "大厅-01" })).toBeVisible();
     await expect(page.getByRole("link", { name: "添加摄像头" })).toHaveCount(0);
@@ -18,9 +18,11 @@ test.describe("roles and admin settings", () => {
     await expect(page.getByRole("button", { name: "删除" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "立即取帧" })).toHaveCount(0);
 
-    for (const path of ["/settings/users", "/settings/tokens", "/cameras/new"]) {
-      await page.goto(path);
+    for (const path of ["/settings/users", "/settings/tokens", "/cameras/new", "/tasks/new"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
       await expect(page.getByTestId("forbidden")).toContainText("无权访问");
+      await expect(page.getByTestId("forbidden")).toContainText("你的角色（观察员）无权打开此页面");
       await expect(page.getByTestId("user-table")).toHaveCount(0);
     }
     await saveScreenshot(page, "forbidden");

@@ -12,6 +12,8 @@ export const FINDING_CODES = [
   "blur",
   "freeze",
   "scene_change",
+  "mosaic",
+  "garbled",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
+import { parsePositiveId } from "@/shared/positive-id";
 
 /** The camera id of a /cameras/[id] URL; anything that is not a positive id is a 404 page. */
 export function cameraIdFromParam(raw: string): number {
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const id = parsePositiveId(raw);
+  if (id === null) notFound();
   return id;
 }

@@ -6,18 +6,16 @@ import { pageTitle } from "@/components/ui/page-title";
 import { CameraTable } from "@/components/cameras/camera-table";
 import { cameraListInputFromParams } from "@/components/cameras/camera-list-params";
 import { searchParamsObject } from "@/components/tasks/task-list-params";
-import { hasRole } from "@/shared/actor";
-import { currentActor } from "@/server/auth/current-actor";
+import { signedInWithRole } from "@/server/auth/require-role";
 import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server-prefetch";
 import "../styles/admin.css";
 
 export const generateMetadata = () => pageTitle("cameras.title");
 
 export default async function CamerasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [t, actor] = await Promise.all([getTranslator(), currentActor()]);
+  const [t, canEdit] = await Promise.all([getTranslator(), signedInWithRole("operator")]);
   const input = cameraListInputFromParams(searchParamsObject(await searchParams));
   await getQueryClient().prefetchQuery(trpc.cameras.overview.queryOptions(input));
-  const canEdit = actor !== null && hasRole(actor, "operator");
   return (
     <>
       <PageHeader

@@ -1,7 +1,6 @@
 import { Suspense } from "react";
 import { getTranslator } from "@/components/i18n/server";
-import { hasRole } from "@/shared/actor";
-import { currentActor } from "@/server/auth/current-actor";
+import { signedInWithRole } from "@/server/auth/require-role";
 import { PageHeader } from "@/components/ui/page-header";
 import { ButtonLink } from "@/components/ui/button";
 import { TaskListView } from "@/components/tasks/task-list-view";
@@ -14,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [t, actor] = await Promise.all([getTranslator(), currentActor()]);
+  const [t, canEdit] = await Promise.all([getTranslator(), signedInWithRole("operator")]);
   const input = taskListInputFromParams(searchParamsObject(await searchParams));
   await Promise.all([
     getQueryClient().prefetchQuery(trpc.tasks.list.queryOptions(input)),
@@ -26,8 +25,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         id="tasks-heading"
         title={t("tasks.title")}
         actions={
-          actor &&
-          hasRole(actor, "operator") && (
+          canEdit && (
             <ButtonLink href="/tasks/new" variant="primary">
               {t("tasks.new")}
             </ButtonLink>

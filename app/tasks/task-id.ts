@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { parsePositiveId } from "@/shared/positive-id";
 import { getQueryClient, trpc } from "@/server/trpc/server-prefetch";
 
 /**
@@ -7,8 +8,8 @@ import { getQueryClient, trpc } from "@/server/trpc/server-prefetch";
  * there). Anything that is not a positive id, or a task that does not exist, is the 404 page.
  */
 export async function prefetchTaskFromParam(raw: string) {
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const id = parsePositiveId(raw);
+  if (id === null) notFound();
   try {
     return await getQueryClient().fetchQuery(trpc.tasks.byId.queryOptions({ id }));
   } catch (err) {

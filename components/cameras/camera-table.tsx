@@ -2,25 +2,22 @@
 
 import Link from "next/link";
 import Form from "next/form";
-import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
-import { Pagination } from "@/components/ui/pagination";
-import { usePageHref } from "@/components/ui/use-page-href";
+import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
+import { useUrlParams } from "@/components/ui/use-url-params";
 import { cameraListInputFromParams, SOURCE_TYPES } from "./camera-list-params";
 import { ActiveBadge, FindingList, VerdictBadge } from "./labels";
 
 export function CameraTable() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const params = useSearchParams();
+  const { params, pageHref } = useUrlParams();
   const input = cameraListInputFromParams(params);
   const query = useQuery({ ...trpc.cameras.overview.queryOptions(input), placeholderData: keepPreviousData });
-  const pageHref = usePageHref();
   const filtered = Boolean(input.q || input.sourceType || input.active !== undefined);
 
   return (
@@ -57,88 +54,73 @@ export function CameraTable() {
         </div>
       </Form>
 
-      {query.isPending ? (
-        <Loading minHeight={240} />
-      ) : query.isError ? (
-        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <EmptyState title={filtered ? t("cameras.emptyFiltered") : t("cameras.empty")} />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table" data-testid="camera-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("cameras.col.name")}</th>
-                  <th scope="col">{t("cameras.col.location")}</th>
-                  <th scope="col" className="adm-wide-only">
-                    {t("cameras.col.sourceType")}
-                  </th>
-                  <th scope="col">{t("cameras.col.source")}</th>
-                  <th scope="col">{t("cameras.col.active")}</th>
-                  <th scope="col">{t("cameras.col.tasks")}</th>
-                  <th scope="col">{t("cameras.col.latest")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((camera) => (
-                  <tr key={camera.id} data-testid={`camera-row-${camera.id}`}>
-                    <td className="cell-nowrap">
-                      <Link href={`/cameras/${camera.id}`}>{camera.name}</Link>
-                    </td>
-                    <td className="adm-location">{camera.location || <span className="muted">{t("common.none")}</span>}</td>
-                    <td className="adm-wide-only">{t(`source.${camera.sourceType}`)}</td>
-                    <td className="adm-source-cell">
-                      <span className="mono adm-source" title={camera.sourceUri}>
-                        {camera.sourceUri}
-                      </span>
-                      {camera.hasCredentials && <span className="adm-tag">{t("cameras.hasCredentials")}</span>}
-                    </td>
-                    <td>
-                      <ActiveBadge active={camera.isActive} />
-                    </td>
-                    <td title={camera.tasks.map((task) => task.name).join("\n")}>
-                      {camera.tasks.length === 0 ? (
-                        <span className="muted">{t("cameras.noTasks")}</span>
-                      ) : (
-                        t("cameras.taskCount", { n: camera.tasks.length })
-                      )}
-                    </td>
-                    <td>
-                      {camera.latest ? (
-                        <div className="adm-latest">
-                          <span className="adm-latest-line">
-                            <VerdictBadge verdict={camera.latest.verdict} />
-                            {camera.latest.verdict === "abnormal" && (
-                              <FindingList
-                                findings={camera.latest.findings}
-                                severities={camera.latest.severities}
-                                acknowledged={camera.latest.acknowledged}
-                              />
-                            )}
-                          </span>
-                          <span className="muted adm-small">
-                            <LocalTime value={camera.latest.createdAt} />
-                          </span>
-                        </div>
-                      ) : (
-                        <span className="muted">{t("cameras.noResults")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            total={query.data.total}
-            page={query.data.page}
-            pageSize={query.data.pageSize}
-            hrefFor={pageHref}
-            summary={t("cameras.total", { total: query.data.total })}
-          />
-        </>
-      )}
+      <PagedQueryTable
+        query={query}
+        items={(data) => data.items}
+        minHeight={240}
+        testId="camera-table"
+        empty={{ title: filtered ? t("cameras.emptyFiltered") : t("cameras.empty") }}
+        pager={(data) => ({ ...pageOf(data), hrefFor: pageHref, summary: t("cameras.total", { total: data.total }) })}
+        head={
+          <>
+            <th scope="col">{t("cameras.col.name")}</th>
+            <th scope="col">{t("cameras.col.location")}</th>
+            <th scope="col" className="adm-wide-only">
+              {t("cameras.col.sourceType")}
+            </th>
+            <th scope="col">{t("cameras.col.source")}</th>
+            <th scope="col">{t("cameras.col.active")}</th>
+            <th scope="col">{t("cameras.col.tasks")}</th>
+            <th scope="col">{t("cameras.col.latest")}</th>
+          </>
+        }
+        row={(camera) => (
+          <tr key={camera.id} data-testid={`camera-row-${camera.id}`}>
+            <td className="cell-nowrap">
+              <Link href={`/cameras/${camera.id}`}>{camera.name}</Link>
+            </td>
+            <td className="adm-location">{camera.location || <span className="muted">{t("common.none")}</span>}</td>
+            <td className="adm-wide-only">{t(`source.${camera.sourceType}`)}</td>
+            <td className="adm-source-cell">
+              <span className="mono adm-source" title={camera.sourceUri}>
+                {camera.sourceUri}
+              </span>
+              {camera.hasCredentials && <span className="adm-tag">{t("cameras.hasCredentials")}</span>}
+            </td>
+            <td>
+              <ActiveBadge active={camera.isActive} />
+            </td>
+            <td title={camera.tasks.map((task) => task.name).join("\n")}>
+              {camera.tasks.length === 0 ? (
+                <span className="muted">{t("cameras.noTasks")}</span>
+              ) : (
+                t("cameras.taskCount", { n: camera.tasks.length })
+              )}
+            </td>
+            <td>
+              {camera.latest ? (
+                <div className="adm-latest">
+                  <span className="adm-latest-line">
+                    <VerdictBadge verdict={camera.latest.verdict} />
+                    {camera.latest.verdict === "abnormal" && (
+                      <FindingList
+                        findings={camera.latest.findings}
+                        severities={camera.latest.severities}
+                        acknowledged={camera.latest.acknowledged}
+                      />
+                    )}
+                  </span>
+                  <span className="muted adm-small">
+                    <LocalTime value={camera.latest.createdAt} />
+                  </span>
+                </div>
+              ) : (
+                <span className="muted">{t("cameras.noResults")}</span>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

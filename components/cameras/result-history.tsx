@@ -1,14 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { LocalTime } from "@/components/ui/local-time";
-import { Pagination } from "@/components/ui/pagination";
-import { usePageHref } from "@/components/ui/use-page-href";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
+import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
+import { useUrlParams } from "@/components/ui/use-url-params";
 import { pageFromParams, RESULT_PAGE_SIZE } from "./camera-list-params";
 import { FindingList, VerdictBadge } from "./labels";
 import { ResultThumbnail } from "./result-thumbnail";
@@ -17,8 +15,8 @@ import { ResultThumbnail } from "./result-thumbnail";
 export function ResultHistory({ cameraId }: { cameraId: number }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const page = pageFromParams(useSearchParams());
-  const pageHref = usePageHref();
+  const { params, pageHref } = useUrlParams();
+  const page = pageFromParams(params);
   const query = useQuery({
     ...trpc.cameras.results.queryOptions({ cameraId, page, pageSize: RESULT_PAGE_SIZE }),
     placeholderData: keepPreviousData,
@@ -26,61 +24,44 @@ export function ResultHistory({ cameraId }: { cameraId: number }) {
   return (
     <section aria-labelledby="history-heading" data-testid="result-history">
       <h2 id="history-heading">{t("camera.history")}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <EmptyState title={t("camera.noResultsYet")} />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("camera.col.time")}</th>
-                  <th scope="col">{t("camera.col.frame")}</th>
-                  <th scope="col">{t("camera.col.task")}</th>
-                  <th scope="col">{t("camera.col.verdict")}</th>
-                  <th scope="col">{t("camera.col.findings")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((result) => (
-                  <tr key={result.id}>
-                    <td>
-                      <LocalTime value={result.createdAt} />
-                    </td>
-                    <td>
-                      <ResultThumbnail result={result} width={96} alt={t("camera.historyFrameAlt")} />
-                    </td>
-                    <td>
-                      <Link href={`/tasks/${result.taskId}`}>{result.taskName}</Link>
-                    </td>
-                    <td>
-                      <VerdictBadge verdict={result.verdict} />
-                    </td>
-                    <td>
-                      {result.verdict === "error" ? (
-                        <span className="error-text adm-small">{result.error}</span>
-                      ) : (
-                        <FindingList findings={result.findings} severities={result.severities} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            total={query.data.total}
-            page={query.data.page}
-            pageSize={query.data.pageSize}
-            hrefFor={pageHref}
-            summary={t("camera.historyTotal", { total: query.data.total })}
-          />
-        </>
-      )}
+      <PagedQueryTable
+        query={query}
+        items={(data) => data.items}
+        empty={{ title: t("camera.noResultsYet") }}
+        pager={(data) => ({ ...pageOf(data), hrefFor: pageHref, summary: t("camera.historyTotal", { total: data.total }) })}
+        head={
+          <>
+            <th scope="col">{t("camera.col.time")}</th>
+            <th scope="col">{t("camera.col.frame")}</th>
+            <th scope="col">{t("camera.col.task")}</th>
+            <th scope="col">{t("camera.col.verdict")}</th>
+            <th scope="col">{t("camera.col.findings")}</th>
+          </>
+        }
+        row={(result) => (
+          <tr key={result.id}>
+            <td>
+              <LocalTime value={result.createdAt} />
+            </td>
+            <td>
+              <ResultThumbnail result={result} width={96} alt={t("camera.historyFrameAlt")} />
+            </td>
+            <td>
+              <Link href={`/tasks/${result.taskId}`}>{result.taskName}</Link>
+            </td>
+            <td>
+              <VerdictBadge verdict={result.verdict} />
+            </td>
+            <td>
+              {result.verdict === "error" ? (
+                <span className="error-text adm-small">{result.error}</span>
+              ) : (
+                <FindingList findings={result.findings} severities={result.severities} />
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { ageText } from "@/components/ui/age-text";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
+import { PagedQueryTable } from "@/components/ui/paged-query-table";
 import type { InstanceLiveness } from "@/server/executor/liveness";
 import { showFromParams } from "./executor-params";
 
@@ -38,91 +38,91 @@ export function ExecutorList() {
       </ButtonLink>
     );
 
-  if (query.isPending) return <Loading minHeight={240} />;
-  if (query.isError) return <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />;
-  const { items, checkedAt } = query.data;
-  const count = (status: InstanceLiveness) => items.filter((i) => i.status === status).length;
-  const running = items.reduce((n, i) => n + i.tasks.length, 0);
-
   return (
     <section aria-labelledby="executors-heading">
-      <div className="adm-toolbar">
-        <span className="muted adm-small">
-          {t("executors.checkedAt")} <LocalTime value={checkedAt} /> · {t("executors.refreshEvery", { n: EXECUTORS_REFRESH_MS / 1000 })}
-        </span>
-        {toggle}
-      </div>
-      <div className="stat-grid adm-stats" data-testid="executor-summary">
-        <div className="stat">
-          <span className="stat-label">{t("executors.alive")}</span>
-          <span className="stat-value">{count("alive")}</span>
-        </div>
-        <div className={`stat${count("dead") ? " stat-warning" : ""}`}>
-          <span className="stat-label">{t("executors.dead")}</span>
-          <span className="stat-value">{count("dead")}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-label">{t("executors.runningTasks")}</span>
-          <span className="stat-value">{running}</span>
-        </div>
-      </div>
-      {items.length === 0 ? (
-        <EmptyState title={t("executors.empty")}>{t("executors.emptyHint")}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="executor-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("executors.col.host")}</th>
-                <th scope="col">{t("executors.col.pid")}</th>
-                <th scope="col">{t("executors.col.kind")}</th>
-                <th scope="col">{t("executors.col.started")}</th>
-                <th scope="col">{t("executors.col.heartbeat")}</th>
-                <th scope="col">{t("executors.col.status")}</th>
-                <th scope="col">{t("executors.col.tasks")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((instance) => (
-                <tr key={instance.id} data-testid={`executor-row-${instance.id}`} title={instance.id}>
-                  <td>
-                    <span className="mono">{instance.host}</span>
-                    {instance.isThisProcess && <span className="adm-tag">{t("executors.thisServer")}</span>}
-                  </td>
-                  <td className="mono">{instance.pid}</td>
-                  <td>{instance.kind === "server" || instance.kind === "worker" ? t(`executors.kind.${instance.kind}`) : instance.kind}</td>
-                  <td>
-                    <LocalTime value={instance.startedAt} />
-                  </td>
-                  <td>
-                    {ageText(t, instance.heartbeatAgeSeconds)}
-                    <span className="muted adm-small adm-block">{t("executors.interval", { n: instance.heartbeatIntervalMs / 1000 })}</span>
-                  </td>
-                  <td>
-                    <Badge tone={STATUS_TONE[instance.status]} testId="executor-status">
-                      {t(`executors.status.${instance.status}`)}
-                    </Badge>
-                  </td>
-                  <td>
-                    {instance.tasks.length === 0 ? (
-                      <span className="muted">{t("executors.idle")}</span>
-                    ) : (
-                      <ul className="adm-task-list">
-                        {instance.tasks.map((task) => (
-                          <li key={task.id}>
-                            <Link href={`/tasks/${task.id}`}>{task.name}</Link>
-                            <span className="muted adm-small"> · {t("executors.attempt", { n: task.attempt })}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PagedQueryTable
+        query={query}
+        items={(data) => data.items}
+        minHeight={240}
+        testId="executor-table"
+        empty={{ title: t("executors.empty"), hint: t("executors.emptyHint") }}
+        above={({ items, checkedAt }) => {
+          const count = (status: InstanceLiveness) => items.filter((i) => i.status === status).length;
+          const running = items.reduce((n, i) => n + i.tasks.length, 0);
+          return (
+            <>
+              <div className="adm-toolbar">
+                <span className="muted adm-small">
+                  {t("executors.checkedAt")} <LocalTime value={checkedAt} /> ·{" "}
+                  {t("executors.refreshEvery", { n: EXECUTORS_REFRESH_MS / 1000 })}
+                </span>
+                {toggle}
+              </div>
+              <div className="stat-grid adm-stats" data-testid="executor-summary">
+                <div className="stat">
+                  <span className="stat-label">{t("executors.alive")}</span>
+                  <span className="stat-value">{count("alive")}</span>
+                </div>
+                <div className={`stat${count("dead") ? " stat-warning" : ""}`}>
+                  <span className="stat-label">{t("executors.dead")}</span>
+                  <span className="stat-value">{count("dead")}</span>
+                </div>
+                <div className="stat">
+                  <span className="stat-label">{t("executors.runningTasks")}</span>
+                  <span className="stat-value">{running}</span>
+                </div>
+              </div>
+            </>
+          );
+        }}
+        head={
+          <>
+            <th scope="col">{t("executors.col.host")}</th>
+            <th scope="col">{t("executors.col.pid")}</th>
+            <th scope="col">{t("executors.col.kind")}</th>
+            <th scope="col">{t("executors.col.started")}</th>
+            <th scope="col">{t("executors.col.heartbeat")}</th>
+            <th scope="col">{t("executors.col.status")}</th>
+            <th scope="col">{t("executors.col.tasks")}</th>
+          </>
+        }
+        row={(instance) => (
+          <tr key={instance.id} data-testid={`executor-row-${instance.id}`} title={instance.id}>
+            <td>
+              <span className="mono">{instance.host}</span>
+              {instance.isThisProcess && <span className="adm-tag">{t("executors.thisServer")}</span>}
+            </td>
+            <td className="mono">{instance.pid}</td>
+            <td>{instance.kind === "server" || instance.kind === "worker" ? t(`executors.kind.${instance.kind}`) : instance.kind}</td>
+            <td>
+              <LocalTime value={instance.startedAt} />
+            </td>
+            <td>
+              {ageText(t, instance.heartbeatAgeSeconds)}
+              <span className="muted adm-small adm-block">{t("executors.interval", { n: instance.heartbeatIntervalMs / 1000 })}</span>
+            </td>
+            <td>
+              <Badge tone={STATUS_TONE[instance.status]} testId="executor-status">
+                {t(`executors.status.${instance.status}`)}
+              </Badge>
+            </td>
+            <td>
+              {instance.tasks.length === 0 ? (
+                <span className="muted">{t("executors.idle")}</span>
+              ) : (
+                <ul className="adm-task-list">
+                  {instance.tasks.map((task) => (
+                    <li key={task.id}>
+                      <Link href={`/tasks/${task.id}`}>{task.name}</Link>
+                      <span className="muted adm-small"> · {t("executors.attempt", { n: task.attempt })}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from "@/components/i18n/messages";
+import { parsePositiveId } from "@/shared/positive-id";
 import { pageFromParams, type Params } from "@/components/cameras/camera-list-params";
 import type { AuditFilter, ListAuditsInput } from "@/server/recovery/audit/list-audits";
 import type { RecoveryActor, RecoveryMode } from "@/server/recovery/recovery-actor";
@@ -60,7 +61,7 @@ function localDay(text: string, end: boolean): Date | undefined {
  * `hasDays` tells the server page not to prefetch a query the browser would ask differently.
  */
 export function auditFilter(f: AuditUrlFilters): AuditFilter {
-  const taskId = /^\d{1,9}$/.test(f.task) && Number(f.task) > 0 ? Number(f.task) : undefined;
+  const taskId = parsePositiveId(f.task) ?? undefined;
   return {
     ...(taskId ? { taskId } : f.task ? { q: f.task } : {}),
     ...(f.mode ? { mode: [f.mode] } : {}),

@@ -8,8 +8,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { StatusBadge, type TaskStatus } from "@/components/tasks/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
-import { Pagination } from "@/components/ui/pagination";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
+import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import { Section } from "@/components/ui/section";
 import { MODE_LABELS } from "@/components/recovery-audit/audit-params";
 import { recoveriesInput } from "@/components/tasks/task-detail-queries";
@@ -30,55 +29,44 @@ export function TaskRecoveryHistory({ taskId }: { taskId: number }) {
       testId="task-recoveries"
       actions={<Link href={`/recoveries?task=${taskId}`}>{t("taskDetail.allRecoveries")}</Link>}
     >
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
-      ) : query.data.total === 0 ? (
-        <EmptyState title={t("taskDetail.noRecoveries")} />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("recoveries.col.time")}</th>
-                  <th scope="col">{t("recoveries.col.mode")}</th>
-                  <th scope="col">{t("recoveries.col.actor")}</th>
-                  <th scope="col">{t("recoveries.col.reason")}</th>
-                  <th scope="col">{t("run.attempt")}</th>
-                  <th scope="col">{t("recoveries.col.result")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((audit) => (
-                  <tr key={audit.id}>
-                    <td className="cell-nowrap">
-                      <LocalTime value={audit.recoveredAt} />
-                    </td>
-                    <td>
-                      <Badge tone={audit.mode === "auto" ? "info" : audit.mode === "force" ? "warning" : "neutral"}>
-                        {audit.mode in MODE_LABELS ? t(MODE_LABELS[audit.mode as keyof typeof MODE_LABELS]) : audit.mode}
-                      </Badge>
-                    </td>
-                    <td>{audit.actorLabel}</td>
-                    <td>
-                      {REASONS.has(audit.reasonCode)
-                        ? stuckReasonText(t, audit.reasonCode as StuckReasonCode, /(\d+)/.exec(audit.reasonText)?.[1] ?? "?")
-                        : audit.reasonText}
-                    </td>
-                    <td className="cell-num">#{audit.priorAttempt}</td>
-                    <td>
-                      <StatusBadge status={audit.newStatus as TaskStatus} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPage={setPage} />
-        </>
-      )}
+      <PagedQueryTable
+        query={query}
+        items={(data) => data.items}
+        empty={{ title: t("taskDetail.noRecoveries") }}
+        pager={(data) => ({ ...pageOf(data), onPage: setPage })}
+        head={
+          <>
+            <th scope="col">{t("recoveries.col.time")}</th>
+            <th scope="col">{t("recoveries.col.mode")}</th>
+            <th scope="col">{t("recoveries.col.actor")}</th>
+            <th scope="col">{t("recoveries.col.reason")}</th>
+            <th scope="col">{t("run.attempt")}</th>
+            <th scope="col">{t("recoveries.col.result")}</th>
+          </>
+        }
+        row={(audit) => (
+          <tr key={audit.id}>
+            <td className="cell-nowrap">
+              <LocalTime value={audit.recoveredAt} />
+            </td>
+            <td>
+              <Badge tone={audit.mode === "auto" ? "info" : audit.mode === "force" ? "warning" : "neutral"}>
+                {audit.mode in MODE_LABELS ? t(MODE_LABELS[audit.mode as keyof typeof MODE_LABELS]) : audit.mode}
+              </Badge>
+            </td>
+            <td>{audit.actorLabel}</td>
+            <td>
+              {REASONS.has(audit.reasonCode)
+                ? stuckReasonText(t, audit.reasonCode as StuckReasonCode, /(\d+)/.exec(audit.reasonText)?.[1] ?? "?")
+                : audit.reasonText}
+            </td>
+            <td className="cell-num">#{audit.priorAttempt}</td>
+            <td>
+              <StatusBadge status={audit.newStatus as TaskStatus} />
+            </td>
+          </tr>
+        )}
+      />
     </Section>
   );
 }

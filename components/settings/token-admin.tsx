@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LocalTime } from "@/components/ui/local-time";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
+import { PagedQueryTable } from "@/components/ui/paged-query-table";
 import type { TokenView } from "@/server/auth/api-tokens";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { CreateTokenForm } from "./create-token-form";
@@ -41,78 +41,68 @@ export function TokenAdmin({ currentUsername }: { currentUsername: string }) {
       <CreateTokenForm currentUsername={currentUsername} />
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">{t("tokens.title")}</h2>
-        {tokens.isPending ? (
-          <Loading />
-        ) : tokens.isError ? (
-          <ErrorState message={tokens.error.message} onRetry={() => void tokens.refetch()} />
-        ) : tokens.data.length === 0 ? (
-          <EmptyState title={t("tokens.empty")}>{t("tokens.emptyHint")}</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table" data-testid="token-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("tokens.name")}</th>
-                  <th scope="col">{t("tokens.prefix")}</th>
-                  <th scope="col">{t("tokens.owner")}</th>
-                  <th scope="col">{t("tokens.createdAt")}</th>
-                  <th scope="col">{t("tokens.lastUsed")}</th>
-                  <th scope="col">{t("tokens.expires")}</th>
-                  <th scope="col">{t("tokens.state")}</th>
-                  <th scope="col" aria-label={t("tokens.actions")} />
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.data.map((token) => {
-                  const state = tokenState(token, now);
-                  return (
-                    <tr key={token.id} data-testid={`token-row-${token.id}`}>
-                      <td>{token.name}</td>
-                      <td className="mono">{token.prefix}…</td>
-                      <td>{token.username}</td>
-                      <td>
-                        <LocalTime value={token.createdAt} />
-                      </td>
-                      <td>
-                        {token.lastUsedAt ? <LocalTime value={token.lastUsedAt} /> : <span className="muted">{t("tokens.neverUsed")}</span>}
-                      </td>
-                      <td>
-                        {token.expiresAt ? <LocalTime value={token.expiresAt} /> : <span className="muted">{t("tokens.never")}</span>}
-                      </td>
-                      <td>
-                        <Badge tone={state === "active" ? "ok" : state === "revoked" ? "danger" : "muted"} testId="token-state">
-                          {t(`tokens.state.${state}`)}
-                          {state === "revoked" && token.revokedAt && (
-                            <>
-                              {" "}
-                              · <LocalTime value={token.revokedAt} />
-                            </>
-                          )}
-                        </Badge>
-                      </td>
-                      <td>
-                        {state !== "revoked" && (
-                          <Button
-                            small
-                            variant="danger"
-                            disabled={!hydrated}
-                            onClick={() => {
-                              revoke.reset();
-                              setRevoking(token);
-                            }}
-                            aria-label={t("tokens.revokeNamed", { name: token.name })}
-                          >
-                            {t("tokens.revoke")}
-                          </Button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <PagedQueryTable
+          query={tokens}
+          items={(data) => data}
+          testId="token-table"
+          empty={{ title: t("tokens.empty"), hint: t("tokens.emptyHint") }}
+          head={
+            <>
+              <th scope="col">{t("tokens.name")}</th>
+              <th scope="col">{t("tokens.prefix")}</th>
+              <th scope="col">{t("tokens.owner")}</th>
+              <th scope="col">{t("tokens.createdAt")}</th>
+              <th scope="col">{t("tokens.lastUsed")}</th>
+              <th scope="col">{t("tokens.expires")}</th>
+              <th scope="col">{t("tokens.state")}</th>
+              <th scope="col" aria-label={t("tokens.actions")} />
+            </>
+          }
+          row={(token) => {
+            const state = tokenState(token, now);
+            return (
+              <tr key={token.id} data-testid={`token-row-${token.id}`}>
+                <td>{token.name}</td>
+                <td className="mono">{token.prefix}…</td>
+                <td>{token.username}</td>
+                <td>
+                  <LocalTime value={token.createdAt} />
+                </td>
+                <td>
+                  {token.lastUsedAt ? <LocalTime value={token.lastUsedAt} /> : <span className="muted">{t("tokens.neverUsed")}</span>}
+                </td>
+                <td>{token.expiresAt ? <LocalTime value={token.expiresAt} /> : <span className="muted">{t("tokens.never")}</span>}</td>
+                <td>
+                  <Badge tone={state === "active" ? "ok" : state === "revoked" ? "danger" : "muted"} testId="token-state">
+                    {t(`tokens.state.${state}`)}
+                    {state === "revoked" && token.revokedAt && (
+                      <>
+                        {" "}
+                        · <LocalTime value={token.revokedAt} />
+                      </>
+                    )}
+                  </Badge>
+                </td>
+                <td>
+                  {state !== "revoked" && (
+                    <Button
+                      small
+                      variant="danger"
+                      disabled={!hydrated}
+                      onClick={() => {
+                        revoke.reset();
+                        setRevoking(token);
+                      }}
+                      aria-label={t("tokens.revokeNamed", { name: token.name })}
+                    >
+                      {t("tokens.revoke")}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            );
+          }}
+        />
       </section>
       <ConfirmDialog
         open={revoking !== null}

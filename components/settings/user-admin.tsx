@@ -7,7 +7,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { LocalTime } from "@/components/ui/local-time";
-import { ErrorState, Loading } from "@/components/ui/query-states";
+import { PagedQueryTable } from "@/components/ui/paged-query-table";
 import { ROLES, type Role } from "@/shared/actor";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { CreateUserForm } from "./create-user-form";
@@ -38,60 +38,54 @@ export function UserAdmin({ currentUsername }: { currentUsername: string }) {
             {/last admin/i.test(refusal.message) ? t("users.lastAdmin", { name: refusal.username }) : refusal.message}
           </Banner>
         )}
-        {users.isPending ? (
-          <Loading />
-        ) : users.isError ? (
-          <ErrorState message={users.error.message} onRetry={() => void users.refetch()} />
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table" data-testid="user-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("users.username")}</th>
-                  <th scope="col">{t("users.col.email")}</th>
-                  <th scope="col">{t("users.role")}</th>
-                  <th scope="col">{t("users.state")}</th>
-                  <th scope="col">{t("users.createdAt")}</th>
-                  <th scope="col">{t("users.lastLogin")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.map((user) => (
-                  <tr key={user.id} data-testid={`user-row-${user.username}`}>
-                    <td>
-                      {user.username}
-                      {user.username === currentUsername && <span className="adm-tag">{t("users.you")}</span>}
-                    </td>
-                    <td>{user.email ?? <span className="muted">{t("common.none")}</span>}</td>
-                    <td>
-                      <select
-                        aria-label={t("users.roleOf", { name: user.username })}
-                        value={user.role}
-                        disabled={!hydrated || (setRole.isPending && setRole.variables?.username === user.username)}
-                        onChange={(e) => setRole.mutate({ username: user.username, role: e.target.value as Role })}
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {t(`role.${role}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <Badge tone={user.isActive ? "ok" : "muted"}>{user.isActive ? t("users.active") : t("users.disabled")}</Badge>
-                    </td>
-                    <td>
-                      <LocalTime value={user.createdAt} />
-                    </td>
-                    <td>
-                      <LocalTime value={user.lastLoginAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <PagedQueryTable
+          query={users}
+          items={(data) => data}
+          testId="user-table"
+          empty={{ title: t("users.empty") }}
+          head={
+            <>
+              <th scope="col">{t("users.username")}</th>
+              <th scope="col">{t("users.col.email")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("users.state")}</th>
+              <th scope="col">{t("users.createdAt")}</th>
+              <th scope="col">{t("users.lastLogin")}</th>
+            </>
+          }
+          row={(user) => (
+            <tr key={user.id} data-testid={`user-row-${user.username}`}>
+              <td>
+                {user.username}
+                {user.username === currentUsername && <span className="adm-tag">{t("users.you")}</span>}
+              </td>
+              <td>{user.email ?? <span className="muted">{t("common.none")}</span>}</td>
+              <td>
+                <select
+                  aria-label={t("users.roleOf", { name: user.username })}
+                  value={user.role}
+                  disabled={!hydrated || (setRole.isPending && setRole.variables?.username === user.username)}
+                  onChange={(e) => setRole.mutate({ username: user.username, role: e.target.value as Role })}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`role.${role}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <Badge tone={user.isActive ? "ok" : "muted"}>{user.isActive ? t("users.active") : t("users.disabled")}</Badge>
+              </td>
+              <td>
+                <LocalTime value={user.createdAt} />
+              </td>
+              <td>
+                <LocalTime value={user.lastLoginAt} />
+              </td>
+            </tr>
+          )}
+        />
       </section>
     </div>
   );

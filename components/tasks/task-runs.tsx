@@ -8,8 +8,7 @@ import type { MessageKey } from "@/components/i18n/messages";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDuration } from "@/components/ui/duration";
 import { LocalTime } from "@/components/ui/local-time";
-import { Pagination } from "@/components/ui/pagination";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
+import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import { Section } from "@/components/ui/section";
 import { runsInput } from "./task-detail-queries";
 
@@ -30,54 +29,41 @@ export function TaskRuns({ taskId }: { taskId: number }) {
   const query = useQuery({ ...trpc.tasks.runs.queryOptions(runsInput(taskId, page)), placeholderData: keepPreviousData });
   return (
     <Section title={t("taskDetail.runs")} testId="task-runs">
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
-      ) : query.data.total === 0 ? (
-        <EmptyState title={t("taskDetail.noRuns")} />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("run.attempt")}</th>
-                  <th scope="col">{t("run.executor")}</th>
-                  <th scope="col">{t("run.started")}</th>
-                  <th scope="col">{t("run.finished")}</th>
-                  <th scope="col">{t("run.duration")}</th>
-                  <th scope="col">{t("run.outcome")}</th>
-                  <th scope="col">{t("run.error")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((run) => {
-                  const outcome = OUTCOMES[run.outcome];
-                  return (
-                    <tr key={run.id}>
-                      <td className="cell-num">#{run.attempt}</td>
-                      <td className="mono cell-nowrap">{run.executor ? `${run.executor.host}:${run.executor.pid}` : t("common.none")}</td>
-                      <td className="cell-nowrap">
-                        <LocalTime value={run.startedAt} />
-                      </td>
-                      <td className="cell-nowrap">
-                        <LocalTime value={run.finishedAt} />
-                      </td>
-                      <td className="cell-nowrap">{formatDuration(t, run.durationSeconds)}</td>
-                      <td>{outcome ? <Badge tone={outcome.tone}>{t(outcome.key)}</Badge> : run.outcome}</td>
-                      <td>
-                        {run.error ? <span className="error-text">{run.error}</span> : <span className="muted">{t("common.none")}</span>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} onPage={setPage} />
-        </>
-      )}
+      <PagedQueryTable
+        query={query}
+        items={(data) => data.items}
+        empty={{ title: t("taskDetail.noRuns") }}
+        pager={(data) => ({ ...pageOf(data), onPage: setPage })}
+        head={
+          <>
+            <th scope="col">{t("run.attempt")}</th>
+            <th scope="col">{t("run.executor")}</th>
+            <th scope="col">{t("run.started")}</th>
+            <th scope="col">{t("run.finished")}</th>
+            <th scope="col">{t("run.duration")}</th>
+            <th scope="col">{t("run.outcome")}</th>
+            <th scope="col">{t("run.error")}</th>
+          </>
+        }
+        row={(run) => {
+          const outcome = OUTCOMES[run.outcome];
+          return (
+            <tr key={run.id}>
+              <td className="cell-num">#{run.attempt}</td>
+              <td className="mono cell-nowrap">{run.executor ? `${run.executor.host}:${run.executor.pid}` : t("common.none")}</td>
+              <td className="cell-nowrap">
+                <LocalTime value={run.startedAt} />
+              </td>
+              <td className="cell-nowrap">
+                <LocalTime value={run.finishedAt} />
+              </td>
+              <td className="cell-nowrap">{formatDuration(t, run.durationSeconds)}</td>
+              <td>{outcome ? <Badge tone={outcome.tone}>{t(outcome.key)}</Badge> : run.outcome}</td>
+              <td>{run.error ? <span className="error-text">{run.error}</span> : <span className="muted">{t("common.none")}</span>}</td>
+            </tr>
+          );
+        }}
+      />
     </Section>
   );
 }

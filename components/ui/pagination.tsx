@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useI18n } from "@/components/i18n/i18n-provider";
 
-interface PaginationProps {
+export interface PaginationProps {
   page: number;
   pageSize: number;
   total: number;

@@ -6,7 +6,7 @@ import { useCallback } from "react";
 /**
  * A page's view state kept in its URL, so that a view can be shared. `update` sets or (with null or
  * "") removes parameters and replaces the history entry; any change other than the page itself goes
- * back to page 1.
+ * back to page 1. `pageHref` links to another page of a URL-paged list, keeping every other parameter.
  */
 export function useUrlParams() {
   const params = useSearchParams();
@@ -30,5 +30,6 @@ export function useUrlParams() {
     (changes: Record<string, string | null>) => router.replace(hrefWith(changes), { scroll: false }),
     [router, hrefWith],
   );
-  return { params, hrefWith, update };
+  const pageHref = useCallback((page: number) => hrefWith({ page: String(page) }), [hrefWith]);
+  return { params, hrefWith, update, pageHref };
 }

@@ -12,6 +12,8 @@ import { checkBlur } from "./sharpness";
 import { checkSignalLoss } from "./signal-loss";
 import { checkStripe } from "./stripe";
 import { rootCauses } from "./suppression";
+import { checkGarbled } from "./garbled";
+import { checkMosaic } from "./mosaic";
 import { checkFreeze, checkSceneChange, parseHistory } from "./temporal";
 import { resolveThresholds, type DeepPartial, type Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
@@ -47,6 +49,8 @@ const SINGLE_FRAME: Partial<Record<FindingCode, SingleFrameCheck>> = {
   low_contrast: (f, t) => checkLowContrast(f, t.low_contrast),
   color_cast: (f, t) => checkColorCast(f, t.color_cast),
   blur: (f, t) => checkBlur(f, t.blur),
+  mosaic: (f, t) => checkMosaic(f, t.mosaic),
+  garbled: (f, t) => checkGarbled(f, t.garbled),
 };
 
 /**

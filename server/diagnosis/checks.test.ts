@@ -75,4 +75,20 @@ describe("measures", () => {
     expect(cast.metrics.castRG).toBeGreaterThan(0.3);
     expect(cast.metrics.castBG).toBeGreaterThan(0.3);
   });
+
+  it("a colourful subject is not a colour cast, with or without neutral surroundings", async () => {
+    // The fruit bowl: saturated oranges, lemon and cabbage, with white pith and highlights.
+    expect(checkColorCast(await frameOf(fixture("images/fruits-normal-0.jpg")), T.color_cast).abnormal).toBe(false);
+    // A close-up of the orange flesh alone, filling a 704x576 frame: no neutral part at all.
+    const closeUp = await sharp(fixture("images/fruits-normal-0.jpg"))
+      .extract({ left: 280, top: 300, width: 280, height: 320 })
+      .resize(704, 576, { fit: "fill" })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    expect(checkColorCast(await frameOf(closeUp), T.color_cast).abnormal).toBe(false);
+    // The same bowl under a yellow cast: the pith and highlights are tinted too.
+    const yellow = [1.25, 0.85, 0.5];
+    const cast = mapPixels(await pixelsOf(fixture("images/fruits-normal-0.jpg")), (v, c) => v * yellow[c]);
+    expect(checkColorCast(await frameOf(await encode(cast)), T.color_cast).abnormal).toBe(true);
+  });
 });

@@ -5,73 +5,151 @@ import type { CheckResult } from "./types";
 import { histogramPercentile, rampScore, round } from "./stats";
 
 /**
- * Colour cast (wrong white balance, failed IR-cut filter, a faulty colour channel). Gray-world alone cannot
- * tell a green cast from a lawn, so the illuminant is estimated from the parts of a scene that are neutral in
- * practice whatever the subject: its edges (gray-edge: mean gradient per channel; object borders are mostly
- * changes in brightness, not hue) and its brightest surfaces (white-patch: 99th percentile per channel). The
- * two estimates are averaged in log-chromaticity (ln R/G, ln B/G), where per-channel gains are a plain shift,
- * so the magnitude reads as "the channels are off by about e^x".
+ * Colour cast (wrong white balance, failed IR-cut filter, a faulty colour channel): the light or the sensor
+ * tints the WHOLE scene, whites and greys included. A colourful subject (an orange, a red car, a lawn, a
+ * cartoon) is not a cast, so the check looks at what should be neutral, never at the average colour:
+ *
+ * 1. White patch: the brightest surfaces (99.5th percentile per channel). A healthy picture nearly always has
+ *    a highlight, a white or a sky that stays neutral, whatever its subject; under a cast they are tinted.
+ *    This is the cast's size and direction (`cast`, `castRG`, `castBG`).
+ * 2. Regional greys, the evidence that the whole scene is tinted: the frame is cut into GRID x GRID regions,
+ *    and in each the less saturated half of its mid-luma pixels gives a chromaticity. A cast moves every
+ *    region the same way; a colourful subject with grey surroundings leaves some regions neutral.
+ *    `regionalShift` is how far the least shifted quarter of the regions still is along their common
+ *    direction: it must be at least minRegionalShift.
+ *
+ * Units are log-chromaticity (ln R/G, ln B/G), where channel gains are a plain shift: 0.5 means the channels
+ * are off by about e^0.5 = 1.65x. When even the greyest regions sit further from grey than a white-balance
+ * fault moves a grey (maxNeutralShift), the frame has no neutral evidence at all: its colour is the
+ * subject's (a flower or a leaf filling the frame), and the check stays silent rather than guess.
  */
 export function checkColorCast(frame: Frame, t: Thresholds["color_cast"]): CheckResult {
-  const edge = grayEdge(frame.rgb, frame.w, frame.h);
-  const white = whitePatch(frame.rgb, frame.w, frame.h);
-  const rg = (edge.rg + white.rg) / 2;
-  const bg = (edge.bg + white.bg) / 2;
-  const cast = Math.hypot(rg, bg);
+  const { regional, regions, white } = measure(frame);
+  const cast = Math.hypot(white.rg, white.bg);
+  const wholeScene = regional >= t.minRegionalShift && regional <= t.maxNeutralShift;
+  const score = rampScore(cast, 0.05, t.minCast, 1);
   return {
     code: "color_cast",
-    abnormal: cast >= t.minCast,
-    score: rampScore(cast, 0.05, t.minCast, 1),
+    abnormal: cast >= t.minCast && wholeScene,
+    // Without whole-scene evidence the score stays below the abnormal mark whatever the whites say.
+    score: wholeScene ? score : Math.min(score, 0.45),
     metrics: {
       cast: round(cast),
-      castRG: round(rg),
-      castBG: round(bg),
-      edgeCast: round(Math.hypot(edge.rg, edge.bg)),
-      whiteCast: round(Math.hypot(white.rg, white.bg)),
+      castRG: round(white.rg),
+      castBG: round(white.bg),
+      regionalShift: round(regional),
+      regions,
     },
   };
 }
 
 type Chroma = { rg: number; bg: number };
 
-function chroma(r: number, g: number, b: number): Chroma {
-  return { rg: Math.log((r + 1) / (g + 1)), bg: Math.log((b + 1) / (g + 1)) };
-}
-
+/** Regions per side. 4x4 keeps a subject that fills a quarter of the frame out of most regions. */
+const GRID = 4;
 /** Every SAMPLE_STEP-th row and column: a cast is a property of the whole frame. */
-const SAMPLE_STEP = 3;
+const SAMPLE_STEP = 2;
+/** Mid luma only: dark pixels carry sensor noise in their ratios, bright ones may be clipped. */
+const MIN_LUMA = 40;
+const MAX_LUMA = 225;
+const CLIP = 250;
+/** Share of a region's mid pixels taken as its grey candidates (the less saturated half). */
+const NEUTRAL_SHARE = 0.5;
+/** A region needs this many mid pixels to say anything; a frame needs MIN_REGIONS such regions. */
+const MIN_REGION_PIXELS = 30;
+const MIN_REGIONS = 4;
+/** Share of regions allowed to be less shifted than the reported figure (the least shifted quarter). */
+const REGION_QUANTILE = 0.25;
+
+/** ln(v + 1) for every 8-bit value: the per-pixel logarithms become a table look-up. */
+const LN = Float64Array.from({ length: 256 }, (_, v) => Math.log(v + 1));
+
+/** Saturation histogram bins per region: 1/32 ln-units each, the last bin holds everything above 4. */
+const SAT_BINS = 129;
+const SAT_SCALE = 32;
+
 /**
- * Gradients are taken across +-EDGE_REACH work-plane pixels (about +-6 source pixels): JPEG keeps colour at
- * half resolution and quantises it hard, so fine edges carry the luma change but not the colour ratio.
+ * One strided pass: per-channel histograms for the white patch, and per region the log-chromaticity of every
+ * mid-luma sample with a saturation histogram; then each region's grey estimate is the mean chromaticity of
+ * its less saturated half (histogram cut, no sorting).
  */
-const EDGE_REACH = 3;
-
-/** Mean absolute central-difference gradient per channel. */
-function grayEdge(rgb: Uint8Array, w: number, h: number): Chroma {
-  let r = 0,
-    g = 0,
-    b = 0;
-  const dx = 3 * EDGE_REACH;
-  const dy = 3 * w * EDGE_REACH;
-  for (let y = EDGE_REACH; y < h - EDGE_REACH; y += SAMPLE_STEP) {
-    for (let x = EDGE_REACH, j = 3 * (y * w + x); x < w - EDGE_REACH; x += SAMPLE_STEP, j += 3 * SAMPLE_STEP) {
-      r += Math.abs(rgb[j + dx] - rgb[j - dx]) + Math.abs(rgb[j + dy] - rgb[j - dy]);
-      g += Math.abs(rgb[j + dx + 1] - rgb[j - dx + 1]) + Math.abs(rgb[j + dy + 1] - rgb[j - dy + 1]);
-      b += Math.abs(rgb[j + dx + 2] - rgb[j - dx + 2]) + Math.abs(rgb[j + dy + 2] - rgb[j - dy + 2]);
-    }
-  }
-  return chroma(r, g, b);
-}
-
-function whitePatch(rgb: Uint8Array, w: number, h: number): Chroma {
-  const hist = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
+function measure(frame: Frame): { regional: number; regions: number; white: Chroma } {
+  const { rgb, gray, w, h } = frame;
+  const histR = new Uint32Array(256);
+  const histG = new Uint32Array(256);
+  const histB = new Uint32Array(256);
+  const capacity = Math.ceil(h / SAMPLE_STEP) * Math.ceil(w / SAMPLE_STEP);
+  const rgs = new Float32Array(capacity);
+  const bgs = new Float32Array(capacity);
+  const bins = new Uint8Array(capacity);
+  const cellOf = new Uint8Array(capacity);
+  const satHist = new Uint32Array(GRID * GRID * SAT_BINS);
+  const colCell = new Uint8Array(w);
+  for (let x = 0; x < w; x++) colCell[x] = Math.min(GRID - 1, Math.floor((x * GRID) / w));
+  let n = 0;
   for (let y = 0; y < h; y += SAMPLE_STEP) {
-    for (let j = 3 * y * w, end = 3 * (y + 1) * w; j < end; j += 3 * SAMPLE_STEP) {
-      hist[0][rgb[j]]++;
-      hist[1][rgb[j + 1]]++;
-      hist[2][rgb[j + 2]]++;
+    const row = Math.min(GRID - 1, Math.floor((y * GRID) / h)) * GRID;
+    for (let x = 0, p = y * w; x < w; x += SAMPLE_STEP, p += SAMPLE_STEP) {
+      const j = 3 * p;
+      const r = rgb[j],
+        g = rgb[j + 1],
+        b = rgb[j + 2];
+      histR[r]++;
+      histG[g]++;
+      histB[b]++;
+      const luma = gray[p];
+      if (luma < MIN_LUMA || luma > MAX_LUMA || r >= CLIP || g >= CLIP || b >= CLIP) continue;
+      const rg = LN[r] - LN[g];
+      const bg = LN[b] - LN[g];
+      const bin = Math.min(SAT_BINS - 1, (SAT_SCALE * Math.sqrt(rg * rg + bg * bg)) | 0);
+      const cell = row + colCell[x];
+      rgs[n] = rg;
+      bgs[n] = bg;
+      bins[n] = bin;
+      cellOf[n] = cell;
+      satHist[cell * SAT_BINS + bin]++;
+      n++;
     }
   }
-  const [r, g, b] = hist.map((channel) => histogramPercentile(channel, 0.99));
-  return chroma(r, g, b);
+  const [wr, wg, wb] = [histR, histG, histB].map((channel) => histogramPercentile(channel, 0.995));
+  const white = { rg: LN[wr] - LN[wg], bg: LN[wb] - LN[wg] };
+
+  // Per region: the saturation bin that holds its median; samples up to that bin are its grey candidates.
+  const cutoff = new Int16Array(GRID * GRID).fill(-1);
+  for (let cell = 0; cell < GRID * GRID; cell++) {
+    let total = 0;
+    for (let k = 0; k < SAT_BINS; k++) total += satHist[cell * SAT_BINS + k];
+    if (total < MIN_REGION_PIXELS) continue;
+    let seen = 0;
+    for (let k = 0; k < SAT_BINS; k++) {
+      seen += satHist[cell * SAT_BINS + k];
+      if (seen >= NEUTRAL_SHARE * total) {
+        cutoff[cell] = k;
+        break;
+      }
+    }
+  }
+  const sumRG = new Float64Array(GRID * GRID);
+  const sumBG = new Float64Array(GRID * GRID);
+  const count = new Uint32Array(GRID * GRID);
+  for (let i = 0; i < n; i++) {
+    const cell = cellOf[i];
+    if (bins[i] > cutoff[cell]) continue;
+    sumRG[cell] += rgs[i];
+    sumBG[cell] += bgs[i];
+    count[cell]++;
+  }
+  const estimates: Chroma[] = [];
+  for (let cell = 0; cell < GRID * GRID; cell++) {
+    if (cutoff[cell] >= 0 && count[cell] > 0) estimates.push({ rg: sumRG[cell] / count[cell], bg: sumBG[cell] / count[cell] });
+  }
+  if (estimates.length < MIN_REGIONS) return { regional: 0, regions: estimates.length, white };
+  const mean = {
+    rg: estimates.reduce((s, e) => s + e.rg, 0) / estimates.length,
+    bg: estimates.reduce((s, e) => s + e.bg, 0) / estimates.length,
+  };
+  const length = Math.hypot(mean.rg, mean.bg);
+  if (length === 0) return { regional: 0, regions: estimates.length, white };
+  const shifts = estimates.map((e) => (e.rg * mean.rg + e.bg * mean.bg) / length).sort((a, b) => a - b);
+  return { regional: shifts[Math.floor(REGION_QUANTILE * (shifts.length - 1))], regions: estimates.length, white };
 }

@@ -12,6 +12,8 @@ export const ROOT_CAUSE_ORDER: FindingCode[] = [
   "occlusion",
   "too_dark",
   "too_bright",
+  "mosaic",
+  "garbled",
   "stripe",
   "noise",
   "low_contrast",
@@ -23,7 +25,20 @@ export const ROOT_CAUSE_ORDER: FindingCode[] = [
 
 export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
   // A generated screen explains every other symptom, including "no change" and "different from before".
-  signal_loss: ["occlusion", "too_dark", "too_bright", "stripe", "noise", "low_contrast", "color_cast", "blur", "freeze", "scene_change"],
+  signal_loss: [
+    "occlusion",
+    "too_dark",
+    "too_bright",
+    "mosaic",
+    "garbled",
+    "stripe",
+    "noise",
+    "low_contrast",
+    "color_cast",
+    "blur",
+    "freeze",
+    "scene_change",
+  ],
   // The object darkens the frame, flattens its histogram, hides edges and changes the view; what is left
   // visible is too small a sample of the scene to judge its colour balance.
   occlusion: ["too_dark", "low_contrast", "blur", "color_cast", "scene_change"],
@@ -34,6 +49,11 @@ export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
   // Bands are high-frequency energy, which the noise estimator sees too, and their edges swamp the
   // edge-based colour estimate.
   stripe: ["noise", "color_cast"],
+  // Flat blocks take away fine detail and local contrast; their edges on the macroblock grid look like seams.
+  mosaic: ["garbled", "blur", "low_contrast"],
+  // Blocks copied from wrong places in wrong colours: their seams are edges the stripe and noise measures
+  // see, their colours skew the colour balance, smeared rows lose detail, flat copied blocks look pixelated.
+  garbled: ["mosaic", "stripe", "noise", "color_cast", "blur"],
   // A compressed histogram leaves little edge energy after compression.
   low_contrast: ["blur"],
 };

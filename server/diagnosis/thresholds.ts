@@ -8,7 +8,7 @@ export type Thresholds = {
   too_dark: { maxBrightLuma: number; maxMeanLuma: number };
   too_bright: { minMeanLuma: number; minBlownFraction: number; blownLevel: number };
   blur: { minEdgeSigma: number };
-  color_cast: { minCast: number };
+  color_cast: { minCast: number; minRegionalShift: number; maxNeutralShift: number };
   noise: { minSigma: number; blockQuantile: number };
   low_contrast: { maxSpread: number };
   occlusion: {
@@ -23,6 +23,22 @@ export type Thresholds = {
   stripe: { minStrength: number; minAmplitude: number; minPeriod: number; maxPeriod: number };
   freeze: { maxDifference: number; minHistory: number };
   scene_change: { minDistance: number; minJumpRatio: number };
+  mosaic: {
+    minAreaFraction: number;
+    minFlatShare: number;
+    minStep: number;
+    maxInteriorStep: number;
+    minStepRatio: number;
+    minEdgeShare: number;
+  };
+  garbled: {
+    minBrokenFraction: number;
+    minCoveredRows: number;
+    minBoundaryStep: number;
+    minBoundaryRatio: number;
+    maxSmearStep: number;
+    minSmearTexture: number;
+  };
 };
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -37,8 +53,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // Equivalent Gaussian edge blur of the strongest edges, work-plane px (healthy frames measure 0.2-0.6,
   // a 3x up-scaled picture 0.9, the dataset's 3.5 px source blur 1.2 and more).
   blur: { minEdgeSigma: 1.05 },
-  // ln channel ratio: 0.3 means the channels are off by ~35 % (healthy scenes stay under 0.2, even a lawn).
-  color_cast: { minCast: 0.3 },
+  // Tint of the whites in ln channel ratio (0.4: channels off by ~50 %; healthy scenes with any highlight stay
+  // under 0.25), while even the greyest quarter of the frame's regions is shifted by 0.1 or more. Greys
+  // shifted beyond 1.6 (channels off by 5x) are no white-balance fault but a subject without neutral parts
+  // (a flower filling the frame): not judged.
+  color_cast: { minCast: 0.4, minRegionalShift: 0.1, maxNeutralShift: 1.6 },
   // Noise sigma (luma levels on the work plane) of the 10 % smoothest blocks (healthy frames: under 2.5,
   // even fur or foliage that fills the frame; sigma 30 source noise: above 6).
   noise: { minSigma: 4, blockQuantile: 0.1 },
@@ -58,6 +77,22 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // 1 - correlation of normalised layout thumbnails (0.25: correlation below 0.75), and at least 3x the
   // median change between consecutive earlier frames.
   scene_change: { minDistance: 0.25, minJumpRatio: 3 },
+  // Share of the frame's 6x5 tiles where flat blocks sit on a grid in both directions: at least 40 % of the
+  // tile's pixels flat (steps <= 1 level), boundary steps >= 2 levels and >= 4x the steps inside the blocks
+  // (<= 1.5), 60 % of the boundaries carrying a step. Healthy frames, wallpapers and heavily compressed JPEGs
+  // show no such tile; pixelated bands of the public set cover 0.37 and more.
+  mosaic: { minAreaFraction: 0.2, minFlatShare: 0.4, minStep: 2, maxInteriorStep: 1.5, minStepRatio: 4, minEdgeShare: 0.6 },
+  // Share of broken macroblocks (a seam >= 10 levels and >= 3x the steps inside, in luma or chroma; or rows
+  // repeating with steps <= 0.75 over texture >= 4) from the most broken start row down, weighted by the root
+  // of the share of rows covered (at least 15 %). Healthy frames measure up to 0.16, broken decodes 0.7 and more.
+  garbled: {
+    minBrokenFraction: 0.35,
+    minCoveredRows: 0.15,
+    minBoundaryStep: 10,
+    minBoundaryRatio: 3,
+    maxSmearStep: 0.75,
+    minSmearTexture: 4,
+  },
 };
 
 /**

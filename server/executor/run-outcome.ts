@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * How a run that went through all its cameras ended, judged from the cameras that failed: every
  * camera failed → `failed`; some → `partial` (completed with problems); none → `completed`. Only a

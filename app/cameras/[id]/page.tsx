@@ -4,8 +4,7 @@ import { pageTitle } from "@/components/ui/page-title";
 import { CameraDetail } from "@/components/cameras/camera-detail";
 import { pageFromParams, RESULT_PAGE_SIZE } from "@/components/cameras/camera-list-params";
 import { searchParamsObject } from "@/components/tasks/task-list-params";
-import { hasRole } from "@/shared/actor";
-import { currentActor } from "@/server/auth/current-actor";
+import { signedInWithRole } from "@/server/auth/require-role";
 import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server-prefetch";
 import { cameraIdFromParam } from "../camera-id";
 import "../../styles/admin.css";
@@ -19,8 +18,8 @@ export default async function CameraPage(props: {
   const id = cameraIdFromParam((await props.params).id);
   const page = pageFromParams(searchParamsObject(await props.searchParams));
   const client = getQueryClient();
-  const [actor] = await Promise.all([
-    currentActor(),
+  const [canEdit] = await Promise.all([
+    signedInWithRole("operator"),
     client.fetchQuery(trpc.cameras.byId.queryOptions({ id })).catch((err) => {
       if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
       throw err;
@@ -32,7 +31,7 @@ export default async function CameraPage(props: {
   ]);
   return (
     <HydrateClient>
-      <CameraDetail id={id} canEdit={actor !== null && hasRole(actor, "operator")} />
+      <CameraDetail id={id} canEdit={canEdit} />
     </HydrateClient>
   );
 }

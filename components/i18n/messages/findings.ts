@@ -11,6 +11,8 @@ export const findings = {
   "finding.stripe": { zh: "条纹干扰", en: "Stripes" },
   "finding.freeze": { zh: "画面冻结", en: "Frozen picture" },
   "finding.scene_change": { zh: "场景变化", en: "Scene change" },
+  "finding.mosaic": { zh: "马赛克", en: "Mosaic" },
+  "finding.garbled": { zh: "花屏", en: "Garbled picture" },
   "finding.offline": { zh: "离线", en: "Offline" },
   "severity.warning": { zh: "警告", en: "Warning" },
   "severity.critical": { zh: "严重", en: "Critical" },

@@ -6,6 +6,7 @@ export const settings = {
   "settings.users": { zh: "用户与角色", en: "Users and roles" },
   "settings.tokens": { zh: "API 令牌", en: "API tokens" },
   "users.title": { zh: "用户", en: "Users" },
+  "users.empty": { zh: "还没有用户。", en: "No users yet." },
   "users.create": { zh: "新建用户", en: "New user" },
   "users.createSubmit": { zh: "创建用户", en: "Create user" },
   "users.created": { zh: "已创建用户 {name}。", en: "User {name} created." },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Command } from "commander";
 import { badRequest } from "@/server/errors";
+import { FRAME_CHECKS } from "@/shared/finding-codes";
 import { idTextSchema } from "@/server/params/id";
 import { readParam } from "@/server/params/read-param";
 import { createTask } from "@/server/tasks/create-task";
@@ -33,10 +34,7 @@ function withFieldOptions(command: Command): Command {
     .option("--name <name>", "task name (1-200 characters)")
     .option("--description <text>", 'description ("" clears it)')
     .option("--cameras <ids>", "camera ids, comma-separated, e.g. 1,2")
-    .option(
-      "--checks <codes>",
-      "checks, comma-separated: too_dark, too_bright, blur, color_cast, noise, low_contrast, occlusion, signal_loss, stripe, freeze, scene_change",
-    )
+    .option("--checks <codes>", `checks, comma-separated: ${FRAME_CHECKS.join(", ")}`)
     .option("--interval <minutes>", "run every N minutes (1-10080)")
     .option("--cron <expression>", 'run on a 5-field cron expression, in the server\'s time zone (TZ), e.g. "0 * * * *"')
     .option("--manual", "run only when asked (task run <id>)")

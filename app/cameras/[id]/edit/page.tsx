@@ -2,12 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { getTranslator } from "@/components/i18n/server";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageTitle } from "@/components/ui/page-title";
 import { CameraForm } from "@/components/cameras/camera-form";
-import { hasRole } from "@/shared/actor";
-import { currentActor } from "@/server/auth/current-actor";
+import { requireRole } from "@/server/auth/require-role";
 import { getQueryClient, trpc } from "@/server/trpc/server-prefetch";
 import { cameraIdFromParam } from "../../camera-id";
 import "../../../styles/admin.css";
@@ -16,8 +14,8 @@ export const generateMetadata = () => pageTitle("cameraForm.editTitle");
 
 export default async function EditCameraPage({ params }: { params: Promise<{ id: string }> }) {
   const id = cameraIdFromParam((await params).id);
-  const [t, actor] = await Promise.all([getTranslator(), currentActor()]);
-  if (!actor || !hasRole(actor, "operator")) return <Forbidden t={t} needs="operator" />;
+  await requireRole("operator");
+  const t = await getTranslator();
   const camera = await getQueryClient()
     .fetchQuery(trpc.cameras.byId.queryOptions({ id }))
     .catch((err) => {

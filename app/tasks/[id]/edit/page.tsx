@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { getTranslator } from "@/components/i18n/server";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { TaskForm } from "@/components/tasks/task-form";
 import { cameraChoicesInput } from "@/components/tasks/task-form-values";
 import { HydrateClient, getQueryClient, trpc } from "@/server/trpc/server-prefetch";
-import { hasRole } from "@/shared/actor";
-import { currentActor } from "@/server/auth/current-actor";
+import { requireRole } from "@/server/auth/require-role";
 import { prefetchTaskFromParam } from "../../task-id";
 
 type Props = { params: Promise<{ id: string }> };
@@ -17,8 +15,8 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function EditTaskPage({ params }: Props) {
-  const [t, actor] = await Promise.all([getTranslator(), currentActor()]);
-  if (!actor || !hasRole(actor, "operator")) return <Forbidden t={t} needs="operator" />;
+  await requireRole("operator");
+  const t = await getTranslator();
   const task = await prefetchTaskFromParam((await params).id);
   await getQueryClient().prefetchQuery(trpc.cameras.list.queryOptions(cameraChoicesInput()));
   return (
