@@ -9,6 +9,7 @@ import { ErrorState, Loading } from "@/components/ui/query-states";
 import { CheckTable } from "./check-table";
 import { FindingList, VerdictBadge } from "./labels";
 import { ResultThumbnail } from "./result-thumbnail";
+import { GrabErrorText } from "@/components/cameras/grab-error-text";
 
 /** The camera's newest result: its frame, verdict, findings and every check's metric values. */
 export function LatestFrame({ cameraId, cameraName }: { cameraId: number; cameraName: string }) {
@@ -39,7 +40,11 @@ export function LatestFrame({ cameraId, cameraName }: { cameraId: number; camera
                   <LocalTime value={latest.createdAt} /> · <Link href={`/tasks/${latest.taskId}`}>{latest.taskName}</Link>
                   {latest.frameWidth && latest.frameHeight ? ` · ${latest.frameWidth}×${latest.frameHeight}` : ""}
                 </p>
-                {latest.error && <p className="error-text">{latest.error}</p>}
+                {latest.verdict === "error" && (
+                  <p>
+                    <GrabErrorText result={latest} />
+                  </p>
+                )}
               </div>
               <CheckTable checks={latest.checks} />
             </div>

@@ -10,6 +10,7 @@ import { useUrlParams } from "@/components/ui/use-url-params";
 import { pageFromParams, RESULT_PAGE_SIZE } from "./camera-list-params";
 import { FindingList, VerdictBadge } from "./labels";
 import { ResultThumbnail } from "./result-thumbnail";
+import { GrabErrorText } from "@/components/cameras/grab-error-text";
 
 /** The camera's results, newest first, a page at a time (`?page=` in the URL). */
 export function ResultHistory({ cameraId }: { cameraId: number }) {
@@ -54,7 +55,9 @@ export function ResultHistory({ cameraId }: { cameraId: number }) {
             </td>
             <td>
               {result.verdict === "error" ? (
-                <span className="error-text adm-small">{result.error}</span>
+                <span className="adm-small">
+                  <GrabErrorText result={result} />
+                </span>
               ) : (
                 <FindingList findings={result.findings} severities={result.severities} />
               )}

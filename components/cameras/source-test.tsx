@@ -51,9 +51,8 @@ export function SourceTest({ cameraId }: { cameraId: number }) {
           <div data-testid="source-test-failed" role="alert">
             <p className="error-text">
               <strong>{t("camera.test.failed")}</strong>
-              {result.reason ? ` ${t(`grab.${result.reason}`)}` : ""}
+              {result.code ? ` ${t(`grab.${result.code}`, result.params ?? {})}` : ""}
             </p>
-            <p className="adm-small">{result.error}</p>
           </div>
         )}
       </div>

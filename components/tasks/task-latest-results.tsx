@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
 import { Section } from "@/components/ui/section";
 import { CheckTable } from "@/components/cameras/check-table";
 import { FindingList, VerdictBadge } from "@/components/cameras/labels";
+import { GrabErrorText } from "@/components/cameras/grab-error-text";
 
 /** The newest result of each of the task's cameras: the frame, the verdict, the findings and the metric values. */
 export function TaskLatestResults({ taskId }: { taskId: number }) {
@@ -46,7 +47,7 @@ export function TaskLatestResults({ taskId }: { taskId: number }) {
                       <LocalTime value={result.createdAt} />
                     </span>
                     <FindingList findings={result.findings} severities={result.severities} />
-                    {result.error && <span className="error-text">{result.error}</span>}
+                    <GrabErrorText result={result} />
                     {result.checks.length > 0 && (
                       <details>
                         <summary>{t("taskDetail.metrics")}</summary>
