@@ -9,6 +9,8 @@ export interface StatusSummary {
   total: number;
   byStatus: Record<TaskStatus, number>;
   active: number;
+  /** Active tasks whose next run time has come (the executor claims them at its next poll). */
+  due: number;
   /** Running tasks the stuck check calls stuck now, and of those, how many nothing is working on. */
   stuck: number;
   stuckNotRunning: number;
@@ -18,9 +20,13 @@ export interface StatusSummary {
 /** The dashboard's counts: tasks per status (one grouped query on the status index) and stuck now. */
 export async function statusSummary(): Promise<StatusSummary> {
   const db = await getDb();
-  const [groups, active, check] = await Promise.all([
+  const [groups, active, due, check] = await Promise.all([
     db.diagnosisTask.groupBy({ by: ["status"], _count: { _all: true } }),
     db.diagnosisTask.count({ where: { isActive: true } }),
+    // By the database's clock, the one the executor's claim compares next_run_time with.
+    db.$queryRaw<
+      [{ n: number }]
+    >`SELECT count(*)::int AS n FROM diagnosis_tasks WHERE is_active AND status <> 'running' AND next_run_time <= now()`,
     checkStuckTasks(),
   ]);
   const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
@@ -29,6 +35,7 @@ export async function statusSummary(): Promise<StatusSummary> {
     total: Object.values(byStatus).reduce((a, b) => a + b, 0),
     byStatus,
     active,
+    due: due[0].n,
     stuck: check.stuck.length,
     stuckNotRunning: check.stuck.filter((t) => !t.is_actually_running).length,
     checkedAt: check.checkedAt,
