@@ -4,6 +4,7 @@ import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useSentence } from "@/components/i18n/use-sentence";
 import { LocalTime } from "@/components/ui/local-time";
 import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import { useUrlParams } from "@/components/ui/use-url-params";
@@ -14,6 +15,7 @@ import { ResultThumbnail } from "./result-thumbnail";
 /** The camera's results, newest first, a page at a time (`?page=` in the URL). */
 export function ResultHistory({ cameraId }: { cameraId: number }) {
   const { t } = useI18n();
+  const say = useSentence();
   const trpc = useTRPC();
   const { params, pageHref } = useUrlParams();
   const page = pageFromParams(params);
@@ -54,7 +56,7 @@ export function ResultHistory({ cameraId }: { cameraId: number }) {
             </td>
             <td>
               {result.verdict === "error" ? (
-                <span className="error-text adm-small">{result.error}</span>
+                <span className="error-text adm-small">{say(result.error)}</span>
               ) : (
                 <FindingList findings={result.findings} severities={result.severities} />
               )}

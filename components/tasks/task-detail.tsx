@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useSentence } from "@/components/i18n/use-sentence";
 import { Banner } from "@/components/ui/banner";
 import { formatDuration } from "@/components/ui/duration";
 import { LocalTime } from "@/components/ui/local-time";
@@ -37,6 +38,7 @@ function Props({ rows }: { rows: Array<[string, ReactNode]> }) {
 /** One task: its state (and why it is stuck), what it may do, its configuration, results, runs and recoveries. */
 export function TaskDetail({ id }: { id: number }) {
   const { t } = useI18n();
+  const say = useSentence();
   const trpc = useTRPC();
   const { data: task, error, refetch } = useQuery({ ...trpc.tasks.byId.queryOptions({ id }), refetchInterval: CHECK_INTERVAL_MS });
   if (error && !task) return <ErrorState message={error.message} onRetry={() => void refetch()} />;
@@ -75,7 +77,7 @@ export function TaskDetail({ id }: { id: number }) {
           rows={[
             [t("task.status"), <StatusBadge key="s" status={task.status} stuck={!!task.stuck} lastRunOutcome={task.lastRunOutcome} />],
             [t("taskDetail.stuckReason"), reason ?? none],
-            [t("task.reason"), task.statusReason || none],
+            [t("task.reason"), (task.statusReason && say(task.statusReason)) || none],
             [
               t("task.owner"),
               task.owner ? <span className="mono">{`${task.owner.host}:${task.owner.pid} (${task.owner.kind})`}</span> : none,

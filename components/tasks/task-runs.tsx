@@ -4,6 +4,7 @@ import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useSentence } from "@/components/i18n/use-sentence";
 import type { MessageKey } from "@/components/i18n/messages";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDuration } from "@/components/ui/duration";
@@ -24,6 +25,7 @@ const OUTCOMES: Record<string, { tone: BadgeTone; key: MessageKey }> = {
 /** Every attempt of the task, newest first: who ran it, when, how long, and how it ended. */
 export function TaskRuns({ taskId }: { taskId: number }) {
   const { t } = useI18n();
+  const say = useSentence();
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
   const query = useQuery({ ...trpc.tasks.runs.queryOptions(runsInput(taskId, page)), placeholderData: keepPreviousData });
@@ -59,7 +61,9 @@ export function TaskRuns({ taskId }: { taskId: number }) {
               </td>
               <td className="cell-nowrap">{formatDuration(t, run.durationSeconds)}</td>
               <td>{outcome ? <Badge tone={outcome.tone}>{t(outcome.key)}</Badge> : run.outcome}</td>
-              <td>{run.error ? <span className="error-text">{run.error}</span> : <span className="muted">{t("common.none")}</span>}</td>
+              <td>
+                {run.error ? <span className="error-text">{say(run.error)}</span> : <span className="muted">{t("common.none")}</span>}
+              </td>
             </tr>
           );
         }}
