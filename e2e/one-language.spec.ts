@@ -13,7 +13,7 @@ import { uniqueName } from "./support/e2e-db";
 const CJK = /[\u4e00-\u9fff]/;
 // Words a Chinese screen keeps in Latin letters: product, protocols and formats, and short units.
 const LATIN_ALLOWED = new Set(
-  "EasySight Diagnosis English API PID HTTP HTTPS RTSP RTMP CSV URL ID JSON CPU Cron cron MB KB GB ms min UTC IP".split(" "),
+  "EasySight Diagnosis English Web API PID HTTP HTTPS RTSP RTMP CSV URL ID JSON CPU Cron cron MB KB GB ms min UTC IP".split(" "),
 );
 
 async function userData(): Promise<string[]> {
@@ -70,6 +70,7 @@ test.describe("one language at a time", () => {
     const found: string[] = [];
     for (const path of await mainPages(page)) {
       await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
       for (const text of await visibleTexts(page, typed)) if (CJK.test(text) && text !== "中文") found.push(`${path}: ${text}`);
     }
     expect(found).toEqual([]);
@@ -82,6 +83,7 @@ test.describe("one language at a time", () => {
     const found: string[] = [];
     for (const path of await mainPages(page)) {
       await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
       for (const text of await visibleTexts(page, typed)) {
         const words = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w) && w !== "English");
         if (words.length) found.push(`${path}: ${text}`);
