@@ -8,6 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { throwawayDatabase } from "@/harness/throwaway-database";
 
 const DURATION_S = Number(process.argv[2] ?? 60);
@@ -52,7 +53,14 @@ for (let i = 0; i < CAMERAS; i++) {
 // otherwise keep freed image buffers, and V8 would let garbage grow far beyond what it needs.
 const tuning = { MALLOC_ARENA_MAX: "2", NODE_OPTIONS: "--max-old-space-size=128" };
 const worker = spawn(process.execPath, ["bin/easysight.mjs", "worker"], {
-  env: { ...process.env, ...(process.env.UNTUNED ? {} : tuning), EXECUTOR_POLL_MS: "200", WATCHDOG_ENABLED: "0", LOG_LEVEL: "warn" },
+  env: {
+    ...process.env,
+    ...(process.env.UNTUNED ? {} : tuning),
+    EXECUTOR_POLL_MS: "200",
+    WATCHDOG_ENABLED: "0",
+    LOG_LEVEL: "warn",
+    CAMERA_FILES_ROOT: path.resolve("test/fixtures"),
+  },
   stdio: ["ignore", "inherit", "inherit"],
 });
 const rssMb = () => {

@@ -25,6 +25,7 @@ const ALL_CHECKS = [
   "scene_change",
   "mosaic",
   "garbled",
+  "shake",
 ];
 
 const DEMO_TASKS = [

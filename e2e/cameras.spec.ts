@@ -104,7 +104,7 @@ test.describe("cameras", () => {
     await expect(page.getByTestId("error-sourceUri")).toHaveCount(0);
 
     await page.getByLabel("视频源类型").selectOption("image_folder");
-    await page.getByLabel("视频源地址").fill("demo/no-such-folder");
+    await page.getByLabel("视频源地址").fill("demo/cameras/no-such-folder");
     await page.getByRole("button", { name: "添加", exact: true }).click();
     await expect(page.getByTestId("error-sourceUri")).toContainText("does not exist");
     await expect(page).toHaveURL(/\/cameras\/new$/);

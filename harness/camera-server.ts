@@ -5,6 +5,10 @@ import path from "node:path";
 import sharp from "sharp";
 
 export const FIXTURE_DIR = "test/fixtures/vqd-public/images";
+/** The folders file cameras of benches and fault scripts read (CAMERA_FILES_ROOT): the fixtures and the demo. */
+export const FIXTURE_FILES_ROOT = [path.resolve("test/fixtures"), path.resolve("demo/cameras")].join(path.delimiter);
+// Scripts that run the executor in-process read the setting when they first load a server module.
+process.env.CAMERA_FILES_ROOT ??= FIXTURE_FILES_ROOT;
 
 /** The public fixture frames (normal and distorted) the demo-like cameras show. */
 export const fixtureImages = () =>

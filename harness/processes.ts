@@ -6,6 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { waitFor } from "@/test/support/wait-for";
 import { SERVER_HEAP_FLAG } from "./server-heap";
+import { FIXTURE_FILES_ROOT } from "./camera-server";
 
 const execFileAsync = promisify(execFile);
 
@@ -40,6 +41,8 @@ export function clusterEnv(databaseUrl: string | undefined, extra: Record<string
     NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
     ADMIN_PASSWORD: "bench-admin-password",
     TZ: "UTC",
+    // The fixture images are file cameras of benches and fault scripts.
+    CAMERA_FILES_ROOT: FIXTURE_FILES_ROOT,
     ...extra,
   };
   if (!databaseUrl) delete env.DATABASE_URL;

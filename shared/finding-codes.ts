@@ -14,6 +14,7 @@ export const FINDING_CODES = [
   "scene_change",
   "mosaic",
   "garbled",
+  "shake",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

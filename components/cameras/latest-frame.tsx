@@ -4,17 +4,16 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useSentence } from "@/components/i18n/use-sentence";
 import { LocalTime } from "@/components/ui/local-time";
 import { ErrorState, Loading } from "@/components/ui/query-states";
 import { CheckTable } from "./check-table";
 import { FindingList, VerdictBadge } from "./labels";
 import { ResultThumbnail } from "./result-thumbnail";
+import { GrabErrorText } from "@/components/cameras/grab-error-text";
 
 /** The camera's newest result: its frame, verdict, findings and every check's metric values. */
 export function LatestFrame({ cameraId, cameraName }: { cameraId: number; cameraName: string }) {
   const { t } = useI18n();
-  const say = useSentence();
   const trpc = useTRPC();
   const query = useQuery(trpc.cameras.results.queryOptions({ cameraId, page: 1, pageSize: 1 }));
   return (
@@ -41,7 +40,11 @@ export function LatestFrame({ cameraId, cameraName }: { cameraId: number; camera
                   <LocalTime value={latest.createdAt} /> · <Link href={`/tasks/${latest.taskId}`}>{latest.taskName}</Link>
                   {latest.frameWidth && latest.frameHeight ? ` · ${latest.frameWidth}×${latest.frameHeight}` : ""}
                 </p>
-                {latest.error && <p className="error-text">{say(latest.error)}</p>}
+                {latest.verdict === "error" && (
+                  <p>
+                    <GrabErrorText result={latest} />
+                  </p>
+                )}
               </div>
               <CheckTable checks={latest.checks} />
             </div>

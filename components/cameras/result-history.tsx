@@ -4,18 +4,17 @@ import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useSentence } from "@/components/i18n/use-sentence";
 import { LocalTime } from "@/components/ui/local-time";
 import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import { useUrlParams } from "@/components/ui/use-url-params";
 import { pageFromParams, RESULT_PAGE_SIZE } from "./camera-list-params";
 import { FindingList, VerdictBadge } from "./labels";
 import { ResultThumbnail } from "./result-thumbnail";
+import { GrabErrorText } from "@/components/cameras/grab-error-text";
 
 /** The camera's results, newest first, a page at a time (`?page=` in the URL). */
 export function ResultHistory({ cameraId }: { cameraId: number }) {
   const { t } = useI18n();
-  const say = useSentence();
   const trpc = useTRPC();
   const { params, pageHref } = useUrlParams();
   const page = pageFromParams(params);
@@ -56,7 +55,9 @@ export function ResultHistory({ cameraId }: { cameraId: number }) {
             </td>
             <td>
               {result.verdict === "error" ? (
-                <span className="error-text adm-small">{say(result.error)}</span>
+                <span className="adm-small">
+                  <GrabErrorText result={result} />
+                </span>
               ) : (
                 <FindingList findings={result.findings} severities={result.severities} />
               )}

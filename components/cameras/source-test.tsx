@@ -3,7 +3,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useSentence } from "@/components/i18n/use-sentence";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 
@@ -13,7 +12,6 @@ const formatBytes = (bytes: number) =>
 /** "Grab a frame now": asks the camera for one frame and says what came back. */
 export function SourceTest({ cameraId }: { cameraId: number }) {
   const { t } = useI18n();
-  const say = useSentence();
   const trpc = useTRPC();
   const test = useMutation(trpc.cameras.test.mutationOptions());
   const hydrated = useHydrated();
@@ -53,9 +51,8 @@ export function SourceTest({ cameraId }: { cameraId: number }) {
           <div data-testid="source-test-failed" role="alert">
             <p className="error-text">
               <strong>{t("camera.test.failed")}</strong>
-              {result.reason ? ` ${t(`grab.${result.reason}`)}` : ""}
+              {result.code ? ` ${t(`grab.${result.code}`, result.params ?? {})}` : ""}
             </p>
-            <p className="adm-small">{say(result.error)}</p>
           </div>
         )}
       </div>

@@ -3,17 +3,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useSentence } from "@/components/i18n/use-sentence";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/query-states";
 import { Section } from "@/components/ui/section";
 import { CheckTable } from "@/components/cameras/check-table";
 import { FindingList, VerdictBadge } from "@/components/cameras/labels";
+import { GrabErrorText } from "@/components/cameras/grab-error-text";
 
 /** The newest result of each of the task's cameras: the frame, the verdict, the findings and the metric values. */
 export function TaskLatestResults({ taskId }: { taskId: number }) {
   const { t } = useI18n();
-  const say = useSentence();
   const trpc = useTRPC();
   const query = useQuery(trpc.tasks.latestResults.queryOptions({ id: taskId }));
   return (
@@ -48,7 +47,7 @@ export function TaskLatestResults({ taskId }: { taskId: number }) {
                       <LocalTime value={result.createdAt} />
                     </span>
                     <FindingList findings={result.findings} severities={result.severities} />
-                    {result.error && <span className="error-text">{say(result.error)}</span>}
+                    <GrabErrorText result={result} />
                     {result.checks.length > 0 && (
                       <details>
                         <summary>{t("taskDetail.metrics")}</summary>

@@ -28,6 +28,8 @@ const env = {
   DATA_DIR: path.join(scratch, "data"),
   LOG_DIR: path.join(scratch, "logs"),
   LOG_LEVEL: "warn",
+  // The tests add file cameras from the fixtures; the demo cameras are seeded.
+  CAMERA_FILES_ROOT: [path.resolve("test/fixtures"), path.resolve("demo/cameras")].join(path.delimiter),
   EXECUTOR_SHUTDOWN_GRACE_MS: "1000",
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXT_MANUAL_SIG_HANDLE: "true",

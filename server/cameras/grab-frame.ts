@@ -1,6 +1,7 @@
 import "server-only";
 import type { CameraSourceType } from "@/server/db/generated/enums";
 import type { CameraSource, GrabbedFrame } from "./camera-source";
+import { logger } from "@/server/logging/logger";
 import { GrabError } from "./grab-error";
 import { grabHttpSnapshot } from "./grab-http-snapshot";
 import { grabImageFile } from "./grab-image-file";
@@ -8,7 +9,7 @@ import { grabImageFolder } from "./grab-image-folder";
 import { grabRtsp } from "./grab-rtsp";
 import { grabVideoFile } from "./grab-video-file";
 
-export { GRAB_ERROR_REASONS, GrabError, isGrabError, type GrabErrorReason } from "./grab-error";
+export { GRAB_ERROR_CODES, GrabError, isGrabError, type GrabErrorCode, type GrabErrorParams } from "./grab-error";
 
 export interface GrabOptions {
   /** Cancels the grab: stops the download or kills ffmpeg. */
@@ -20,12 +21,12 @@ export interface GrabOptions {
 /** Each source kind produces one frame and stops its work (download, child process) when `signal` aborts. */
 type SourceGrabber = (camera: CameraSource, signal: AbortSignal) => Promise<GrabbedFrame>;
 
-const GRABBERS: Record<CameraSourceType, { grab: SourceGrabber; label: string }> = {
-  image_file: { grab: grabImageFile, label: "Image file" },
-  image_folder: { grab: grabImageFolder, label: "Image folder" },
-  video_file: { grab: grabVideoFile, label: "Video file" },
-  http_snapshot: { grab: grabHttpSnapshot, label: "HTTP snapshot" },
-  rtsp: { grab: grabRtsp, label: "RTSP stream" },
+const GRABBERS: Record<CameraSourceType, SourceGrabber> = {
+  image_file: grabImageFile,
+  image_folder: grabImageFolder,
+  video_file: grabVideoFile,
+  http_snapshot: grabHttpSnapshot,
+  rtsp: grabRtsp,
 };
 
 /**
@@ -33,7 +34,7 @@ const GRABBERS: Record<CameraSourceType, { grab: SourceGrabber; label: string }>
  * a source ignored its signal, so the executor can always record the camera as offline and go on.
  */
 export async function grabFrame(camera: CameraSource, options: GrabOptions = {}): Promise<GrabbedFrame> {
-  const { grab, label } = GRABBERS[camera.sourceType];
+  const grab = GRABBERS[camera.sourceType];
   const timeoutMs = options.timeoutMs ?? camera.grabTimeoutMs;
   // One controller per grab rather than AbortSignal.any/timeout: the caller's signal may live for a
   // whole run, and here every listener and timer is removed as soon as the grab settles.
@@ -46,10 +47,7 @@ export async function grabFrame(camera: CameraSource, options: GrabOptions = {})
   const onCallerAbort = () => controller.abort();
   options.signal?.addEventListener("abort", onCallerAbort, { once: true });
   if (options.signal?.aborted) controller.abort();
-  const stopped = () =>
-    timedOut
-      ? new GrabError("timeout", `${label} timed out after ${timeoutMs} ms.`)
-      : new GrabError("aborted", `${label} grab was cancelled.`);
+  const stopped = () => (timedOut ? new GrabError("timeout", { seconds: Math.round(timeoutMs / 100) / 10 }) : new GrabError("aborted"));
   const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener("abort", () => reject(stopped()), { once: true }));
 
   try {
@@ -58,8 +56,9 @@ export async function grabFrame(camera: CameraSource, options: GrabOptions = {})
   } catch (err) {
     if (controller.signal.aborted) throw stopped();
     if (err instanceof GrabError) throw err;
-    // A bug or an unforeseen system error: still a sentence, still "offline", never a crash.
-    throw new GrabError("unreachable", `${label} could not be read: ${(err as Error)?.message ?? String(err)}`);
+    // A bug or an unforeseen system error: still a code, still "offline", never a crash; the log has the rest.
+    logger.warn({ err, cameraId: camera.id }, "a grab failed in an unforeseen way");
+    throw new GrabError("failed");
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onCallerAbort);

@@ -1,13 +1,22 @@
 import "server-only";
+import http from "node:http";
+import https from "node:https";
 import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { GrabError } from "./grab-error";
+import { connectionError } from "./connection-error";
 import { MAX_FRAME_BYTES, requireImage } from "./image-bytes";
-import { displayUrl, splitCredentials } from "./source-url";
+import { checkedLookup, resolveCameraHost } from "./source-address";
+import { splitCredentials } from "./source-url";
 
 const MAX_REDIRECTS = 3;
 const MAX_MB = MAX_FRAME_BYTES / 1024 / 1024;
 
-/** One snapshot from an IP camera's HTTP(S) endpoint, with basic auth when the camera has credentials. */
+/**
+ * One snapshot from an IP camera's HTTP(S) endpoint, with basic auth when the camera has credentials.
+ * Every hop (redirects too) is checked against the address policy when it connects. What the server
+ * answered is reduced to a code and a status number: the test grab must not become a way to read
+ * other services' replies.
+ */
 export async function grabHttpSnapshot(camera: CameraSource, signal: AbortSignal): Promise<GrabbedFrame> {
   const embedded = splitCredentials(camera.sourceUri);
   const username = camera.sourceUsername ?? embedded.username;
@@ -17,68 +26,70 @@ export async function grabHttpSnapshot(camera: CameraSource, signal: AbortSignal
   const start = new URL(embedded.uri);
   let url = start;
   for (let redirects = 0; ; redirects++) {
-    const what = `HTTP snapshot ${displayUrl(url.toString())}`;
     // Credentials go only to the camera's own origin: a redirect elsewhere must not receive its password.
-    const response = await request(url, url.origin === start.origin ? authorization : null, what, signal);
-    const location = response.headers.get("location");
-    if (response.status < 300 || response.status >= 400 || !location) {
-      return { image: await readSnapshot(response, what), capturedAt: new Date() };
-    }
-    await response.body?.cancel();
-    if (redirects === MAX_REDIRECTS) throw new GrabError("http_status", `${what} redirected more than ${MAX_REDIRECTS} times.`);
+    const response = await request(url, url.origin === start.origin ? authorization : null, signal);
+    const status = response.statusCode ?? 0;
+    const location = response.headers.location;
+    if (status < 300 || status >= 400 || !location) return { image: await readSnapshot(response), capturedAt: new Date() };
+    response.destroy();
+    if (redirects === MAX_REDIRECTS) throw new GrabError("too_many_redirects");
     url = new URL(location, url);
-    if (url.protocol !== "http:" && url.protocol !== "https:")
-      throw new GrabError("http_status", `${what} redirected to a ${url.protocol} URL.`);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new GrabError("bad_redirect");
   }
 }
 
-async function request(url: URL, authorization: string | null, what: string, signal: AbortSignal): Promise<Response> {
-  try {
-    return await fetch(url, {
-      signal,
-      redirect: "manual",
-      headers: { accept: "image/jpeg, image/*;q=0.9", ...(authorization ? { authorization } : {}) },
-    });
-  } catch (err) {
-    if (signal.aborted) throw err;
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new GrabError("unreachable", `${what} is unreachable (${cause?.code ?? cause?.message ?? (err as Error).message}).`);
-  }
+async function request(url: URL, authorization: string | null, signal: AbortSignal): Promise<http.IncomingMessage> {
+  // IP literals never go through `lookup`, so they are checked here; names are checked again at connect time.
+  await resolveCameraHost(url.hostname);
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === "https:" ? https : http;
+    const req = client.get(
+      url,
+      {
+        signal,
+        lookup: checkedLookup(),
+        agent: false,
+        headers: { accept: "image/jpeg, image/*;q=0.9", ...(authorization ? { authorization } : {}) },
+      },
+      resolve,
+    );
+    req.on("error", (err) => reject(connectionError(err)));
+  });
 }
 
-async function readSnapshot(response: Response, what: string): Promise<Buffer> {
-  if (!response.ok) {
-    await response.body?.cancel();
-    const hint = response.status === 401 || response.status === 403 ? "; check the camera's username and password" : "";
-    const status = [response.status, response.statusText].filter(Boolean).join(" ");
-    throw new GrabError("http_status", `${what} answered ${status}${hint}.`);
+async function readSnapshot(response: http.IncomingMessage): Promise<Buffer> {
+  const status = response.statusCode ?? 0;
+  if (status < 200 || status >= 300) {
+    response.destroy();
+    throw status === 401 ? new GrabError("auth_failed") : new GrabError("http_status", { status });
   }
-  const type = response.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  const type = response.headers["content-type"]?.split(";")[0].trim().toLowerCase();
   if (type && !type.startsWith("image/") && type !== "application/octet-stream") {
-    await response.body?.cancel();
-    throw new GrabError("not_image", `${what} answered with ${type}, not an image.`);
+    response.destroy();
+    throw new GrabError("not_image");
   }
-  if (Number(response.headers.get("content-length")) > MAX_FRAME_BYTES) {
-    await response.body?.cancel();
-    throw new GrabError("too_large", `${what} is larger than ${MAX_MB} MB.`);
+  if (Number(response.headers["content-length"]) > MAX_FRAME_BYTES) {
+    response.destroy();
+    throw new GrabError("too_large", { mb: MAX_MB });
   }
-  return requireImage(await readCapped(response, what), what);
+  return requireImage(await readCapped(response));
 }
 
 /** The body, refusing to buffer more than MAX_FRAME_BYTES whatever Content-Length claimed. */
-async function readCapped(response: Response, what: string): Promise<Buffer> {
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+async function readCapped(response: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks);
-    size += value.length;
-    if (size > MAX_FRAME_BYTES) {
-      await reader.cancel();
-      throw new GrabError("too_large", `${what} is larger than ${MAX_MB} MB.`);
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_FRAME_BYTES) {
+        response.destroy();
+        throw new GrabError("too_large", { mb: MAX_MB });
+      }
+      chunks.push(chunk);
     }
-    chunks.push(value);
+  } catch (err) {
+    throw err instanceof GrabError ? err : connectionError(err);
   }
+  return Buffer.concat(chunks);
 }

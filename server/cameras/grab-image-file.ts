@@ -6,7 +6,7 @@ import { resolveSourcePath } from "./source-path";
 
 /** An image_file camera always shows the same file (or whatever was last written to it). */
 export async function grabImageFile(camera: CameraSource, signal: AbortSignal): Promise<GrabbedFrame> {
-  const file = resolveSourcePath(camera.sourceUri);
-  const image = await readImageFile(file, `Image file ${file}`, signal);
+  const file = await resolveSourcePath(camera.sourceUri);
+  const image = await readImageFile(file, signal);
   return { image, capturedAt: new Date(), sourceFrame: path.basename(file) };
 }

@@ -20,13 +20,14 @@ const nextFrame = new Map<number, number>();
 
 /** An image_folder camera plays its frames in name order, one per grab, starting over after the last. */
 export async function grabImageFolder(camera: CameraSource, signal: AbortSignal): Promise<GrabbedFrame> {
-  const folder = resolveSourcePath(camera.sourceUri);
-  const what = `Image folder ${folder}`;
-  if (!(await statSource(folder, what)).isDirectory()) throw new GrabError("not_found", `${what} is not a folder.`);
+  const folder = await resolveSourcePath(camera.sourceUri);
+  if (!(await statSource(folder)).isDirectory()) throw new GrabError("not_folder");
   const frames = (await fs.readdir(folder)).filter((name) => FRAME_EXTENSIONS.has(path.extname(name).toLowerCase())).sort(byName);
-  if (frames.length === 0) throw new GrabError("empty", `${what} has no .jpg, .jpeg, .png or .webp frames.`);
+  if (frames.length === 0) throw new GrabError("empty_folder");
   const index = (nextFrame.get(camera.id) ?? 0) % frames.length;
   nextFrame.set(camera.id, index + 1);
-  const image = await readImageFile(path.join(folder, frames[index]), `Frame ${frames[index]} of ${what}`, signal);
+  // A frame may itself be a symlink: it is held to the same roots as the folder.
+  const frame = await resolveSourcePath(path.join(folder, frames[index]));
+  const image = await readImageFile(frame, signal);
   return { image, capturedAt: new Date(), sourceFrame: frames[index] };
 }

@@ -2,20 +2,25 @@ import "server-only";
 import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { requireImage } from "./image-bytes";
 import { ONE_JPEG_FRAME, QUIET, runFfmpeg } from "./run-ffmpeg";
-import { displayUrl, splitCredentials, withCredentials } from "./source-url";
+import { resolveCameraHost } from "./source-address";
+import { splitCredentials, withCredentials } from "./source-url";
 
 /** One frame of an RTSP stream, over TCP (UDP is often blocked between camera networks and servers). */
 export async function grabRtsp(camera: CameraSource, signal: AbortSignal): Promise<GrabbedFrame> {
   const embedded = splitCredentials(camera.sourceUri);
   const username = camera.sourceUsername ?? embedded.username;
   const password = camera.sourcePassword ?? embedded.password;
-  const what = `RTSP stream ${displayUrl(camera.sourceUri)}`;
+  const url = new URL(embedded.uri);
+  const [address] = await resolveCameraHost(url.hostname);
+  // ffmpeg is given the address we checked, not the name, so a second lookup cannot lead it elsewhere.
+  // rtsps keeps the name: its certificate is checked against it.
+  if (url.protocol === "rtsp:") url.hostname = address.includes(":") ? `[${address}]` : address;
   const image = await runFfmpeg({
     tool: "ffmpeg",
-    args: [...QUIET, "-rtsp_transport", "tcp", "-i", withCredentials(embedded.uri, username, password), ...ONE_JPEG_FRAME],
+    args: [...QUIET, "-rtsp_transport", "tcp", "-i", withCredentials(url.toString(), username, password), ...ONE_JPEG_FRAME],
     signal,
-    failure: { reason: "unreachable", message: `${what} could not be read` },
+    failure: "no_stream",
     secrets: [username, password],
   });
-  return { image: requireImage(image, `The frame from ${what}`), capturedAt: new Date() };
+  return { image: requireImage(image), capturedAt: new Date() };
 }

@@ -21,11 +21,10 @@ const grabCount = new Map<number, number>();
 
 /** A video_file camera plays its file: each grab takes the frame STEP_SECONDS after the last, wrapping around. */
 export async function grabVideoFile(camera: CameraSource, signal: AbortSignal): Promise<GrabbedFrame> {
-  const file = resolveSourcePath(camera.sourceUri);
-  const what = `Video file ${file}`;
-  const stat = await statSource(file, what);
-  if (!stat.isFile()) throw new GrabError("not_found", `${what} is not a file.`);
-  const seconds = await videoDuration(file, `${stat.size}:${stat.mtimeMs}`, what, signal);
+  const file = await resolveSourcePath(camera.sourceUri);
+  const stat = await statSource(file);
+  if (!stat.isFile()) throw new GrabError("not_file");
+  const seconds = await videoDuration(file, `${stat.size}:${stat.mtimeMs}`, signal);
   const n = grabCount.get(camera.id) ?? 0;
   grabCount.set(camera.id, n + 1);
   const span = seconds - END_MARGIN_SECONDS;
@@ -34,24 +33,24 @@ export async function grabVideoFile(camera: CameraSource, signal: AbortSignal): 
     tool: "ffmpeg",
     args: [...QUIET, "-ss", offset.toFixed(3), "-i", file, ...ONE_JPEG_FRAME],
     signal,
-    failure: { reason: "decode", message: `${what} could not be decoded` },
+    failure: "decode",
   });
   return {
-    image: requireImage(image, `The frame at ${offset.toFixed(1)} s of ${what}`),
+    image: requireImage(image),
     capturedAt: new Date(),
     sourceFrame: `${path.basename(file)} @ ${offset.toFixed(1)} s`,
   };
 }
 
 /** The file's duration in seconds (0 if the container does not say), probed once per file version. */
-async function videoDuration(file: string, version: string, what: string, signal: AbortSignal): Promise<number> {
+async function videoDuration(file: string, version: string, signal: AbortSignal): Promise<number> {
   const known = durations.get(file);
   if (known?.version === version) return known.seconds;
   const out = await runFfmpeg({
     tool: "ffprobe",
     args: ["-v", "error", "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1", file],
     signal,
-    failure: { reason: "decode", message: `${what} is not a readable video` },
+    failure: "decode",
   });
   const parsed = Number.parseFloat(out.toString("utf8").trim());
   const seconds = Number.isFinite(parsed) && parsed > 0 ? parsed : 0;

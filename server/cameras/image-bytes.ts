@@ -4,6 +4,7 @@ import { GrabError } from "./grab-error";
 
 /** Largest frame a grab accepts (file, HTTP body or ffmpeg output); a 4K JPEG is about 2-5 MB. */
 export const MAX_FRAME_BYTES = 20 * 1024 * 1024;
+export const MAX_FRAME_MB = MAX_FRAME_BYTES / 1024 / 1024;
 
 const SIGNATURES: Array<[kind: string, offset: number, bytes: number[]]> = [
   ["jpeg", 0, [0xff, 0xd8, 0xff]],
@@ -18,28 +19,27 @@ export function imageKind(bytes: Uint8Array): string | null {
   return match ? match[0] : null;
 }
 
-/** Checks that `image` is a non-empty, known image; `what` names the source in the sentence ("Image file /x.jpg"). */
-export function requireImage(image: Buffer, what: string): Buffer {
-  if (image.length === 0) throw new GrabError("empty", `${what} is empty.`);
-  if (!imageKind(image)) throw new GrabError("not_image", `${what} is not a JPEG, PNG, GIF or WebP image.`);
+/** Checks that `image` is a non-empty, known image. */
+export function requireImage(image: Buffer): Buffer {
+  if (image.length === 0) throw new GrabError("empty");
+  if (!imageKind(image)) throw new GrabError("not_image");
   return image;
 }
 
-/** Reads one image file of a file or folder source, with the size cap and the grab's signal. */
-export async function readImageFile(file: string, what: string, signal: AbortSignal): Promise<Buffer> {
-  const stat = await statSource(file, what);
-  if (!stat.isFile()) throw new GrabError("not_found", `${what} is not a file.`);
-  if (stat.size > MAX_FRAME_BYTES) throw new GrabError("too_large", `${what} is larger than ${MAX_FRAME_BYTES / 1024 / 1024} MB.`);
-  return requireImage(await fs.readFile(file, { signal }), what);
+/** Reads one image file (already resolved by resolveSourcePath), with the size cap and the grab's signal. */
+export async function readImageFile(file: string, signal: AbortSignal): Promise<Buffer> {
+  const stat = await statSource(file);
+  if (!stat.isFile()) throw new GrabError("not_file");
+  if (stat.size > MAX_FRAME_BYTES) throw new GrabError("too_large", { mb: MAX_FRAME_MB });
+  return requireImage(await fs.readFile(file, { signal }));
 }
 
-/** stat() with the usual failures turned into sentences about the source. */
-export async function statSource(file: string, what: string) {
+/** stat() with the usual failures turned into codes. */
+export async function statSource(file: string) {
   try {
     return await fs.stat(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new GrabError("not_found", `${what} does not exist.`);
-    throw new GrabError("not_found", `${what} cannot be read (${code ?? (err as Error).message}).`);
+    throw new GrabError(code === "EACCES" || code === "EPERM" ? "not_readable" : "not_found");
   }
 }

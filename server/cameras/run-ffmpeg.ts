@@ -1,14 +1,15 @@
 import "server-only";
 import { spawn } from "node:child_process";
-import { GrabError, type GrabErrorReason } from "./grab-error";
-import { MAX_FRAME_BYTES } from "./image-bytes";
+import { logger } from "@/server/logging/logger";
+import { GrabError, type GrabErrorCode } from "./grab-error";
+import { MAX_FRAME_BYTES, MAX_FRAME_MB } from "./image-bytes";
 
 export interface FfmpegRun {
   tool: "ffmpeg" | "ffprobe";
   args: string[];
   signal: AbortSignal;
-  /** How a non-zero exit is reported: the reason and the start of the sentence. */
-  failure: { reason: GrabErrorReason; message: string };
+  /** The code of a non-zero exit whose output says nothing more precise. */
+  failure: GrabErrorCode;
   /** Strings that must not appear in a message (credentials in an RTSP URL). */
   secrets?: Array<string | null>;
 }
@@ -41,32 +42,43 @@ export function runFfmpeg(run: FfmpegRun): Promise<Buffer> {
         reject(err);
       } else resolve(out!);
     };
-    const onAbort = () => settle(new GrabError("aborted", `${run.tool} was stopped.`));
+    const onAbort = () => settle(new GrabError("aborted"));
     run.signal.addEventListener("abort", onAbort, { once: true });
     if (run.signal.aborted) onAbort();
 
     child.stdout.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_FRAME_BYTES)
-        settle(new GrabError("too_large", `${run.failure.message}: the frame is larger than ${MAX_FRAME_BYTES / 1024 / 1024} MB.`));
+      if (size > MAX_FRAME_BYTES) settle(new GrabError("too_large", { mb: MAX_FRAME_MB }));
       else chunks.push(chunk);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString("utf8")).slice(-4000);
     });
     child.on("error", (err: NodeJS.ErrnoException) => {
-      settle(
-        err.code === "ENOENT"
-          ? new GrabError("ffmpeg_missing", `${run.tool} is not installed (or not on PATH); video files and RTSP cameras need ffmpeg.`)
-          : new GrabError(run.failure.reason, `${run.failure.message}: ${run.tool} could not be started (${err.code ?? err.message}).`),
-      );
+      if (err.code !== "ENOENT") logger.warn({ err, tool: run.tool }, "ffmpeg could not be started");
+      settle(new GrabError(err.code === "ENOENT" ? "ffmpeg_missing" : "failed"));
     });
     child.on("close", (code, signal) => {
       if (code === 0) return settle(null, Buffer.concat(chunks));
       const detail = lastLine(redact(stderr, run.secrets ?? [])) || `${run.tool} exited with ${code ?? signal}`;
-      settle(new GrabError(run.failure.reason, `${run.failure.message}: ${detail}.`));
+      // The log keeps ffmpeg's words for the operator; the user gets a code, never the server's reply.
+      logger.info({ tool: run.tool, detail }, "ffmpeg gave no frame");
+      settle(ffmpegFailure(stderr, run.failure));
     });
   });
+}
+
+/** What ffmpeg's error output says went wrong with the camera, as a code. */
+export function ffmpegFailure(stderr: string, fallback: GrabErrorCode): GrabError {
+  const status = /(?:RTSP\/1\.0|method \w+ failed:|Server returned) (\d{3})/i.exec(stderr)?.[1];
+  if (status === "401" || /401 Unauthorized/i.test(stderr)) return new GrabError("auth_failed");
+  if (status) return new GrabError("rtsp_status", { status: Number(status) });
+  if (/Connection refused/i.test(stderr)) return new GrabError("refused");
+  if (/Name or service not known|Temporary failure in name resolution|Failed to resolve/i.test(stderr))
+    return new GrabError("unknown_host");
+  if (/No route to host|Network is unreachable|Connection reset|Connection timed out/i.test(stderr)) return new GrabError("unreachable");
+  if (/Operation timed out|timeout/i.test(stderr)) return new GrabError("no_stream");
+  return new GrabError(fallback);
 }
 
 function lastLine(text: string): string {

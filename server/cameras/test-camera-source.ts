@@ -1,9 +1,10 @@
 import "server-only";
 import sharp from "sharp";
 import { getDb } from "@/server/db/client";
-import { notFound } from "@/server/errors";
+import { badRequest, notFound } from "@/server/errors";
+import { grabErrorSentence } from "@/shared/grab-error-codes";
 import { grabFrame } from "./grab-frame";
-import { GrabError, type GrabErrorReason } from "./grab-error";
+import { GrabError, type GrabErrorCode, type GrabErrorParams } from "./grab-error";
 
 export interface CameraTestResult {
   ok: boolean;
@@ -12,8 +13,11 @@ export interface CameraTestResult {
   width: number | null;
   height: number | null;
   sourceFrame: string | null;
+  /** Why there is no frame: the console shows the code's sentence in the reader's language. */
+  code: GrabErrorCode | null;
+  params: GrabErrorParams | null;
+  /** The same in English, for API readers that want a sentence. */
   error: string | null;
-  reason: GrabErrorReason | null;
   /** With `preview`: a small JPEG of the grabbed frame as a data: URL, to show next to the answer. */
   preview: string | null;
 }
@@ -28,14 +32,15 @@ export async function testCameraSource(id: number, options: { preview?: boolean 
     select: { id: true, sourceType: true, sourceUri: true, sourceUsername: true, sourcePassword: true, grabTimeoutMs: true },
   });
   if (!camera) throw notFound(`摄像头 ${id} 不存在 (camera ${id} does not exist).`);
-  const failed = (reason: GrabErrorReason, error: string, bytes: number | null = null): CameraTestResult => ({
+  const failed = (err: GrabError, bytes: number | null = null): CameraTestResult => ({
     ok: false,
     bytes,
     width: null,
     height: null,
     sourceFrame: null,
-    error,
-    reason,
+    code: err.code,
+    params: err.params,
+    error: err.message,
     preview: null,
   });
   try {
@@ -43,20 +48,23 @@ export async function testCameraSource(id: number, options: { preview?: boolean 
     const meta = await sharp(frame.image)
       .metadata()
       .catch(() => null);
-    if (!meta?.width || !meta.height)
-      return failed("decode", `The camera sent ${frame.image.length} bytes that cannot be decoded as an image.`, frame.image.length);
+    if (!meta?.width || !meta.height) return failed(new GrabError("not_image"), frame.image.length);
     return {
       ok: true,
       bytes: frame.image.length,
       width: meta.width,
       height: meta.height,
       sourceFrame: frame.sourceFrame ?? null,
+      code: null,
+      params: null,
       error: null,
-      reason: null,
       preview: options.preview ? await previewDataUrl(frame.image, meta.width) : null,
     };
   } catch (err) {
-    if (err instanceof GrabError) return failed(err.reason, err.message);
+    // A source that breaks the source rules is refused like a bad request, as when it is saved.
+    if (err instanceof GrabError && (err.code === "path_not_allowed" || err.code === "address_denied"))
+      throw badRequest(grabErrorSentence(err.code, err.params), { grab_error: err.code });
+    if (err instanceof GrabError) return failed(err);
     throw err;
   }
 }

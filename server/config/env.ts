@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -8,6 +9,15 @@ import { z } from "zod";
  */
 const bool = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** One CAMERA_URL_DENY entry: an IP, an IP/prefix, or a host name. */
+function isDenyEntry(entry: string): boolean {
+  const [address, prefix, extra] = entry.split("/");
+  if (extra !== undefined) return false;
+  const family = isIP(address);
+  if (prefix === undefined) return family !== 0 || /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(address);
+  return family !== 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -65,6 +75,22 @@ const schema = z.object({
    * connects directly and any X-Forwarded-For it sends is ignored). See server/http/client-address.ts.
    */
   TRUST_PROXY: int(0, 10).default(0),
+  /**
+   * Folders that image_file, image_folder and video_file cameras may read, separated by ":" (the
+   * platform's path delimiter). Unset: the demo cameras (demo/cameras) and DATA_DIR/cameras.
+   */
+  CAMERA_FILES_ROOT: z.string().optional(),
+  /** More addresses URL cameras may not reach, besides link-local/metadata: comma-separated CIDRs, IPs or host names. */
+  CAMERA_URL_DENY: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isDenyEntry, "must be comma-separated CIDRs (10.1.0.0/16, fd00::/8), IP addresses or host names"))),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,6 +14,7 @@ import { checkStripe } from "./stripe";
 import { rootCauses } from "./suppression";
 import { checkGarbled } from "./garbled";
 import { checkMosaic } from "./mosaic";
+import { checkShake } from "./shake";
 import { checkFreeze, checkSceneChange, parseHistory } from "./temporal";
 import { resolveThresholds, type DeepPartial, type Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
@@ -53,6 +54,9 @@ const SINGLE_FRAME: Partial<Record<FindingCode, SingleFrameCheck>> = {
   garbled: (f, t) => checkGarbled(f, t.garbled),
 };
 
+/** Checks that compare the frame with the camera's earlier fingerprints. */
+const TEMPORAL: FindingCode[] = ["freeze", "scene_change", "shake"];
+
 /**
  * Decodes one frame and runs the requested checks. Throws FrameDecodeError for bytes that are not an image
  * and TypeError for invalid options; everything else is a plain result.
@@ -68,11 +72,12 @@ export async function analyzeFrame(image: Buffer, options: AnalyzeOptions = {}):
     const run = SINGLE_FRAME[code];
     if (run) checks[code] = run(frame, thresholds);
   }
-  if (wanted.includes("freeze") || wanted.includes("scene_change")) {
+  if (wanted.some((code) => TEMPORAL.includes(code))) {
     const current = parseFingerprint(fingerprint)!;
     const history = parseHistory(options.history);
     if (wanted.includes("freeze")) checks.freeze = checkFreeze(current, history, thresholds.freeze);
     if (wanted.includes("scene_change")) checks.scene_change = checkSceneChange(current, history, thresholds.scene_change);
+    if (wanted.includes("shake")) checks.shake = checkShake(current, history, thresholds.shake);
   }
 
   const abnormal = new Set(wanted.filter((code) => checks[code]?.abnormal));

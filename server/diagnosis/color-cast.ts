@@ -24,8 +24,7 @@ import { histogramPercentile, rampScore, round } from "./stats";
  * subject's (a flower or a leaf filling the frame), and the check stays silent rather than guess.
  */
 export function checkColorCast(frame: Frame, t: Thresholds["color_cast"]): CheckResult {
-  const { regional, regions } = regionalNeutralShift(frame);
-  const white = whitePatch(frame);
+  const { regional, regions, white } = measure(frame);
   const cast = Math.hypot(white.rg, white.bg);
   const wholeScene = regional >= t.minRegionalShift && regional <= t.maxNeutralShift;
   const score = rampScore(cast, 0.05, t.minCast, 1);
@@ -65,62 +64,92 @@ const REGION_QUANTILE = 0.25;
 /** ln(v + 1) for every 8-bit value: the per-pixel logarithms become a table look-up. */
 const LN = Float64Array.from({ length: 256 }, (_, v) => Math.log(v + 1));
 
-function regionalNeutralShift(frame: Frame): { regional: number; regions: number } {
+/** Saturation histogram bins per region: 1/32 ln-units each, the last bin holds everything above 4. */
+const SAT_BINS = 129;
+const SAT_SCALE = 32;
+
+/**
+ * One strided pass: per-channel histograms for the white patch, and per region the log-chromaticity of every
+ * mid-luma sample with a saturation histogram; then each region's grey estimate is the mean chromaticity of
+ * its less saturated half (histogram cut, no sorting).
+ */
+function measure(frame: Frame): { regional: number; regions: number; white: Chroma } {
   const { rgb, gray, w, h } = frame;
-  const cells: Array<{ rg: number[]; bg: number[] }> = Array.from({ length: GRID * GRID }, () => ({ rg: [], bg: [] }));
+  const histR = new Uint32Array(256);
+  const histG = new Uint32Array(256);
+  const histB = new Uint32Array(256);
+  const capacity = Math.ceil(h / SAMPLE_STEP) * Math.ceil(w / SAMPLE_STEP);
+  const rgs = new Float32Array(capacity);
+  const bgs = new Float32Array(capacity);
+  const bins = new Uint8Array(capacity);
+  const cellOf = new Uint8Array(capacity);
+  const satHist = new Uint32Array(GRID * GRID * SAT_BINS);
+  const colCell = new Uint8Array(w);
+  for (let x = 0; x < w; x++) colCell[x] = Math.min(GRID - 1, Math.floor((x * GRID) / w));
+  let n = 0;
   for (let y = 0; y < h; y += SAMPLE_STEP) {
     const row = Math.min(GRID - 1, Math.floor((y * GRID) / h)) * GRID;
-    for (let x = 0; x < w; x += SAMPLE_STEP) {
-      const p = y * w + x;
-      const luma = gray[p];
-      if (luma < MIN_LUMA || luma > MAX_LUMA) continue;
+    for (let x = 0, p = y * w; x < w; x += SAMPLE_STEP, p += SAMPLE_STEP) {
       const j = 3 * p;
       const r = rgb[j],
         g = rgb[j + 1],
         b = rgb[j + 2];
-      if (r >= CLIP || g >= CLIP || b >= CLIP) continue;
-      const cell = cells[row + Math.min(GRID - 1, Math.floor((x * GRID) / w))];
-      cell.rg.push(LN[r] - LN[g]);
-      cell.bg.push(LN[b] - LN[g]);
+      histR[r]++;
+      histG[g]++;
+      histB[b]++;
+      const luma = gray[p];
+      if (luma < MIN_LUMA || luma > MAX_LUMA || r >= CLIP || g >= CLIP || b >= CLIP) continue;
+      const rg = LN[r] - LN[g];
+      const bg = LN[b] - LN[g];
+      const bin = Math.min(SAT_BINS - 1, (SAT_SCALE * Math.sqrt(rg * rg + bg * bg)) | 0);
+      const cell = row + colCell[x];
+      rgs[n] = rg;
+      bgs[n] = bg;
+      bins[n] = bin;
+      cellOf[n] = cell;
+      satHist[cell * SAT_BINS + bin]++;
+      n++;
     }
   }
-  const estimates: Chroma[] = [];
-  for (const cell of cells) {
-    const n = cell.rg.length;
-    if (n < MIN_REGION_PIXELS) continue;
-    const saturation = new Float64Array(n);
-    for (let i = 0; i < n; i++) saturation[i] = Math.hypot(cell.rg[i], cell.bg[i]);
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => saturation[a] - saturation[b]);
-    const take = order.slice(0, Math.max(1, Math.ceil(n * NEUTRAL_SHARE)));
-    estimates.push({ rg: median(take.map((i) => cell.rg[i])), bg: median(take.map((i) => cell.bg[i])) });
+  const [wr, wg, wb] = [histR, histG, histB].map((channel) => histogramPercentile(channel, 0.995));
+  const white = { rg: LN[wr] - LN[wg], bg: LN[wb] - LN[wg] };
+
+  // Per region: the saturation bin that holds its median; samples up to that bin are its grey candidates.
+  const cutoff = new Int16Array(GRID * GRID).fill(-1);
+  for (let cell = 0; cell < GRID * GRID; cell++) {
+    let total = 0;
+    for (let k = 0; k < SAT_BINS; k++) total += satHist[cell * SAT_BINS + k];
+    if (total < MIN_REGION_PIXELS) continue;
+    let seen = 0;
+    for (let k = 0; k < SAT_BINS; k++) {
+      seen += satHist[cell * SAT_BINS + k];
+      if (seen >= NEUTRAL_SHARE * total) {
+        cutoff[cell] = k;
+        break;
+      }
+    }
   }
-  if (estimates.length < MIN_REGIONS) return { regional: 0, regions: estimates.length };
+  const sumRG = new Float64Array(GRID * GRID);
+  const sumBG = new Float64Array(GRID * GRID);
+  const count = new Uint32Array(GRID * GRID);
+  for (let i = 0; i < n; i++) {
+    const cell = cellOf[i];
+    if (bins[i] > cutoff[cell]) continue;
+    sumRG[cell] += rgs[i];
+    sumBG[cell] += bgs[i];
+    count[cell]++;
+  }
+  const estimates: Chroma[] = [];
+  for (let cell = 0; cell < GRID * GRID; cell++) {
+    if (cutoff[cell] >= 0 && count[cell] > 0) estimates.push({ rg: sumRG[cell] / count[cell], bg: sumBG[cell] / count[cell] });
+  }
+  if (estimates.length < MIN_REGIONS) return { regional: 0, regions: estimates.length, white };
   const mean = {
     rg: estimates.reduce((s, e) => s + e.rg, 0) / estimates.length,
     bg: estimates.reduce((s, e) => s + e.bg, 0) / estimates.length,
   };
   const length = Math.hypot(mean.rg, mean.bg);
-  if (length === 0) return { regional: 0, regions: estimates.length };
-  const direction = { rg: mean.rg / length, bg: mean.bg / length };
-  const shifts = estimates.map((e) => e.rg * direction.rg + e.bg * direction.bg).sort((a, b) => a - b);
-  return { regional: shifts[Math.floor(REGION_QUANTILE * (shifts.length - 1))], regions: estimates.length };
-}
-
-function median(values: number[]): number {
-  const sorted = values.sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function whitePatch(frame: Frame): Chroma {
-  const { rgb, w, h } = frame;
-  const hist = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
-  for (let y = 0; y < h; y += SAMPLE_STEP) {
-    for (let j = 3 * y * w, end = 3 * (y + 1) * w; j < end; j += 3 * SAMPLE_STEP) {
-      hist[0][rgb[j]]++;
-      hist[1][rgb[j + 1]]++;
-      hist[2][rgb[j + 2]]++;
-    }
-  }
-  const [r, g, b] = hist.map((channel) => histogramPercentile(channel, 0.995));
-  return { rg: LN[r] - LN[g], bg: LN[b] - LN[g] };
+  if (length === 0) return { regional: 0, regions: estimates.length, white };
+  const shifts = estimates.map((e) => (e.rg * mean.rg + e.bg * mean.bg) / length).sort((a, b) => a - b);
+  return { regional: shifts[Math.floor(REGION_QUANTILE * (shifts.length - 1))], regions: estimates.length, white };
 }

@@ -16,7 +16,7 @@ describe("decode", () => {
     expect([352, 640, 704, 1280, 1920, 2560, 3840].map(shrinkFactor)).toEqual([1, 2, 2, 2, 2, 4, 4]);
   });
 
-  it("halves a 704x576 frame and keeps its brightness", async () => {
+  it("decodes a colour JPEG straight at half size (DCT scaling) and keeps its brightness", async () => {
     const frame = await decodeFrame(fixture("images/vtest-40-normal-0.jpg"));
     expect(frame).toMatchObject({ width: 704, height: 576, w: 352, h: 288 });
     const full = await sharp(fixture("images/vtest-40-normal-0.jpg")).greyscale().stats();

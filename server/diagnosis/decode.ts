@@ -1,4 +1,8 @@
 import "server-only";
+import { mkdtempSync, rmSync } from "node:fs";
+import { unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import sharp from "sharp";
 import { jpegHeader } from "./image-size";
 
@@ -38,10 +42,11 @@ export function shrinkFactor(width: number): number {
 }
 
 /**
- * Decodes to the work plane. A 2x reduction is done here in one pass over the full decode, together with
- * luma and histogram: sharp skips libjpeg's 1/2 scaled decode for an exact 2x (it guards against libjpeg
- * rounding) and its own reduce costs more than this pass. Larger reductions use sharp, where shrink-on-load
- * does apply.
+ * Decodes to the work plane. A colour JPEG is decoded by libjpeg straight at 1/2 (or 1/4, 1/8) of its size
+ * (DCT scaling, "shrink-on-load"): it never exists at full size, which makes the decode cheaper than a plain
+ * full-size decode. sharp only asks libjpeg for that when a resize leaves a remainder (it guards an exact 2x
+ * against rounding), so the shrink is given to libvips' JPEG loader directly, as a load option on a private
+ * temporary file. Other images (PNG, WebP, grey or CMYK JPEG) are decoded by sharp and reduced with it.
  */
 export async function decodeFrame(image: Buffer): Promise<Frame> {
   if (!Buffer.isBuffer(image) || image.length === 0) throw new FrameDecodeError("empty image data");
@@ -53,19 +58,49 @@ export async function decodeFrame(image: Buffer): Promise<Frame> {
       throw new FrameDecodeError(`frame too small to diagnose: ${size.width}x${size.height}`);
     }
     const factor = shrinkFactor(size.width);
-    let pipeline = sharp(image);
-    if (factor > 2) pipeline = pipeline.resize({ width: Math.round(size.width / factor) });
-    // An ordinary colour JPEG (3 components, YCbCr) decodes straight to sRGB; gray, CMYK or alpha need converting.
-    if (jpeg?.components !== 3) pipeline = pipeline.removeAlpha().toColourspace("srgb");
-    const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+    const { data, info } =
+      jpeg?.components === 3 && factor > 1
+        ? await shrinkOnLoad(image, factor)
+        : await (factor > 1 ? sharp(image).resize({ width: Math.round(size.width / factor) }) : sharp(image))
+            .removeAlpha()
+            .toColourspace("srgb")
+            .raw()
+            .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new FrameDecodeError(`unexpected channel count ${info.channels}`);
     const rgb = new Uint8Array(data.buffer, data.byteOffset, data.length);
-    return factor === 2 && info.width >= 2 && info.height >= 2
-      ? halve(size.width, size.height, rgb, info.width, info.height)
-      : withLuma(size.width, size.height, rgb, info.width, info.height);
+    return withLuma(size.width, size.height, rgb, info.width, info.height);
   } catch (error) {
     if (error instanceof FrameDecodeError) throw error;
     throw new FrameDecodeError(`cannot decode image: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+let scratchDir: string | undefined;
+let scratchCount = 0;
+
+/** A directory of this process only (mode 0700), in RAM where the system has one; removed at exit. */
+function scratch(): string {
+  if (!scratchDir) {
+    let dir: string;
+    try {
+      dir = mkdtempSync(path.join("/dev/shm", "easysight-"));
+    } catch {
+      dir = mkdtempSync(path.join(tmpdir(), "easysight-"));
+    }
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    scratchDir = dir;
+  }
+  return scratchDir;
+}
+
+/** libjpeg DCT-scaled decode at 1/factor (factor 2, 4 or 8). Each call has its own file: no cache can mix them. */
+async function shrinkOnLoad(image: Buffer, factor: number) {
+  const file = path.join(scratch(), `${process.pid}-${scratchCount++}.jpg`);
+  await writeFile(file, image);
+  try {
+    return await sharp(`${file}[shrink=${factor}]`).raw().toBuffer({ resolveWithObject: true });
+  } finally {
+    await unlink(file).catch(() => undefined);
   }
 }
 
@@ -79,31 +114,6 @@ function withLuma(width: number, height: number, rgb: Uint8Array, w: number, h: 
     const y = luma(rgb[j], rgb[j + 1], rgb[j + 2]);
     gray[i] = y;
     histogram[y]++;
-  }
-  return { width, height, w, h, rgb, gray, histogram };
-}
-
-/** 2x2 box average of a full-size decode (an odd last row or column is dropped). */
-function halve(width: number, height: number, src: Uint8Array, sw: number, sh: number): Frame {
-  const w = sw >> 1;
-  const h = sh >> 1;
-  const rgb = new Uint8Array(w * h * 3);
-  const gray = new Uint8Array(w * h);
-  const histogram = new Uint32Array(256);
-  const stride = 3 * sw;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0, j = 2 * y * stride, o = y * w; x < w; x++, j += 6, o++) {
-      const k = j + stride;
-      const r = (src[j] + src[j + 3] + src[k] + src[k + 3] + 2) >> 2;
-      const g = (src[j + 1] + src[j + 4] + src[k + 1] + src[k + 4] + 2) >> 2;
-      const b = (src[j + 2] + src[j + 5] + src[k + 2] + src[k + 5] + 2) >> 2;
-      rgb[3 * o] = r;
-      rgb[3 * o + 1] = g;
-      rgb[3 * o + 2] = b;
-      const v = luma(r, g, b);
-      gray[o] = v;
-      histogram[v]++;
-    }
   }
   return { width, height, w, h, rgb, gray, histogram };
 }

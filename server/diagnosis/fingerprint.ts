@@ -3,23 +3,32 @@ import { GRID_COLS, GRID_ROWS } from "./cells";
 import type { Frame } from "./decode";
 
 /**
- * A frame's fingerprint, stored per camera and handed back as history for the temporal checks (~1 KB):
+ * A frame's fingerprint, stored per camera and handed back as history for the temporal checks (~1.9 KB):
  *  - the 32x24 grid of cell-mean luma (cells.ts): the scene's layout, for scene_change;
  *  - 256 single work-plane pixels at fixed pseudo-random spots: a live camera's sensor noise changes them
- *    from frame to frame even when nothing moves, a frozen stream repeats them exactly, for freeze.
- * Layout: version, work-plane width and height (u16 BE), thumbnail, samples.
+ *    from frame to frame even when nothing moves, a frozen stream repeats them exactly, for freeze;
+ *  - (version 2) the mean luma of the frame's columns and rows, resampled to 256 and 192 bins, in 1/64 levels:
+ *    a shift of the picture shifts them, for shake.
+ * Layout: version, work-plane width and height (u16 BE), thumbnail, samples, then (version 2) column and row
+ * profiles (u16 BE). Version 1 fingerprints, stored before shake existed, still parse, without profiles.
  */
-const VERSION = 1;
+const VERSION = 2;
 const CELLS = GRID_COLS * GRID_ROWS;
 const SAMPLE_COUNT = 256;
+export const COLUMN_BINS = 256;
+export const ROW_BINS = 192;
+const PROFILE_SCALE = 64;
 const HEADER = 5;
-const SIZE = HEADER + CELLS + SAMPLE_COUNT;
+const V1_SIZE = HEADER + CELLS + SAMPLE_COUNT;
+const SIZE = V1_SIZE + 2 * (COLUMN_BINS + ROW_BINS);
 
 export interface Fingerprint {
   w: number;
   h: number;
   thumbnail: Uint8Array;
   samples: Uint8Array;
+  /** Mean luma per column bin and per row bin; absent in version 1 fingerprints. */
+  profiles?: { columns: Float64Array; rows: Float64Array };
 }
 
 export function makeFingerprint(frame: Frame, cellMeans: Float64Array): Buffer {
@@ -30,19 +39,61 @@ export function makeFingerprint(frame: Frame, cellMeans: Float64Array): Buffer {
   for (let c = 0; c < CELLS; c++) out[HEADER + c] = Math.round(cellMeans[c]);
   const positions = samplePositions(frame.w, frame.h);
   for (let k = 0; k < SAMPLE_COUNT; k++) out[HEADER + CELLS + k] = frame.gray[positions[k]];
+  const { columns, rows } = projectionProfiles(frame);
+  columns.forEach((v, i) => out.writeUInt16BE(Math.round(v * PROFILE_SCALE), V1_SIZE + 2 * i));
+  rows.forEach((v, i) => out.writeUInt16BE(Math.round(v * PROFILE_SCALE), V1_SIZE + 2 * (COLUMN_BINS + i)));
   return out;
 }
 
-/** Parses a stored fingerprint; undefined for anything that is not one of ours (old version, truncated). */
+/** Parses a stored fingerprint; undefined for anything that is not one of ours (unknown version, truncated). */
 export function parseFingerprint(data: Buffer | Uint8Array): Fingerprint | undefined {
-  if (!data || data.length !== SIZE || data[0] !== VERSION) return undefined;
+  if (!data || data.length < 1) return undefined;
+  const version = data[0];
+  if (!((version === 1 && data.length === V1_SIZE) || (version === VERSION && data.length === SIZE))) return undefined;
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
-  return {
+  const fingerprint: Fingerprint = {
     w: bytes.readUInt16BE(1),
     h: bytes.readUInt16BE(3),
     thumbnail: bytes.subarray(HEADER, HEADER + CELLS),
-    samples: bytes.subarray(HEADER + CELLS),
+    samples: bytes.subarray(HEADER + CELLS, V1_SIZE),
   };
+  if (version === VERSION) {
+    const read = (offset: number, n: number) =>
+      Float64Array.from({ length: n }, (_, i) => bytes.readUInt16BE(offset + 2 * i) / PROFILE_SCALE);
+    fingerprint.profiles = { columns: read(V1_SIZE, COLUMN_BINS), rows: read(V1_SIZE + 2 * COLUMN_BINS, ROW_BINS) };
+  }
+  return fingerprint;
+}
+
+/** Mean luma per column bin (over every other row) and per row bin (over every other column). */
+function projectionProfiles(frame: Frame): { columns: Float64Array; rows: Float64Array } {
+  const { gray, w, h } = frame;
+  const columnSums = new Float64Array(w);
+  const rowSums = new Float64Array(h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let sum = 0;
+    for (let x = 0; x < w; x += 2) sum += gray[row + x];
+    rowSums[y] = sum / Math.ceil(w / 2);
+    if (y % 2) continue;
+    for (let x = 0; x < w; x++) columnSums[x] += gray[row + x];
+  }
+  const sampledRows = Math.ceil(h / 2);
+  for (let x = 0; x < w; x++) columnSums[x] /= sampledRows;
+  return { columns: resample(columnSums, COLUMN_BINS), rows: resample(rowSums, ROW_BINS) };
+}
+
+/** Mean over equal spans of the line; a line shorter than the bins repeats its values. */
+function resample(line: Float64Array, bins: number): Float64Array {
+  const out = new Float64Array(bins);
+  for (let b = 0; b < bins; b++) {
+    const start = Math.floor((b * line.length) / bins);
+    const end = Math.max(start + 1, Math.floor(((b + 1) * line.length) / bins));
+    let sum = 0;
+    for (let i = start; i < end; i++) sum += line[i];
+    out[b] = sum / (end - start);
+  }
+  return out;
 }
 
 const positionCache = new Map<string, Int32Array>();

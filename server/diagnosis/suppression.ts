@@ -18,6 +18,7 @@ export const ROOT_CAUSE_ORDER: FindingCode[] = [
   "noise",
   "low_contrast",
   "color_cast",
+  "shake",
   "blur",
   "freeze",
   "scene_change",
@@ -35,6 +36,7 @@ export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
     "noise",
     "low_contrast",
     "color_cast",
+    "shake",
     "blur",
     "freeze",
     "scene_change",
@@ -54,6 +56,8 @@ export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
   // Blocks copied from wrong places in wrong colours: their seams are edges the stripe and noise measures
   // see, their colours skew the colour balance, smeared rows lose detail, flat copied blocks look pixelated.
   garbled: ["mosaic", "stripe", "noise", "color_cast", "blur"],
+  // A moving camera smears the exposure, and a displaced picture no longer matches the earlier layout.
+  shake: ["blur", "scene_change"],
   // A compressed histogram leaves little edge energy after compression.
   low_contrast: ["blur"],
 };

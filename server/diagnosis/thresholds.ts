@@ -31,6 +31,7 @@ export type Thresholds = {
     minStepRatio: number;
     minEdgeShare: number;
   };
+  shake: { minShift: number; minExplained: number; minProfileChange: number; minSteps: number; minMovingShare: number };
   garbled: {
     minBrokenFraction: number;
     minCoveredRows: number;
@@ -82,14 +83,19 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // (<= 1.5), 60 % of the boundaries carrying a step. Healthy frames, wallpapers and heavily compressed JPEGs
   // show no such tile; pixelated bands of the public set cover 0.37 and more.
   mosaic: { minAreaFraction: 0.2, minFlatShare: 0.4, minStep: 2, maxInteriorStep: 1.5, minStepRatio: 4, minEdgeShare: 0.6 },
-  // Share of broken macroblocks (a seam >= 10 levels and >= 3x the steps inside, in luma or chroma; or rows
+  // Displacement between consecutive frames of at least 2 work-plane px (about 4 source px) that removes at
+  // least a quarter of the change of the column/row profiles (a different scene: about a tenth), when they
+  // changed at all (normalised detail >= 0.15), in at least 2 steps and half of the camera's recent steps.
+  shake: { minShift: 2, minExplained: 0.25, minProfileChange: 0.15, minSteps: 2, minMovingShare: 0.5 },
+  // Share of broken macroblocks (a seam >= 18 levels and >= 4x the steps inside, in luma or chroma; or rows
   // repeating with steps <= 0.75 over texture >= 4) from the most broken start row down, weighted by the root
-  // of the share of rows covered (at least 15 %). Healthy frames measure up to 0.16, broken decodes 0.7 and more.
+  // of the share of rows covered (at least 15 %). Healthy frames, even block-compressed video frames, measure
+  // up to 0.11; broken decodes 0.7 and more.
   garbled: {
-    minBrokenFraction: 0.35,
+    minBrokenFraction: 0.3,
     minCoveredRows: 0.15,
-    minBoundaryStep: 10,
-    minBoundaryRatio: 3,
+    minBoundaryStep: 18,
+    minBoundaryRatio: 4,
     maxSmearStep: 0.75,
     minSmearTexture: 4,
   },

@@ -25,8 +25,17 @@ export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promi
     image = (await grabFrame(job.camera, { signal })).image;
   } catch (err) {
     if (signal.aborted) throw signal.reason;
-    const message = err instanceof GrabError ? err.message : `Frame grab failed: ${(err as Error).message}`;
-    return { ...base, verdict: "error", findings: ["offline"], checks: {}, error: message };
+    const grabError = err instanceof GrabError ? err : new GrabError("failed");
+    if (!(err instanceof GrabError)) logger.warn({ err, cameraId: job.camera.id }, "frame grab failed");
+    return {
+      ...base,
+      verdict: "error",
+      findings: ["offline"],
+      checks: {},
+      error: grabError.message,
+      errorCode: grabError.code,
+      errorParams: grabError.params,
+    };
   }
   try {
     const analysis = await analyzeFrame(image, {
@@ -55,7 +64,9 @@ export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promi
       verdict: "error",
       findings: ["offline"],
       checks: {},
-      error: `The camera sent data that is not a readable image: ${(err as Error).message}`,
+      error: new GrabError("not_image").message,
+      errorCode: "not_image",
+      errorParams: {},
     };
   }
 }

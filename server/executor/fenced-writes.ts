@@ -36,6 +36,9 @@ export interface ResultRow {
   findings: string[];
   checks: unknown;
   error: string | null;
+  /** A failed grab's code and numbers (shared/grab-error-codes.ts); `error` holds its English sentence. */
+  errorCode?: string | null;
+  errorParams?: Record<string, string | number> | null;
   thumbnail: Buffer | null;
   frameWidth: number | null;
   frameHeight: number | null;
@@ -54,9 +57,10 @@ export async function storeResult(lease: RunLease, row: ResultRow): Promise<bool
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const inserted = await tx.$queryRaw<Array<{ id: bigint }>>`
-      INSERT INTO diagnosis_results (task_id, run_id, camera_id, attempt, created_at, verdict, findings, checks, error, thumbnail, frame_width, frame_height)
+      INSERT INTO diagnosis_results (task_id, run_id, camera_id, attempt, created_at, verdict, findings, checks, error, error_code, error_params, thumbnail, frame_width, frame_height)
       SELECT t.id, ${lease.runId}, ${row.cameraId}, t.attempt, now(), ${row.verdict}, ${row.findings}::text[], ${JSON.stringify(row.checks)}::jsonb,
-             ${row.error}, ${row.thumbnail}, ${row.frameWidth}, ${row.frameHeight}
+             ${row.error}, ${row.errorCode ?? null}, ${row.errorParams ? JSON.stringify(row.errorParams) : null}::jsonb,
+             ${row.thumbnail}, ${row.frameWidth}, ${row.frameHeight}
       FROM diagnosis_tasks t
       WHERE t.id = ${lease.taskId} AND t.status = 'running' AND t.attempt = ${lease.attempt} AND t.owner_instance_id = ${lease.instanceId}::uuid
       FOR SHARE OF t

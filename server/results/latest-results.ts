@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Severity } from "@/shared/finding-severity";
-import { findingSeverities, readChecks, type Verdict } from "./result-view";
+import type { GrabErrorCode, GrabErrorParams } from "@/shared/grab-error-codes";
+import { findingSeverities, readChecks, readGrabError, type Verdict } from "./result-view";
 
 /** What a camera list shows of a camera's most recent result. */
 export interface LatestResult {
@@ -14,6 +15,8 @@ export interface LatestResult {
   severities: Record<string, Severity>;
   severity: Severity | null;
   error: string | null;
+  errorCode: GrabErrorCode | null;
+  errorParams: GrabErrorParams | null;
   hasThumbnail: boolean;
 }
 
@@ -26,6 +29,8 @@ interface Row {
   findings: string[];
   checks: Prisma.JsonValue;
   error: string | null;
+  error_code: string | null;
+  error_params: Prisma.JsonValue | null;
   has_thumbnail: boolean;
 }
 
@@ -37,10 +42,10 @@ export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<nu
   if (cameraIds.length === 0) return new Map();
   const db = await getDb();
   const rows = await db.$queryRaw<Row[]>`
-    SELECT c.id AS camera_id, r.id, r.task_id, r.created_at, r.verdict, r.findings, r.checks, r.error, r.has_thumbnail
+    SELECT c.id AS camera_id, r.id, r.task_id, r.created_at, r.verdict, r.findings, r.checks, r.error, r.error_code, r.error_params, r.has_thumbnail
     FROM unnest(${cameraIds}::int[]) AS c(id)
     CROSS JOIN LATERAL (
-      SELECT id, task_id, created_at, verdict, findings, checks, error, thumbnail IS NOT NULL AS has_thumbnail
+      SELECT id, task_id, created_at, verdict, findings, checks, error, error_code, error_params, thumbnail IS NOT NULL AS has_thumbnail
       FROM diagnosis_results WHERE camera_id = c.id
       ORDER BY created_at DESC, id DESC LIMIT 1
     ) r`;
@@ -55,6 +60,7 @@ export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<nu
         findings: r.findings,
         ...findingSeverities(r.findings, readChecks(r.checks)),
         error: r.error,
+        ...readGrabError(r.error_code, r.error_params),
         hasThumbnail: r.has_thumbnail,
       },
     ]),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
 import { severitiesOf, worstSeverity, type Severity } from "@/shared/finding-severity";
+import { isGrabErrorCode, type GrabErrorCode, type GrabErrorParams } from "@/shared/grab-error-codes";
 
 export type Verdict = "ok" | "abnormal" | "error";
 
@@ -26,7 +27,10 @@ export interface ResultView {
   severities: Record<string, Severity>;
   /** The worst of `severities`; null for a result without findings. */
   severity: Severity | null;
+  /** English sentence; the console shows errorCode's sentence in the reader's language instead. */
   error: string | null;
+  errorCode: GrabErrorCode | null;
+  errorParams: GrabErrorParams | null;
   hasThumbnail: boolean;
   frameWidth: number | null;
   frameHeight: number | null;
@@ -42,6 +46,8 @@ export const resultViewSelect = {
   verdict: true,
   findings: true,
   error: true,
+  errorCode: true,
+  errorParams: true,
   frameWidth: true,
   frameHeight: true,
   checks: true,
@@ -50,10 +56,11 @@ export const resultViewSelect = {
 
 type Row = Prisma.DiagnosisResultGetPayload<{ select: typeof resultViewSelect }>;
 
-export function toResultView({ id, task, checks, verdict, ...row }: Row, hasThumbnail: boolean): ResultView {
+export function toResultView({ id, task, checks, verdict, errorCode, errorParams, ...row }: Row, hasThumbnail: boolean): ResultView {
   const list = readChecks(checks);
   return {
     ...row,
+    ...readGrabError(errorCode, errorParams),
     id: id.toString(),
     taskName: task.name,
     verdict: verdict as Verdict,
@@ -67,6 +74,16 @@ export function toResultView({ id, task, checks, verdict, ...row }: Row, hasThum
 export function findingSeverities(findings: string[], checks: ResultCheck[]): Pick<ResultView, "severities" | "severity"> {
   const severities = severitiesOf(findings, Object.fromEntries(checks.map((c) => [c.code, c.score])));
   return { severities, severity: worstSeverity(Object.values(severities)) };
+}
+
+/** A stored grab error code and its numbers; rows from older versions (or unknown codes) have none. */
+export function readGrabError(code: string | null, params: Prisma.JsonValue | null) {
+  if (!isGrabErrorCode(code)) return { errorCode: null, errorParams: null };
+  const numbers =
+    params && typeof params === "object" && !Array.isArray(params)
+      ? Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => ["string", "number"].includes(typeof e[1])))
+      : {};
+  return { errorCode: code, errorParams: numbers };
 }
 
 /**

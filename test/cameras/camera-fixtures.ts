@@ -6,9 +6,14 @@ import type { CameraSource } from "@/server/cameras/camera-source";
 export const FIXTURE_IMAGES = path.resolve("test/fixtures/vqd-public/images");
 export const fixtureImage = (name: string) => path.join(FIXTURE_IMAGES, name);
 
-/** A scratch folder removed when the test file ends (call from afterAll). */
+/**
+ * A scratch folder removed when the test file ends (call from afterAll), inside DATA_DIR/cameras: one
+ * of the folders file cameras may read in tests (test/support/vitest-global-setup.ts).
+ */
 export function scratchFolder(): { dir: string; remove(): void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "easysight-cameras-"));
+  const root = path.join(process.env.DATA_DIR ?? os.tmpdir(), "cameras");
+  fs.mkdirSync(root, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(root, "scratch-"));
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 

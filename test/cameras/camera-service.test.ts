@@ -70,15 +70,17 @@ describe("camera services", () => {
     const name = uniqueName("cam");
     await expect(createCamera({ name, sourceType: "image_folder", sourceUri: fixtureImage("aero1-normal-0.jpg") })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringMatching(/^An image_folder source must be a path to a folder; .* is not a folder\.$/),
+      message: "该路径不是文件夹 (The path is not a folder).",
     });
     await expect(createCamera({ name, sourceType: "http_snapshot", sourceUri: "rtsp://cam/live" })).rejects.toThrow(
-      "An http_snapshot source must be an http:// or https:// URL.",
+      "http_snapshot 类型的视频源必须是 http:// 或 https:// 地址 (an http_snapshot source must be an http:// or https:// URL).",
     );
     await expect(createCamera({ name, sourceType: "rtsp", sourceUri: "http://cam/live" })).rejects.toThrow(
-      "An rtsp source must be an rtsp:// or rtsps:// URL.",
+      "rtsp 类型的视频源必须是 rtsp:// 或 rtsps:// 地址 (an rtsp source must be an rtsp:// or rtsps:// URL).",
     );
-    await expect(createCamera({ name, sourceType: "image_file", sourceUri: "no/such/file.jpg" })).rejects.toThrow(/does not exist/);
+    await expect(createCamera({ name, sourceType: "image_file", sourceUri: "test/fixtures/no/such/file.jpg" })).rejects.toThrow(
+      "文件或文件夹不存在 (The file or folder does not exist).",
+    );
     await expect(
       as("operator").cameras.create({ name, sourceType: "http_snapshot", sourceUri: "http://cam/x", grabTimeoutMs: 100 }),
     ).rejects.toMatchObject({
@@ -131,8 +133,8 @@ describe("camera services", () => {
     });
     expect(await testCameraSource(dead.id)).toMatchObject({
       ok: false,
-      reason: "unreachable",
-      error: expect.stringContaining("unreachable"),
+      code: "refused",
+      error: "The connection was refused: nothing listens on that port.",
     });
   });
 });

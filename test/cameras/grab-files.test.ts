@@ -62,12 +62,12 @@ describe("grabbing frames from files", () => {
     const missing = path.join(scratch.dir, "nope.jpg");
     await expect(grabFrame(memoryCamera({ sourceType: "image_file", sourceUri: missing }))).rejects.toMatchObject({
       name: "GrabError",
-      reason: "not_found",
-      message: `Image file ${missing} does not exist.`,
+      code: "not_found",
+      message: "The file or folder does not exist.",
     });
     const empty = path.join(scratch.dir, "empty");
     fs.mkdirSync(empty);
-    await expect(grabFrame(memoryCamera({ sourceType: "image_folder", sourceUri: empty }))).rejects.toMatchObject({ reason: "empty" });
+    await expect(grabFrame(memoryCamera({ sourceType: "image_folder", sourceUri: empty }))).rejects.toMatchObject({ code: "empty_folder" });
 
     const video = path.join(scratch.dir, "any.mp4");
     fs.writeFileSync(video, "not really a video");
@@ -75,8 +75,8 @@ describe("grabbing frames from files", () => {
     process.env.PATH = scratch.dir; // no ffmpeg in here
     try {
       await expect(grabFrame(memoryCamera({ sourceType: "video_file", sourceUri: video }))).rejects.toMatchObject({
-        reason: "ffmpeg_missing",
-        message: expect.stringMatching(/not installed/),
+        code: "ffmpeg_missing",
+        message: expect.stringMatching(/ffmpeg is not available/),
       });
     } finally {
       process.env.PATH = savedPath;
@@ -86,6 +86,6 @@ describe("grabbing frames from files", () => {
   it("a file that is not an image is refused rather than passed on", async () => {
     const file = path.join(scratch.dir, "page.jpg");
     fs.writeFileSync(file, "<html>login</html>");
-    await expect(grabFrame(memoryCamera({ sourceType: "image_file", sourceUri: file }))).rejects.toMatchObject({ reason: "not_image" });
+    await expect(grabFrame(memoryCamera({ sourceType: "image_file", sourceUri: file }))).rejects.toMatchObject({ code: "not_image" });
   });
 });

@@ -25,7 +25,12 @@ export default async function setup() {
     AUTO_MIGRATE: "0",
     ADMIN_PASSWORD: randomBytes(12).toString("hex"),
     DATA_DIR: path.join(scratch, "data"),
+    // File cameras in tests read the fixtures, the demo cameras and scratch folders under DATA_DIR/cameras.
+    CAMERA_FILES_ROOT: [path.resolve("test/fixtures"), path.resolve("demo/cameras"), path.join(scratch, "data", "cameras")].join(
+      path.delimiter,
+    ),
   });
+  fs.mkdirSync(path.join(scratch, "data", "cameras"), { recursive: true });
   return async () => {
     await shared.drop();
     await template.drop();

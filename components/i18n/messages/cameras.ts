@@ -1,3 +1,5 @@
+import { grabErrorMessageKeys } from "@/shared/grab-error-codes";
+
 /** cameras: the camera list, a camera's page and the camera form. */
 export const cameras = {
   "cameras.title": { zh: "摄像头", en: "Cameras" },
@@ -35,16 +37,7 @@ export const cameras = {
   "source.video_file": { zh: "视频文件", en: "Video file" },
   "source.http_snapshot": { zh: "HTTP 快照", en: "HTTP snapshot" },
   "source.rtsp": { zh: "RTSP 视频流", en: "RTSP stream" },
-  "grab.timeout": { zh: "超时未返回画面。", en: "No frame within the timeout." },
-  "grab.aborted": { zh: "取帧被取消。", en: "The grab was cancelled." },
-  "grab.not_found": { zh: "文件或文件夹不存在。", en: "The file or folder does not exist." },
-  "grab.empty": { zh: "没有可用的画面。", en: "There is no frame to read." },
-  "grab.not_image": { zh: "返回的数据不是图片。", en: "What came back is not an image." },
-  "grab.too_large": { zh: "画面超过大小上限。", en: "The frame is larger than allowed." },
-  "grab.unreachable": { zh: "无法连接到视频源。", en: "The source cannot be reached." },
-  "grab.http_status": { zh: "服务器返回了错误状态。", en: "The server answered with an error status." },
-  "grab.decode": { zh: "视频无法解码。", en: "The video cannot be decoded." },
-  "grab.ffmpeg_missing": { zh: "服务器未安装 ffmpeg。", en: "ffmpeg is not installed on the server." },
+  ...grabErrorMessageKeys,
   "camera.title": { zh: "摄像头详情", en: "Camera" },
   "camera.back": { zh: "返回摄像头列表", en: "Back to cameras" },
   "camera.notFound": { zh: "摄像头不存在或已被删除。", en: "This camera does not exist or was deleted." },

@@ -13,6 +13,7 @@ export const findings = {
   "finding.scene_change": { zh: "场景变化", en: "Scene change" },
   "finding.mosaic": { zh: "马赛克", en: "Mosaic" },
   "finding.garbled": { zh: "花屏", en: "Garbled picture" },
+  "finding.shake": { zh: "抖动", en: "Shake" },
   "finding.offline": { zh: "离线", en: "Offline" },
   "severity.warning": { zh: "警告", en: "Warning" },
   "severity.critical": { zh: "严重", en: "Critical" },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Command } from "commander";
+import { grabErrorSentence } from "@/shared/grab-error-codes";
 import { sourceTypeSchema } from "@/server/cameras/camera-input";
 import type { CameraView } from "@/server/cameras/camera-view";
 import { createCamera } from "@/server/cameras/create-camera";
@@ -140,7 +141,7 @@ export function registerCameraCommands(program: Command) {
           process.stdout.write(
             `ok: ${result.width}x${result.height}, ${result.bytes} bytes${result.sourceFrame ? ` (${result.sourceFrame})` : ""}\n`,
           );
-        else process.stderr.write(`no frame (${result.reason}): ${result.error}\n`);
+        else if (result.code) process.stderr.write(`no frame (${result.code}): ${grabErrorSentence(result.code, result.params)}\n`);
         return result.ok ? 0 : 1;
       }),
     );
