@@ -4,7 +4,9 @@
  * sentence not in that form (a plain message, a note without Chinese) comes back unchanged.
  */
 export function sentenceIn(sentence: string, lang: "zh" | "en"): string {
-  const text = sentence.trim();
+  // A validation sentence starts with the field it is about ("name: 中文 (english)."): both halves keep it.
+  const field = /^[\w.]+: /.exec(sentence.trim())?.[0] ?? "";
+  const text = sentence.trim().slice(field.length);
   const stop = text.endsWith(".") ? "." : "";
   const body = stop ? text.slice(0, -1) : text;
   if (!body.endsWith(")")) return sentence;
@@ -23,5 +25,5 @@ export function sentenceIn(sentence: string, lang: "zh" | "en"): string {
   const zh = body.slice(0, open).trimEnd();
   const en = body.slice(open + 1, -1).trim();
   if (!/[\u4e00-\u9fff]/.test(zh) || !en) return sentence;
-  return lang === "zh" ? zh : en + stop;
+  return field + (lang === "zh" ? zh : en + stop);
 }

@@ -18,6 +18,12 @@ describe("bilingual sentences", () => {
     );
   });
 
+  it("a validation sentence keeps the field it is about in both languages", () => {
+    const sentence = "name: 名称不能为空 (a name is required).";
+    expect(sentenceIn(sentence, "zh")).toBe("name: 名称不能为空");
+    expect(sentenceIn(sentence, "en")).toBe("name: a name is required.");
+  });
+
   it("a sentence in one language only comes back unchanged", () => {
     for (const plain of ["Could not connect (timeout)", "任务不存在", "HTTP 500", "", "(x)"]) expect(sentenceIn(plain, "en")).toBe(plain);
   });
