@@ -65,10 +65,14 @@ const PRIMARY: Array<{ code: FindingCode; metric: string; key: string; abnormalA
     abnormalAbove: true,
     gate: (m) => m.jumpRatio >= T.scene_change.minJumpRatio,
   },
+  { code: "mosaic", metric: "areaFraction", key: "minAreaFraction", abnormalAbove: true },
+  { code: "garbled", metric: "brokenFraction", key: "minBrokenFraction", abnormalAbove: true },
+  { code: "shake", metric: "movingShare", key: "minMovingShare", abnormalAbove: true, gate: (m) => m.movingSteps >= T.shake.minSteps },
 ];
 
 /** Secondary metrics worth seeing (conditions that gate a check); printed without a re-fit. */
 const SECONDARY: Array<{ code: FindingCode; metric: string; key?: string }> = [
+  { code: "shake", metric: "movingSteps", key: "minSteps" },
   { code: "too_dark", metric: "meanLuma", key: "maxMeanLuma" },
   { code: "too_bright", metric: "meanLuma", key: "minMeanLuma" },
   { code: "occlusion", metric: "restBrightLuma", key: "minRestLuma" },

@@ -53,6 +53,14 @@ export function checkGarbled(frame: Frame, t: Thresholds["garbled"]): CheckResul
 
 /** Decoders work on 16x16 macroblocks of the source frame. */
 const MACROBLOCK = 16;
+/** A seam must be this many times the step across the middles of the two blocks (8x8 JPEG seams). */
+const MIDLINE_RATIO = 2;
+/**
+ * JPEG keeps colour at half resolution in 8x8 blocks of the half plane, i.e. exactly on the 16x16 macroblock
+ * grid: a DCT-scaled decode (decode.ts) shows those chroma block edges crisply on every healthy frame. A colour
+ * seam must therefore be this many times the luma step to count.
+ */
+const CHROMA_STEP_FACTOR = 3;
 
 /**
  * The corrupted part: the first block row from which the broken share, averaged down to the bottom, is
@@ -111,20 +119,31 @@ function isSeam(steps: Steps, chroma: Chroma, edge: "top" | "left", x0: number, 
     const value = (i: number) => (plane ? plane[i] : 0);
     let boundary = 0,
       inside = 0,
-      nInside = 0;
+      nInside = 0,
+      midline = 0;
+    const half = m >> 1;
     for (let a = 0; a < m; a++) {
       if (plane) boundary += Math.abs(value(at(a, 0)) - value(at(a, -1)));
       else boundary += top ? steps.vertical[at(a, -1)] : steps.horizontal[(y0 + a) * (w - 1) + x0 - 1];
       for (let b = -m + 1; b < m - 1; b++) {
         if (b === -1) continue;
-        if (plane) inside += Math.abs(value(at(a, b + 1)) - value(at(a, b)));
-        else inside += top ? steps.vertical[at(a, b)] : steps.horizontal[(y0 + a) * (w - 1) + x0 + b];
+        const step = plane
+          ? Math.abs(value(at(a, b + 1)) - value(at(a, b)))
+          : top
+            ? steps.vertical[at(a, b)]
+            : steps.horizontal[(y0 + a) * (w - 1) + x0 + b];
+        inside += step;
         nInside++;
+        // The middle of this block and of the neighbour: JPEG's own 8x8 seams lie there as on the edge.
+        if (b === half - 1 || b === -half - 1) midline += step;
       }
     }
     boundary /= m;
     inside /= nInside;
-    if (boundary >= t.minBoundaryStep && boundary >= t.minBoundaryRatio * inside) return true;
+    midline /= 2 * m;
+    // A copied block breaks the macroblock edge; compression blocking marks its middle as much as its edge.
+    const minStep = plane ? CHROMA_STEP_FACTOR * t.minBoundaryStep : t.minBoundaryStep;
+    if (boundary >= minStep && boundary >= t.minBoundaryRatio * inside && boundary >= MIDLINE_RATIO * midline) return true;
   }
   return false;
 }

@@ -28,6 +28,7 @@ export function checkShake(current: Fingerprint, history: Fingerprint[], t: Thre
     score: Math.min(rampScore(movingShare, 0, t.minMovingShare, 1), rampScore(medianShift, 0, t.minShift, 4 * t.minShift)),
     metrics: {
       movingSteps: moving,
+      movingShare: round(movingShare, 3),
       stepsCompared: moves.length,
       medianShift: round(medianShift, 2),
       maxShift: round(sorted[sorted.length - 1], 2),
