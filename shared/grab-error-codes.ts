@@ -44,6 +44,10 @@ export const GRAB_ERROR_MESSAGES = {
     zh: "服务器上没有 ffmpeg，视频文件和 RTSP 摄像头需要它。",
     en: "ffmpeg is not available on the server; video files and RTSP cameras need it.",
   },
+  password_unreadable: {
+    zh: "无法解密该摄像头保存的密码（SECRETS_KEY 已更换？），请重新输入密码。",
+    en: "The camera's stored password cannot be decrypted (was SECRETS_KEY changed?); enter the password again.",
+  },
   failed: { zh: "取帧失败（详情见服务器日志）。", en: "The grab failed (details in the server log)." },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { ErrorState, Loading } from "@/components/ui/query-states";
 import { useUrlParams } from "@/components/ui/use-url-params";
 import { CHECK_INTERVAL_MS } from "@/components/recovery-actions/use-stuck-check";
+import { liveInterval } from "@/components/tasks/live-refresh";
 import { MetricCharts } from "./metric-charts";
 import { StatusCards } from "./status-cards";
 import { DASHBOARD_RANGES, rangeFromParam } from "./dashboard-range";
@@ -18,7 +19,11 @@ export function DashboardView() {
   const trpc = useTRPC();
   const { params, update } = useUrlParams();
   const range = rangeFromParam(params.get("range"));
-  const summary = useQuery({ ...trpc.dashboard.summary.queryOptions({}), refetchInterval: CHECK_INTERVAL_MS });
+  // Every few seconds while any task is due or running, else every 5 minutes (the charts keep 5 minutes).
+  const summary = useQuery({
+    ...trpc.dashboard.summary.queryOptions({}),
+    refetchInterval: (query) => liveInterval(!!query.state.data && query.state.data.byStatus.running + query.state.data.due > 0),
+  });
   const series = useQuery({
     ...trpc.dashboard.series.queryOptions({ range }),
     refetchInterval: CHECK_INTERVAL_MS,

@@ -10,6 +10,7 @@ import { RecoverTaskButton } from "@/components/recovery-actions/recover-task-bu
 import { ForceRecoverTaskButton } from "@/components/recovery-actions/force-recover-task-button";
 import type { TaskWithStuck } from "@/server/tasks/task-stuck";
 import { useTaskActions } from "./use-task-actions";
+import { isTaskBusy } from "./live-refresh";
 
 /**
  * What the signed-in role may do with one task. Controls that the task's state refuses are shown
@@ -23,6 +24,7 @@ export function TaskActions({ task }: { task: TaskWithStuck }) {
   const { runNow, setActive, remove } = useTaskActions();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const running = task.status === "running";
+  const due = !running && isTaskBusy(task);
   return (
     <>
       {isAdmin && task.stuck && <RecoverTaskButton task={task} />}
@@ -32,8 +34,16 @@ export function TaskActions({ task }: { task: TaskWithStuck }) {
           <Button
             variant="primary"
             busy={runNow.isPending}
-            disabled={running || !task.isActive}
-            title={running ? t("taskDetail.runNowRunning") : !task.isActive ? t("taskDetail.runNowInactive") : undefined}
+            disabled={running || due || !task.isActive}
+            title={
+              running
+                ? t("taskDetail.runNowRunning")
+                : due
+                  ? t("taskDetail.runNowDue")
+                  : !task.isActive
+                    ? t("taskDetail.runNowInactive")
+                    : undefined
+            }
             onClick={() => runNow.mutate({ id: task.id })}
           >
             {t("taskDetail.runNow")}

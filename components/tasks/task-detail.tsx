@@ -14,12 +14,13 @@ import { Section } from "@/components/ui/section";
 import { findingLabel } from "@/components/cameras/labels";
 import { stuckReasonText } from "@/components/recovery-actions/stuck-reason";
 import { TaskRecoveryHistory } from "@/components/recovery-audit/task-recovery-history";
-import { CHECK_INTERVAL_MS } from "@/components/recovery-actions/use-stuck-check";
 import { StatusBadge } from "./status-badge";
 import { scheduleText } from "./schedule-text";
 import { TaskActions } from "./task-actions";
 import { TaskLatestResults } from "./task-latest-results";
 import { TaskRuns } from "./task-runs";
+import { isTaskBusy, liveInterval } from "./live-refresh";
+import { RunProgressBar } from "./run-progress";
 
 function Props({ rows }: { rows: Array<[string, ReactNode]> }) {
   return (
@@ -38,7 +39,16 @@ function Props({ rows }: { rows: Array<[string, ReactNode]> }) {
 export function TaskDetail({ id }: { id: number }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const { data: task, error, refetch } = useQuery({ ...trpc.tasks.byId.queryOptions({ id }), refetchInterval: CHECK_INTERVAL_MS });
+  // Every few seconds while the task is due or running (its state is about to change), else every 5 minutes.
+  const {
+    data: task,
+    error,
+    refetch,
+    dataUpdatedAt,
+  } = useQuery({
+    ...trpc.tasks.byId.queryOptions({ id }),
+    refetchInterval: (query) => liveInterval(!!query.state.data && isTaskBusy(query.state.data)),
+  });
   if (error && !task) return <ErrorState message={error.message} onRetry={() => void refetch()} />;
   if (!task) return <Loading minHeight={400} />;
   const none = t("common.none");
@@ -74,6 +84,9 @@ export function TaskDetail({ id }: { id: number }) {
         <Props
           rows={[
             [t("task.status"), <StatusBadge key="s" status={task.status} stuck={!!task.stuck} lastRunOutcome={task.lastRunOutcome} />],
+            ...(task.status === "running"
+              ? [[t("progress.title"), <RunProgressBar key="p" task={task} now={dataUpdatedAt} />] as [string, ReactNode]]
+              : []),
             [t("taskDetail.stuckReason"), reason ?? none],
             [t("task.reason"), task.statusReason || none],
             [
@@ -104,7 +117,7 @@ export function TaskDetail({ id }: { id: number }) {
         />
       </Section>
       <TaskLatestResults taskId={task.id} />
-      <TaskRuns taskId={task.id} />
+      <TaskRuns taskId={task.id} live={isTaskBusy(task)} />
       <TaskRecoveryHistory taskId={task.id} />
     </div>
   );

@@ -10,10 +10,11 @@ import { LocalTime } from "@/components/ui/local-time";
 import { Pagination } from "@/components/ui/pagination";
 import { useUrlParams } from "@/components/ui/use-url-params";
 import { StuckBanner } from "@/components/recovery-actions/stuck-banner";
-import { CHECK_INTERVAL_MS, useStuckCheck } from "@/components/recovery-actions/use-stuck-check";
+import { useStuckCheck } from "@/components/recovery-actions/use-stuck-check";
 import { TaskFilters } from "./task-filters";
 import { taskListInputFromParams } from "./task-list-params";
 import { TaskTable } from "./task-table";
+import { isTaskBusy, liveInterval } from "./live-refresh";
 
 /**
  * The task list: filters, the stuck-task banner, the table and its pages. The list and the stuck
@@ -25,7 +26,12 @@ export function TaskListView() {
   const trpc = useTRPC();
   const { params, hrefWith, update } = useUrlParams();
   const input = taskListInputFromParams(params);
-  const list = useQuery({ ...trpc.tasks.list.queryOptions(input), placeholderData: keepPreviousData, refetchInterval: CHECK_INTERVAL_MS });
+  // One query for the whole page: every few seconds while any task on it is due or running, else every 5 minutes.
+  const list = useQuery({
+    ...trpc.tasks.list.queryOptions(input),
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => liveInterval(!!query.state.data?.items.some((task) => isTaskBusy(task))),
+  });
   const check = useStuckCheck();
   const refreshing = list.isFetching || check.isFetching;
   const fetchedAt = Math.max(list.dataUpdatedAt, check.dataUpdatedAt);

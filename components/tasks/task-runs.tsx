@@ -11,6 +11,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import { Section } from "@/components/ui/section";
 import { runsInput } from "./task-detail-queries";
+import { LIVE_INTERVAL_MS } from "./live-refresh";
 
 const OUTCOMES: Record<string, { tone: BadgeTone; key: MessageKey }> = {
   running: { tone: "info", key: "run.outcome.running" },
@@ -22,11 +23,16 @@ const OUTCOMES: Record<string, { tone: BadgeTone; key: MessageKey }> = {
 };
 
 /** Every attempt of the task, newest first: who ran it, when, how long, and how it ended. */
-export function TaskRuns({ taskId }: { taskId: number }) {
+export function TaskRuns({ taskId, live }: { taskId: number; live: boolean }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
-  const query = useQuery({ ...trpc.tasks.runs.queryOptions(runsInput(taskId, page)), placeholderData: keepPreviousData });
+  // Follows the task's own cycle: a run that ends while the page is open shows up within seconds.
+  const query = useQuery({
+    ...trpc.tasks.runs.queryOptions(runsInput(taskId, page)),
+    placeholderData: keepPreviousData,
+    refetchInterval: live ? LIVE_INTERVAL_MS : false,
+  });
   return (
     <Section title={t("taskDetail.runs")} testId="task-runs">
       <PagedQueryTable

@@ -9,6 +9,7 @@ import { RecoverTaskButton } from "@/components/recovery-actions/recover-task-bu
 import { stuckReasonText } from "@/components/recovery-actions/stuck-reason";
 import type { TaskWithStuck } from "@/server/tasks/task-stuck";
 import { StatusBadge } from "./status-badge";
+import { RunProgressCount } from "./run-progress";
 import { scheduleText } from "./schedule-text";
 import { SortHeader } from "./sort-header";
 import { findingLabel } from "@/components/cameras/labels";
@@ -95,6 +96,7 @@ export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTa
                 <td className="cell-nowrap hide-narrow">{scheduleText(t, task)}</td>
                 <td className="cell-status">
                   <StatusBadge status={task.status} stuck={!!task.stuck} lastRunOutcome={task.lastRunOutcome} />
+                  {!task.stuck && <RunProgressCount task={task} />}
                   {reason && (
                     <span className="cell-sub stuck-reason" title={reason} data-testid="stuck-reason">
                       {reason}

@@ -46,6 +46,7 @@ try {
     startedPerf: performance.now(),
     progressAt: performance.now(),
     maxRuntimeMinutes: 30,
+    progress: null,
   });
   const [after] = await db.$queryRaw<Array<{ status: string; next_run_time: Date | null; status_reason: string | null }>>`
     SELECT status::text, next_run_time, status_reason FROM diagnosis_tasks WHERE id = ${task.id}`;

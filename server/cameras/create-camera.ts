@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
+import { sealSecret } from "@/server/secrets/seal-secret";
 import { createCameraInput, type CreateCameraInput } from "./camera-input";
 import { explainNameTaken } from "./camera-name-taken";
 import { cameraViewSelect, toCameraView, type CameraView } from "./camera-view";
@@ -20,7 +21,14 @@ export async function createCamera(raw: CreateCameraInput): Promise<CameraView> 
   const db = await getDb();
   const row = await db.camera
     .create({
-      data: { name: input.name, location: input.location ?? null, grabTimeoutMs: input.grabTimeoutMs, isActive: input.isActive, ...source },
+      data: {
+        name: input.name,
+        location: input.location ?? null,
+        grabTimeoutMs: input.grabTimeoutMs,
+        isActive: input.isActive,
+        ...source,
+        sourcePassword: source.sourcePassword === null ? null : sealSecret(source.sourcePassword),
+      },
       select: cameraViewSelect,
     })
     .catch((err) => {

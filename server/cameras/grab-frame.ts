@@ -2,6 +2,7 @@ import "server-only";
 import type { CameraSourceType } from "@/server/db/generated/enums";
 import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { logger } from "@/server/logging/logger";
+import { openSecret } from "@/server/secrets/seal-secret";
 import { GrabError } from "./grab-error";
 import { grabHttpSnapshot } from "./grab-http-snapshot";
 import { grabImageFile } from "./grab-image-file";
@@ -35,6 +36,7 @@ const GRABBERS: Record<CameraSourceType, SourceGrabber> = {
  */
 export async function grabFrame(camera: CameraSource, options: GrabOptions = {}): Promise<GrabbedFrame> {
   const grab = GRABBERS[camera.sourceType];
+  const source = withOpenPassword(camera);
   const timeoutMs = options.timeoutMs ?? camera.grabTimeoutMs;
   // One controller per grab rather than AbortSignal.any/timeout: the caller's signal may live for a
   // whole run, and here every listener and timer is removed as soon as the grab settles.
@@ -52,7 +54,7 @@ export async function grabFrame(camera: CameraSource, options: GrabOptions = {})
 
   try {
     if (controller.signal.aborted) throw stopped();
-    return await Promise.race([grab(camera, controller.signal), aborted]);
+    return await Promise.race([grab(source, controller.signal), aborted]);
   } catch (err) {
     if (controller.signal.aborted) throw stopped();
     if (err instanceof GrabError) throw err;
@@ -62,5 +64,16 @@ export async function grabFrame(camera: CameraSource, options: GrabOptions = {})
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onCallerAbort);
+  }
+}
+
+/** The camera with its password opened (it is stored sealed: server/secrets/seal-secret.ts). */
+function withOpenPassword(camera: CameraSource): CameraSource {
+  if (camera.sourcePassword === null) return camera;
+  try {
+    return { ...camera, sourcePassword: openSecret(camera.sourcePassword) };
+  } catch (err) {
+    logger.warn({ cameraId: camera.id, err: (err as Error).message }, "a camera password could not be opened");
+    throw new GrabError("password_unreadable");
   }
 }

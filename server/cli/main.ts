@@ -9,6 +9,7 @@ import { registerDiagnoseCommand } from "./commands/diagnose";
 import { registerTokenCommands } from "./commands/token";
 import { registerTaskCommands } from "./commands/task";
 import { registerUserCommands } from "./commands/user";
+import { registerSecretsCommands } from "./commands/secrets";
 import { registerWorkerCommands } from "./commands/worker";
 
 const program = new Command()
@@ -21,6 +22,7 @@ registerUserCommands(program);
 registerCameraCommands(program);
 registerTokenCommands(program);
 registerDbCommands(program);
+registerSecretsCommands(program);
 registerTaskCommands(program);
 registerWorkerCommands(program);
 registerCheckTasksCommand(program);

@@ -10,6 +10,17 @@ import { z } from "zod";
 const bool = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** 32 bytes written as hex or base64 (base64url too). */
+export function parseSecretsKey(text: string): Buffer | null {
+  const key = /^[0-9a-f]{64}$/i.test(text)
+    ? Buffer.from(text, "hex")
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(text)
+      ? Buffer.from(text, "base64")
+      : null;
+  return key?.length === 32 ? key : null;
+}
+const isSecretsKey = (text: string) => parseSecretsKey(text) !== null;
+
 /** One CAMERA_URL_DENY entry: an IP, an IP/prefix, or a host name. */
 function isDenyEntry(entry: string): boolean {
   const [address, prefix, extra] = entry.split("/");
@@ -75,6 +86,19 @@ const schema = z.object({
    * connects directly and any X-Forwarded-For it sends is ignored). See server/http/client-address.ts.
    */
   TRUST_PROXY: int(0, 10).default(0),
+  /** Key that encrypts camera passwords: 32 bytes as base64 or hex. Unset: generated into DATA_DIR/secrets-key. */
+  SECRETS_KEY: z.string().refine(isSecretsKey, "must be 32 bytes as base64 (44 characters) or hex (64 characters)").optional(),
+  /** Earlier SECRETS_KEY values (comma-separated) still accepted for reading, until `easysight secrets rotate` has run. */
+  SECRETS_KEY_PREVIOUS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isSecretsKey, "must be comma-separated keys of 32 bytes (base64 or hex)"))),
   /**
    * Folders that image_file, image_folder and video_file cameras may read, separated by ":" (the
    * platform's path delimiter). Unset: the demo cameras (demo/cameras) and DATA_DIR/cameras.

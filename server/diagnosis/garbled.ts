@@ -51,6 +51,14 @@ export function checkGarbled(frame: Frame, t: Thresholds["garbled"]): CheckResul
 
 /** Decoders work on 16x16 macroblocks of the source frame. */
 const MACROBLOCK = 16;
+/** A seam must be this many times the step across the middles of the two blocks (8x8 JPEG seams). */
+const MIDLINE_RATIO = 2;
+/**
+ * JPEG keeps colour at half resolution in 8x8 blocks of the half plane, i.e. exactly on the 16x16 macroblock
+ * grid: a DCT-scaled decode (decode.ts) shows those chroma block edges crisply on every healthy frame. A colour
+ * seam must therefore be this many times the luma step to count.
+ */
+const CHROMA_STEP_FACTOR = 3;
 
 /**
  * The corrupted part: the first block row from which the broken share, averaged down to the bottom, is
@@ -83,6 +91,9 @@ interface BlockSums {
   vInside: Float64Array;
   leftEdge: Float64Array;
   topEdge: Float64Array;
+  /** Steps across the block's middle column and row (part of the inside sums too). */
+  hMiddle: Float64Array;
+  vMiddle: Float64Array;
 }
 
 function blockStepSums(frame: Frame, m: number, cols: number, rows: number): BlockSums {
@@ -93,7 +104,10 @@ function blockStepSums(frame: Frame, m: number, cols: number, rows: number): Blo
     vInside: new Float64Array(size),
     leftEdge: new Float64Array(size),
     topEdge: new Float64Array(size),
+    hMiddle: new Float64Array(size),
+    vMiddle: new Float64Array(size),
   };
+  const middle = (m >> 1) - 1;
   const width = cols * m;
   for (let y = 0; y < rows * m; y++) {
     const by = Math.floor(y / m);
@@ -117,6 +131,11 @@ function blockStepSums(frame: Frame, m: number, cols: number, rows: number): Blo
         target[at] += dl;
         target[at + 1] += dr;
         target[at + 2] += db;
+        if (x % m === middle) {
+          sums.hMiddle[base] += dl;
+          sums.hMiddle[base + 1] += dr;
+          sums.hMiddle[base + 2] += db;
+        }
       }
       if (y + 1 < rows * m) {
         const j = k + 3 * w;
@@ -129,6 +148,11 @@ function blockStepSums(frame: Frame, m: number, cols: number, rows: number): Blo
         target[at] += dl;
         target[at + 1] += dr;
         target[at + 2] += db;
+        if (inBlockRow === middle) {
+          sums.vMiddle[base] += dl;
+          sums.vMiddle[base + 1] += dr;
+          sums.vMiddle[base + 2] += db;
+        }
       }
     }
   }
@@ -141,12 +165,16 @@ function blockStepSums(frame: Frame, m: number, cols: number, rows: number): Blo
  * block and the one across the edge.
  */
 function isSeam(sums: BlockSums, edge: "top" | "left", block: number, neighbour: number, m: number, t: Thresholds["garbled"]): boolean {
-  const [across, inside] = edge === "top" ? [sums.topEdge, sums.vInside] : [sums.leftEdge, sums.hInside];
+  const [across, inside, middle] =
+    edge === "top" ? [sums.topEdge, sums.vInside, sums.vMiddle] : [sums.leftEdge, sums.hInside, sums.hMiddle];
   const insideSteps = 2 * m * (m - 1);
   for (let plane = 0; plane < PLANES; plane++) {
     const boundary = across[block * PLANES + plane] / m;
     const within = (inside[block * PLANES + plane] + inside[neighbour * PLANES + plane]) / insideSteps;
-    if (boundary >= t.minBoundaryStep && boundary >= t.minBoundaryRatio * within) return true;
+    const midline = (middle[block * PLANES + plane] + middle[neighbour * PLANES + plane]) / (2 * m);
+    // A copied block breaks the macroblock edge; compression blocking marks its middle as much as its edge.
+    const minStep = plane ? CHROMA_STEP_FACTOR * t.minBoundaryStep : t.minBoundaryStep;
+    if (boundary >= minStep && boundary >= t.minBoundaryRatio * within && boundary >= MIDLINE_RATIO * midline) return true;
   }
   return false;
 }

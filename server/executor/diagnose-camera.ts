@@ -18,7 +18,7 @@ export interface CameraJob {
  * that are not an image, gives an `error` result with the finding `offline`: that camera fails,
  * the run goes on with the next one.
  */
-export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promise<ResultRow> {
+export async function diagnoseCamera(job: CameraJob, signal: AbortSignal, onAnalysing?: () => void): Promise<ResultRow> {
   const base = { cameraId: job.camera.id, thumbnail: null, frameWidth: null, frameHeight: null, fingerprint: null };
   let image: Buffer;
   try {
@@ -37,6 +37,7 @@ export async function diagnoseCamera(job: CameraJob, signal: AbortSignal): Promi
       errorParams: grabError.params,
     };
   }
+  onAnalysing?.();
   try {
     const analysis = await analyzeFrame(image, {
       checks: job.checks,

@@ -110,6 +110,7 @@ export class Executor {
       startedPerf: performance.now(),
       progressAt: performance.now(),
       maxRuntimeMinutes: claim.maxRuntimeMinutes,
+      progress: null,
       done: Promise.resolve(),
     };
     // We only get to claim a task we are still running if our attempt was reset meanwhile: that
@@ -152,7 +153,7 @@ export class Executor {
     }
     const held = await beatRuns(
       this.instance,
-      live.map((r) => ({ taskId: r.lease.taskId, attempt: r.lease.attempt })),
+      live.map((r) => ({ taskId: r.lease.taskId, attempt: r.lease.attempt, progress: r.progress })),
     );
     for (const run of live) {
       const runtimeSeconds = held.get(run.lease.taskId);

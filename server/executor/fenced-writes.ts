@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
+import type { RunProgress } from "@/shared/run-progress";
 
 /**
  * Every write a run makes is conditional on the run still holding its lease: the task is `running`,
@@ -15,19 +16,45 @@ export interface RunLease {
 }
 
 /**
- * Heartbeats many runs in one statement. Returns, for each run whose lease still holds, how long it
- * has been running by the database's clock (the max-runtime limit is judged on that, not on a
- * local timer, so it is the same clock every process uses to call a task stuck).
+ * Heartbeats many runs in one statement, with each run's progress (camera i of N, phase, since when).
+ * Returns, for each run whose lease still holds, how long it has been running by the database's clock
+ * (the max-runtime limit is judged on that, not on a local timer, so it is the same clock every
+ * process uses to call a task stuck).
  */
-export async function beatRuns(instanceId: string, runs: Array<{ taskId: number; attempt: number }>): Promise<Map<number, number>> {
+export async function beatRuns(
+  instanceId: string,
+  runs: Array<{ taskId: number; attempt: number; progress: RunProgress | null }>,
+): Promise<Map<number, number>> {
   if (runs.length === 0) return new Map();
   const db = await getDb();
+  const p = runs.map((r) => r.progress);
+  // A run that has not reached its first camera yet (progress null) keeps the columns as they are.
   const rows = await db.$queryRaw<Array<{ id: number; runtime_s: number }>>`
-    UPDATE diagnosis_tasks t SET heartbeat_at = now()
-    FROM unnest(${runs.map((r) => r.taskId)}::int[], ${runs.map((r) => r.attempt)}::int[]) AS r(id, attempt)
+    UPDATE diagnosis_tasks t SET heartbeat_at = now(),
+      progress_index = coalesce(r.idx, t.progress_index), progress_total = coalesce(r.total, t.progress_total),
+      progress_camera_id = coalesce(r.camera_id, t.progress_camera_id), progress_camera_name = coalesce(r.camera_name, t.progress_camera_name),
+      progress_phase = coalesce(r.phase, t.progress_phase), progress_phase_at = coalesce(r.phase_at, t.progress_phase_at)
+    FROM unnest(${runs.map((r) => r.taskId)}::int[], ${runs.map((r) => r.attempt)}::int[],
+                ${p.map((x) => x?.index ?? null)}::int[], ${p.map((x) => x?.total ?? null)}::int[],
+                ${p.map((x) => x?.cameraId ?? null)}::int[], ${p.map((x) => x?.cameraName ?? null)}::text[],
+                ${p.map((x) => x?.phase ?? null)}::text[], ${p.map((x) => x?.phaseAt ?? null)}::timestamptz[])
+      AS r(id, attempt, idx, total, camera_id, camera_name, phase, phase_at)
     WHERE t.id = r.id AND t.attempt = r.attempt AND t.status = 'running' AND t.owner_instance_id = ${instanceId}::uuid
     RETURNING t.id, extract(epoch FROM now() - t.started_at)::float8 AS runtime_s`;
   return new Map(rows.map((r) => [r.id, r.runtime_s]));
+}
+
+/**
+ * Records that a run moved to its next camera, at once rather than at the next heartbeat: a process
+ * that dies (or a camera that hangs) seconds later then leaves behind which camera it was on.
+ */
+export async function recordProgress(lease: RunLease, p: RunProgress): Promise<boolean> {
+  const db = await getDb();
+  const n = await db.$executeRaw`
+    UPDATE diagnosis_tasks SET progress_index = ${p.index}, progress_total = ${p.total}, progress_camera_id = ${p.cameraId},
+      progress_camera_name = ${p.cameraName}, progress_phase = ${p.phase}, progress_phase_at = ${p.phaseAt}
+    WHERE id = ${lease.taskId} AND status = 'running' AND attempt = ${lease.attempt} AND owner_instance_id = ${lease.instanceId}::uuid`;
+  return n === 1;
 }
 
 export interface ResultRow {

@@ -4,7 +4,8 @@ import { logger } from "@/server/logging/logger";
 import { nextRunTime, type ScheduleColumns } from "@/server/tasks/schedule";
 import { isFindingCode, type FindingCode } from "@/server/diagnosis";
 import { diagnoseCamera } from "./diagnose-camera";
-import { finishRun, storeResult, FINGERPRINT_HISTORY, type RunLease } from "./fenced-writes";
+import type { RunPhase, RunProgress } from "@/shared/run-progress";
+import { finishRun, recordProgress, storeResult, FINGERPRINT_HISTORY, type RunLease } from "./fenced-writes";
 import { abortReasonOf } from "./run-abort";
 import { judgeRunOutcome, type CameraFailure } from "./run-outcome";
 
@@ -17,6 +18,8 @@ export interface RunHandle {
   /** Last time the run made progress (monotonic ms); the executor stops heartbeating a stalled run. */
   progressAt: number;
   maxRuntimeMinutes: number;
+  /** Where the run is (written with every heartbeat); null until it reaches its first camera. */
+  progress: RunProgress | null;
 }
 
 /** The database's current time, derived from the claim's timestamp and the monotonic clock. */
@@ -64,9 +67,15 @@ export async function runTask(run: RunHandle): Promise<void> {
     schedule = task;
     const checks = task.checks.filter(isFindingCode) as FindingCode[];
     const failures: CameraFailure[] = [];
-    for (const { camera } of task.cameras) {
+    const total = task.cameras.length;
+    for (const [i, { camera }] of task.cameras.entries()) {
       if (signal.aborted) break;
       run.progressAt = performance.now();
+      const phase = (p: RunPhase) => {
+        run.progress = { index: i + 1, total, cameraId: camera.id, cameraName: camera.name, phase: p, phaseAt: dbNow(run) };
+      };
+      phase("grabbing");
+      await recordProgress(lease, run.progress!);
       const history = await db.cameraFingerprint.findMany({
         where: { cameraId: camera.id },
         orderBy: [{ capturedAt: "desc" }, { id: "desc" }],
@@ -76,8 +85,10 @@ export async function runTask(run: RunHandle): Promise<void> {
       const row = await diagnoseCamera(
         { camera, checks, thresholds: task.thresholds, history: history.reverse().map((h) => Buffer.from(h.fingerprint)) },
         signal,
+        () => phase("analysing"),
       );
       if (signal.aborted) break;
+      phase("saving");
       if (row.verdict === "error") failures.push({ cameraName: camera.name, error: row.error ?? "" });
       if (!(await storeResult(lease, row))) {
         log.warn("run superseded (task reset or taken over): stopping without further writes");

@@ -4,6 +4,7 @@ import { closeDb, databaseUrl, getDb } from "@/server/db/client";
 import { openEmbeddedDatabase, type EmbeddedDatabase } from "@/server/db/embedded/embedded-server";
 import { migrateIfNeeded } from "@/server/db/migrate";
 import { seedDemoData } from "@/demo/seed-demo-data";
+import { sealPlaintextCameraPasswords } from "@/server/secrets/seal-camera-passwords";
 import { ensureAdminAccount } from "@/server/users/ensure-admin";
 
 /** What a process entry point needs done to the database before it starts work. */
@@ -33,6 +34,8 @@ export async function openDatabase(needs: DatabaseNeeds): Promise<{ embedded: bo
   const embedded = !env.DATABASE_URL;
   if (embedded) holder.__easysightEmbedded ??= await openEmbeddedDatabase({ command: needs.command ?? false });
   if (needs.migrate && env.AUTO_MIGRATE) await migrateIfNeeded(databaseUrl());
+  // Passwords stored in plaintext by older versions are sealed once the schema is current.
+  if (needs.migrate) await sealPlaintextCameraPasswords(await getDb());
   if (needs.ensureAdmin) await ensureAdminAccount(await getDb());
   if (needs.demoData && (env.DEMO_DATA ?? embedded)) await seedDemoData(await getDb());
   return { embedded };

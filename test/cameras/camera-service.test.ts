@@ -10,6 +10,7 @@ import { listCameras } from "@/server/cameras/list-cameras";
 import { testCameraSource } from "@/server/cameras/test-camera-source";
 import { updateCamera } from "@/server/cameras/update-camera";
 import { getDb } from "@/server/db/client";
+import { openSecret } from "@/server/secrets/seal-secret";
 import { createCaller } from "@/server/trpc/root";
 import { uniqueName } from "../support/unique";
 import { fixtureImage, FIXTURE_IMAGES } from "./camera-fixtures";
@@ -36,7 +37,9 @@ describe("camera services", () => {
       expect(view).toMatchObject({ id: created.id, hasCredentials: true });
       expect(JSON.stringify(view)).not.toMatch(/hunter2|cam-user-7|sourcePassword|sourceUsername/);
     }
-    expect((await storedRow(created.id)).sourcePassword).toBe("hunter2-secret");
+    const stored = (await storedRow(created.id)).sourcePassword!;
+    expect(stored).toMatch(/^v1:/);
+    expect(openSecret(stored)).toBe("hunter2-secret");
   });
 
   it("a URL with embedded credentials is stored without them, in the credential fields instead", async () => {
@@ -46,21 +49,17 @@ describe("camera services", () => {
       sourceUri: "rtsp://ops%40site:p%3Ass@10.0.0.7:554/Streaming/101",
     });
     expect(created).toMatchObject({ sourceUri: "rtsp://10.0.0.7:554/Streaming/101", hasCredentials: true });
-    expect(await storedRow(created.id)).toMatchObject({
-      sourceUri: "rtsp://10.0.0.7:554/Streaming/101",
-      sourceUsername: "ops@site",
-      sourcePassword: "p:ss",
-    });
+    const stored = await storedRow(created.id);
+    expect(stored).toMatchObject({ sourceUri: "rtsp://10.0.0.7:554/Streaming/101", sourceUsername: "ops@site" });
+    expect(openSecret(stored.sourcePassword!)).toBe("p:ss");
   });
 
   it("an update that leaves the password out keeps it; switching to a file source drops it", async () => {
     const created = await httpCamera({ sourceUsername: "admin", sourcePassword: "keep-me" });
     await updateCamera({ id: created.id, sourceUri: "http://192.0.2.11/snap.jpg", location: "Gate" });
-    expect(await storedRow(created.id)).toMatchObject({
-      sourceUri: "http://192.0.2.11/snap.jpg",
-      location: "Gate",
-      sourcePassword: "keep-me",
-    });
+    const kept = await storedRow(created.id);
+    expect(kept).toMatchObject({ sourceUri: "http://192.0.2.11/snap.jpg", location: "Gate" });
+    expect(openSecret(kept.sourcePassword!)).toBe("keep-me");
     const updated = await updateCamera({ id: created.id, sourceType: "image_folder", sourceUri: FIXTURE_IMAGES });
     expect(updated.hasCredentials).toBe(false);
     expect(await storedRow(created.id)).toMatchObject({ sourceUsername: null, sourcePassword: null });

@@ -131,6 +131,48 @@ describe("executor", () => {
     expect(run.error).toBe(failed.statusReason);
   });
 
+  it("records where the run is: camera i of N, which camera, the phase and since when; a new claim clears it", async () => {
+    const ok = await createCamera();
+    const hang = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/hang"), grabTimeoutMs: 60_000 });
+    const t = await createTask({ cameraIds: [ok.id, hang.id], data: due });
+    await startExecutor();
+    const onHang = await waitFor(
+      async () => {
+        const row = await task(t.id);
+        return row.progressIndex === 2 && row;
+      },
+      10_000,
+      "the second camera",
+    );
+    expect(onHang).toMatchObject({
+      status: "running",
+      progressTotal: 2,
+      progressCameraId: hang.id,
+      progressCamera: hang.name,
+      progressPhase: "grabbing",
+    });
+    const sincePhase = Date.now() - onHang.progressPhaseAt!.getTime();
+    expect(sincePhase).toBeGreaterThanOrEqual(-1000);
+    expect(sincePhase).toBeLessThan(10_000);
+    await executor!.beat(); // the heartbeat keeps the progress as it is while the camera hangs
+    expect(await task(t.id)).toMatchObject({ progressIndex: 2, progressPhase: "grabbing", progressPhaseAt: onHang.progressPhaseAt });
+    await executor!.stop();
+    executor = undefined;
+    await (
+      await getDb()
+    ).diagnosisTask.update({ where: { id: t.id }, data: { cameras: { deleteMany: { cameraId: hang.id } }, nextRunTime: new Date(0) } });
+    await startExecutor();
+    const rerun = await waitFor(
+      async () => {
+        const row = await task(t.id);
+        return row.status === "completed" && row.attempt === 2 && row;
+      },
+      10_000,
+      "second run",
+    );
+    expect(rerun).toMatchObject({ progressIndex: 1, progressTotal: 1, progressCameraId: ok.id, progressCamera: ok.name });
+  });
+
   it("a run past its max runtime (start backdated) is aborted and the task fails with that reason", async () => {
     const t = await hangingTask({ maxRuntimeMinutes: 30 });
     await startExecutor();
