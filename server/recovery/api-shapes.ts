@@ -55,9 +55,20 @@ export function toStuckSummaryResponse(check: StuckCheck) {
     /** Running tasks something is working on: the runs a force reset would interrupt. */
     actually_running: check.running.filter((t) => t.is_actually_running).length,
     stuck_by_reason: stuckByReason,
+    /** The newest few stuck and running tasks, named in the bulk actions' confirmations. */
+    first_stuck: firstTasks(check.stuck),
+    first_running: firstTasks(check.running),
     checked_at: check.checkedAt.toISOString(),
   };
 }
+
+const NAMED_IN_CONFIRMATIONS = 5;
+
+const firstTasks = (tasks: StuckCheck["running"]) =>
+  [...tasks]
+    .sort((a, b) => b.id - a.id)
+    .slice(0, NAMED_IN_CONFIRMATIONS)
+    .map((t) => ({ id: t.id, name: t.name }));
 
 export type RecoveryResponse = ReturnType<typeof toRecoveryResponse>;
 
