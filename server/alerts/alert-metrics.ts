@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
-import { countedBeatAgeSql, deadAfterSeconds } from "@/server/executor/liveness";
+import { countedBeatAgeSql, instanceLiveness } from "@/server/executor/liveness";
+import { processGoneHere } from "@/server/executor/process-identity";
 import type { WatchdogCycle } from "@/server/recovery/watchdog";
 import { countOpenBySeverity, currentFindings } from "@/server/results/current-findings";
 
@@ -33,8 +34,11 @@ export async function collectAlertMetrics(cycle: WatchdogCycle): Promise<AlertMe
   const db = await getDb();
   const [[recoveries], instances, findings] = await Promise.all([
     db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM recovery_audits WHERE recovered_at > now() - interval '1 hour'`,
-    db.$queryRaw<Array<{ age_s: number; heartbeat_interval_ms: number }>>`
-      SELECT ${Prisma.raw(countedBeatAgeSql("heartbeat_at", "started_at"))} AS age_s, heartbeat_interval_ms FROM executor_instances
+    db.$queryRaw<
+      Array<{ age_s: number; heartbeat_interval_ms: number; pid: number; machine_id: string | null; process_start: string | null }>
+    >`
+      SELECT ${Prisma.raw(countedBeatAgeSql("heartbeat_at", "started_at"))} AS age_s, heartbeat_interval_ms, pid, machine_id, process_start
+      FROM executor_instances
       WHERE stopped_at IS NULL AND heartbeat_at > now() - make_interval(hours => ${DEAD_EXECUTOR_HORIZON_HOURS})`,
     currentFindings(),
   ]);
@@ -44,7 +48,16 @@ export async function collectAlertMetrics(cycle: WatchdogCycle): Promise<AlertMe
     recovered_tasks_count: cycle.reset,
     failed_by_cap_count: cycle.failed,
     recoveries_last_hour: recoveries.n,
-    dead_executors_count: instances.filter((i) => i.age_s > deadAfterSeconds(i.heartbeat_interval_ms)).length,
+    // The same rule as the stuck check and the executors page (server/executor/liveness.ts).
+    dead_executors_count: instances.filter(
+      (i) =>
+        instanceLiveness({
+          stoppedAt: null,
+          countedAgeSeconds: i.age_s,
+          heartbeatIntervalMs: i.heartbeat_interval_ms,
+          processGone: processGoneHere({ machineId: i.machine_id, pid: i.pid, processStart: i.process_start }),
+        }) === "dead",
+    ).length,
     avg_runtime_minutes: cycle.avgRuntimeMinutes,
     critical_findings_count: countOpenBySeverity(findings, "critical"),
     warning_findings_count: countOpenBySeverity(findings, "warning"),

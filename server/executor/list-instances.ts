@@ -5,6 +5,7 @@ import { databaseNow } from "@/server/db/database-now";
 import { Prisma } from "@/server/db/generated/client";
 import { countedBeatAgeSql, instanceLiveness, type InstanceLiveness } from "./liveness";
 import { processExecutor } from "./process-executor";
+import { processGoneHere } from "./process-identity";
 
 export const listInstancesInput = z.strictObject({
   /** live: every instance that has not signed off (alive or dead); all: stopped ones too. */
@@ -54,6 +55,8 @@ interface Row {
   heartbeat_interval_ms: number;
   age_s: number;
   counted_age_s: number;
+  machine_id: string | null;
+  process_start: string | null;
 }
 
 /** Executor instances, live ones first, each with the running tasks it owns. Reads only. */
@@ -62,7 +65,7 @@ export async function listInstances(raw: ListInstancesInput = {}): Promise<{ ite
   const db = await getDb();
   const [rows, checkedAt] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT id::text, kind, host, pid, version, started_at, heartbeat_at, stopped_at, heartbeat_interval_ms,
+      SELECT id::text, kind, host, pid, version, started_at, heartbeat_at, stopped_at, heartbeat_interval_ms, machine_id, process_start,
              extract(epoch FROM now() - heartbeat_at)::float8 AS age_s,
              ${Prisma.raw(countedBeatAgeSql("heartbeat_at", "started_at"))} AS counted_age_s
       FROM executor_instances
@@ -94,6 +97,7 @@ export async function listInstances(raw: ListInstancesInput = {}): Promise<{ ite
         stoppedAt: r.stopped_at,
         countedAgeSeconds: r.counted_age_s,
         heartbeatIntervalMs: r.heartbeat_interval_ms,
+        processGone: processGoneHere({ machineId: r.machine_id, pid: r.pid, processStart: r.process_start }),
       }),
       isThisProcess: r.id === self,
       tasks: tasks.filter((t) => t.ownerInstanceId === r.id).map(({ ownerInstanceId: _owner, ...t }) => t),

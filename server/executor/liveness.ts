@@ -23,12 +23,17 @@ export const countedBeatAgeSql = (beat: string, registered: string) =>
   `date_part('epoch', now() - CASE WHEN ${beat} < pg_postmaster_start_time() AND ${registered} < pg_postmaster_start_time()
      THEN pg_postmaster_start_time() ELSE ${beat} END)`;
 
-/** An instance that signed off is stopped; one whose counted heartbeat age (countedBeatAgeSql) is too old is dead. */
+/**
+ * An instance that signed off is stopped; one whose counted heartbeat age (countedBeatAgeSql) is too old
+ * is dead, and so is one whose process is known gone on this machine (processGoneHere) whatever its age.
+ */
 export function instanceLiveness(instance: {
   stoppedAt: Date | null;
   countedAgeSeconds: number;
   heartbeatIntervalMs: number;
+  processGone?: boolean;
 }): InstanceLiveness {
   if (instance.stoppedAt) return "stopped";
+  if (instance.processGone) return "dead";
   return instance.countedAgeSeconds > deadAfterSeconds(instance.heartbeatIntervalMs) ? "dead" : "alive";
 }

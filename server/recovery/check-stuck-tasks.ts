@@ -3,6 +3,7 @@ import { getPool } from "@/server/db/client";
 import { streamRows } from "@/server/db/stream-rows";
 import { countedBeatAgeSql, deadAfterSeconds } from "@/server/executor/liveness";
 import { processExecutor } from "@/server/executor/process-executor";
+import { processGoneHere } from "@/server/executor/process-identity";
 import { judgeRunningTasks, RunningColumns, type JudgedOwner, type TaskRow } from "./judge-running-tasks";
 import type { ExecutorOwner, RunningTask } from "./running-task";
 
@@ -25,6 +26,8 @@ type ClockRow = [
   intervalMs: number | null,
   beatAge: number | null,
   countedBeatAge: number | null,
+  machineId: string | null,
+  processStart: string | null,
 ];
 
 /**
@@ -32,7 +35,8 @@ type ClockRow = [
  * from the leases and heartbeats every executor writes, aged by the database's clock, so it is the
  * same from any process; the asking process adds what only it knows: which of the runs it owns are
  * really in its running set. Reasons, in order of precedence: no owner recorded; owner dead
- * (heartbeat older than STUCK_HEARTBEAT_MISSES of its intervals, signed off, or unknown); owned by
+ * (heartbeat older than STUCK_HEARTBEAT_MISSES of its intervals, signed off, unknown, or its process
+ * gone from this machine: server/executor/process-identity.ts); owned by
  * this process but not in its running set; this run's heartbeat stale (the run hangs while its
  * executor lives); running longer than the limit.
  *
@@ -80,17 +84,20 @@ export async function checkStuckTasks(options: { maxRuntimeMinutes?: number; tas
     rowMode: "array",
     text: `SELECT date_part('epoch', now()),
                   i.id::text, i.host, i.pid, i.kind, i.stopped_at IS NOT NULL, i.heartbeat_interval_ms,
-                  date_part('epoch', now() - i.heartbeat_at), ${countedBeatAgeSql("i.heartbeat_at", "i.started_at")}
+                  date_part('epoch', now() - i.heartbeat_at), ${countedBeatAgeSql("i.heartbeat_at", "i.started_at")},
+                  i.machine_id, i.process_start
            FROM (SELECT 1) one LEFT JOIN executor_instances i ON i.id = ANY($1::uuid[])`,
     values: [[...columns.ownerIds.keys()]],
   });
   const [now] = clock.rows[0];
   const owners = new Map<string, JudgedOwner>();
-  for (const [, id, host, pid, kind, stopped, intervalMs, beatAge, countedBeatAge] of clock.rows) {
+  for (const [, id, host, pid, kind, stopped, intervalMs, beatAge, countedBeatAge, machineId, processStart] of clock.rows) {
     if (!id) continue;
+    // On this machine a process that is gone is dead now, not after three missed heartbeats.
+    const gone = processGoneHere({ machineId, pid: pid!, processStart });
     owners.set(id, {
       info: { id, host: host!, pid: pid!, kind: kind!, stopped: !!stopped, heartbeatAgeSeconds: Math.round(beatAge! * 10) / 10 },
-      dead: !!stopped || countedBeatAge! > deadAfterSeconds(intervalMs),
+      dead: !!stopped || gone || countedBeatAge! > deadAfterSeconds(intervalMs),
       deadAfter: deadAfterSeconds(intervalMs),
     });
   }
