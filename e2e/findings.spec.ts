@@ -24,4 +24,39 @@ test.describe("findings", () => {
     await expect(page.getByTestId("camera-table").getByTestId("finding")).toHaveText("信号丢失 · 严重");
     health.expectClean();
   });
+
+  test("an operator acknowledges a finding with a note: it moves from open to acknowledged, in the list too, and a viewer sees who took it on", async ({
+    page,
+    browser,
+  }) => {
+    const health = watchConsole(page);
+    await signIn(page, "operator", "/cameras");
+    const camera = await diagnosedCamera(page, `${IMAGES}/aero1-signal_loss-9.jpg`, ["signal_loss"]);
+    await camera.runAndWait();
+
+    const section = page.getByTestId("finding-acknowledgements");
+    await expect(section.getByTestId("findings-open")).toContainText("待处理 (1)");
+    await expect(section.getByTestId("findings-open").getByTestId("finding")).toHaveText("信号丢失 · 严重");
+    await section.getByLabel("备注（可选）").fill("线路检修中");
+    await section.getByRole("button", { name: "确认异常" }).click();
+
+    await expect(section.getByTestId("findings-open")).toContainText("待处理 (0)");
+    const taken = section.getByTestId("findings-acknowledged");
+    await expect(taken).toContainText("已确认 (1)");
+    await expect(taken).toContainText("信号丢失");
+    await expect(taken).toContainText("e2e-operator 确认于");
+    await expect(taken).toContainText("线路检修中");
+    await expect(page.getByTestId("camera-audit")).toContainText("确认异常: 信号丢失");
+    await saveScreenshot(page, "finding-acknowledged");
+
+    await page.goto(`/cameras?q=${encodeURIComponent(camera.name)}`);
+    const row = page.getByTestId("camera-table");
+    await expect(row.getByTestId("finding-acknowledged")).toHaveText("信号丢失 · 严重 · 已确认");
+    await expect(row.getByTestId("finding")).toHaveCount(0);
+    health.expectClean();
+
+    const viewerPage = await (await browser.newContext()).newPage();
+    await signIn(viewerPage, "viewer", `/cameras/${camera.id}`);
+    await expect(viewerPage.getByTestId("findings-acknowledged")).toContainText("线路检修中");
+  });
 });

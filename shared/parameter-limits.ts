@@ -15,3 +15,6 @@ export const MAX_RUNTIME_MINUTES = 10_080;
 
 /** The highest page number a paged list accepts (a guard against absurd offsets, not a real limit). */
 export const MAX_PAGE = 1_000_000;
+
+/** Longest note on an acknowledged finding ("已确认"). */
+export const ACK_NOTE_MAX = 500;

@@ -14,6 +14,8 @@ import { LatestFrame } from "./latest-frame";
 import { ResultHistory } from "./result-history";
 import { SourceTest } from "./source-test";
 import { ActiveBadge } from "./labels";
+import { CameraAudit } from "./camera-audit";
+import { FindingAcknowledgements } from "./finding-acknowledgements";
 
 export function CameraDetail({ id, canEdit }: { id: number; canEdit: boolean }) {
   const { t } = useI18n();
@@ -86,7 +88,9 @@ export function CameraDetail({ id, canEdit }: { id: number; canEdit: boolean }) 
         <LatestFrame cameraId={camera.id} cameraName={camera.name} />
         {canEdit && <SourceTest cameraId={camera.id} />}
       </div>
+      <FindingAcknowledgements cameraId={camera.id} />
       <ResultHistory cameraId={camera.id} />
+      <CameraAudit cameraId={camera.id} />
     </article>
   );
 }

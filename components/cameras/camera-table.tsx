@@ -103,7 +103,11 @@ export function CameraTable() {
                   <span className="adm-latest-line">
                     <VerdictBadge verdict={camera.latest.verdict} />
                     {camera.latest.verdict === "abnormal" && (
-                      <FindingList findings={camera.latest.findings} severities={camera.latest.severities} />
+                      <FindingList
+                        findings={camera.latest.findings}
+                        severities={camera.latest.severities}
+                        acknowledged={camera.latest.acknowledged}
+                      />
                     )}
                   </span>
                   <span className="muted adm-small">

@@ -29,17 +29,36 @@ export function ActiveBadge({ active }: { active: boolean }) {
 
 const SEVERITY_TONE: Record<Severity, BadgeTone> = { warning: "warning", critical: "danger" };
 
-/** The findings of a result as small labels saying how bad each is (colour and word), or "no findings". */
-export function FindingList({ findings, severities }: { findings: string[]; severities: Record<string, Severity> }) {
+/**
+ * The findings of a result as small labels saying how bad each is (colour and word), or "no findings".
+ * Findings someone acknowledged come last, greyed and marked 已确认, so the open ones stand out.
+ */
+export function FindingList({
+  findings,
+  severities,
+  acknowledged = {},
+}: {
+  findings: string[];
+  severities: Record<string, Severity>;
+  acknowledged?: Record<string, unknown>;
+}) {
   const { t } = useI18n();
   if (findings.length === 0) return <span className="muted">{t("finding.none")}</span>;
+  const ordered = [...findings.filter((code) => !acknowledged[code]), ...findings.filter((code) => acknowledged[code])];
   return (
     <span className="finding-list">
-      {findings.map((code) => {
+      {ordered.map((code) => {
         const severity = severities[code] ?? "warning";
+        const taken = Boolean(acknowledged[code]);
         return (
-          <Badge key={code} tone={SEVERITY_TONE[severity]} testId="finding" severity={severity}>
+          <Badge
+            key={code}
+            tone={taken ? "muted" : SEVERITY_TONE[severity]}
+            testId={taken ? "finding-acknowledged" : "finding"}
+            severity={severity}
+          >
             {findingLabel(t, code)} · {t(`severity.${severity}`)}
+            {taken && ` · ${t("ack.acknowledged")}`}
           </Badge>
         );
       })}

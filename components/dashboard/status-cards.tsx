@@ -20,6 +20,15 @@ export function StatusCards({ summary }: { summary: StatusSummary }) {
         <span className="stat-value">{summary.stuck}</span>
         <span className="muted">{t("dashboard.stuckNotRunning", { n: summary.stuckNotRunning })}</span>
       </Link>
+      <Link href="/cameras" className={`stat${summary.camerasOpen ? " stat-warning" : ""}`} data-testid="cameras-open">
+        <span className="stat-label">{t("dashboard.camerasOpen")}</span>
+        <span className="stat-value">{summary.camerasOpen}</span>
+        <span className="muted">{t("dashboard.camerasOpenCritical", { n: summary.camerasOpenCritical })}</span>
+      </Link>
+      <Link href="/cameras" className="stat" data-testid="cameras-acknowledged">
+        <span className="stat-label">{t("dashboard.camerasAcknowledged")}</span>
+        <span className="stat-value">{summary.camerasAcknowledged}</span>
+      </Link>
       {STATUSES.map((status) => (
         <Link key={status} href={`/tasks?status=${status}`} className="stat" data-testid={`count-${status}`}>
           <span className="stat-label">{t(`status.${status}`)}</span>

@@ -3,14 +3,14 @@ import { getDb } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { countedBeatAgeSql, deadAfterSeconds } from "@/server/executor/liveness";
 import type { WatchdogCycle } from "@/server/recovery/watchdog";
-import { countBySeverity, currentFindings } from "@/server/results/current-findings";
+import { countOpenBySeverity, currentFindings } from "@/server/results/current-findings";
 
 /**
  * The values alert conditions and messages may name. The first four come from the watchdog cycle
  * that evaluates the rules: what this process's cycle found and did. The others are read from the
  * database and are the same from every process. `critical_findings_count` / `warning_findings_count`
- * count the findings of that severity on the active cameras' newest results (a rule on severity:
- * `condition: critical_findings_count > 0`).
+ * count the open (not acknowledged) findings of that severity on the active cameras' newest results
+ * (a rule on severity: `condition: critical_findings_count > 0`).
  */
 export const ALERT_METRICS = [
   "stuck_tasks_count",
@@ -46,7 +46,7 @@ export async function collectAlertMetrics(cycle: WatchdogCycle): Promise<AlertMe
     recoveries_last_hour: recoveries.n,
     dead_executors_count: instances.filter((i) => i.age_s > deadAfterSeconds(i.heartbeat_interval_ms)).length,
     avg_runtime_minutes: cycle.avgRuntimeMinutes,
-    critical_findings_count: countBySeverity(findings, "critical"),
-    warning_findings_count: countBySeverity(findings, "warning"),
+    critical_findings_count: countOpenBySeverity(findings, "critical"),
+    warning_findings_count: countOpenBySeverity(findings, "warning"),
   };
 }

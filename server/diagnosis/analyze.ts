@@ -11,6 +11,7 @@ import { checkOcclusion } from "./occlusion";
 import { checkBlur } from "./sharpness";
 import { checkSignalLoss } from "./signal-loss";
 import { checkStripe } from "./stripe";
+import { judgeAgainstReference, type FrameReference } from "./reference";
 import { rootCauses } from "./suppression";
 import { checkGarbled } from "./garbled";
 import { checkMosaic } from "./mosaic";
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
   thresholds?: DeepPartial<Thresholds>;
   /** Fingerprints of this camera's earlier frames, oldest first. Unreadable entries are skipped. */
   history?: Buffer[];
+  /** The camera's taught normal ("设为基准画面"): see reference.ts. */
+  reference?: FrameReference;
   thumbnail?: boolean;
 }
 
@@ -80,6 +83,7 @@ export async function analyzeFrame(image: Buffer, options: AnalyzeOptions = {}):
     if (wanted.includes("shake")) checks.shake = checkShake(current, history, thresholds.shake);
   }
 
+  if (options.reference) judgeAgainstReference(checks, parseFingerprint(fingerprint)!, options.reference, thresholds);
   const abnormal = new Set(wanted.filter((code) => checks[code]?.abnormal));
   return {
     width: frame.width,

@@ -87,14 +87,18 @@ export async function renderMetrics(): Promise<{ text: string; contentType: stri
 
   const shown = new Gauge({
     name: "easysight_camera_findings",
-    help: "Findings on the newest result of each active camera, by finding code and severity (warning, critical)",
-    labelNames: ["code", "severity"],
+    help: "Findings on the newest result of each active camera, by finding code, severity (warning, critical) and state (open, acknowledged)",
+    labelNames: ["code", "severity", "state"],
     registers: [registry],
   });
-  // Every known code and severity is exported (as 0 when absent), so a series never vanishes when a problem is fixed.
+  // Every known code, severity and state is exported (as 0 when absent), so a series never vanishes when a problem is fixed.
   for (const code of new Set<string>([...FINDING_CODES, ...findings.map((f) => f.code)]))
     for (const severity of SEVERITIES)
-      shown.set({ code, severity }, findings.filter((f) => f.code === code && f.severity === severity).length);
+      for (const state of ["open", "acknowledged"] as const)
+        shown.set(
+          { code, severity, state },
+          findings.filter((f) => f.code === code && f.severity === severity && f.acknowledged === (state === "acknowledged")).length,
+        );
 
   return { text: await registry.metrics(), contentType: registry.contentType };
 }

@@ -9,6 +9,8 @@ export interface CurrentFinding {
   cameraId: number;
   code: string;
   severity: Severity;
+  /** Someone took it on ("已确认"); otherwise it is open. */
+  acknowledged: boolean;
 }
 
 /**
@@ -17,8 +19,9 @@ export interface CurrentFinding {
  */
 export async function currentFindings(): Promise<CurrentFinding[]> {
   const db = await getDb();
-  const rows = await db.$queryRaw<Array<{ camera_id: number; findings: string[]; checks: Prisma.JsonValue }>>`
-    SELECT c.id AS camera_id, r.findings, r.checks
+  const rows = await db.$queryRaw<Array<{ camera_id: number; findings: string[]; checks: Prisma.JsonValue; acknowledged: string[] }>>`
+    SELECT c.id AS camera_id, r.findings, r.checks,
+      ARRAY(SELECT code FROM finding_acknowledgements a WHERE a.camera_id = c.id AND a.ended_at IS NULL) AS acknowledged
     FROM cameras c
     CROSS JOIN LATERAL (
       SELECT findings, checks FROM diagnosis_results WHERE camera_id = c.id
@@ -27,9 +30,15 @@ export async function currentFindings(): Promise<CurrentFinding[]> {
     WHERE c.is_active AND cardinality(r.findings) > 0`;
   return rows.flatMap((r) => {
     const { severities } = findingSeverities(r.findings, readChecks(r.checks));
-    return r.findings.map((code) => ({ cameraId: r.camera_id, code, severity: severities[code] }));
+    return r.findings.map((code) => ({
+      cameraId: r.camera_id,
+      code,
+      severity: severities[code],
+      acknowledged: r.acknowledged.includes(code),
+    }));
   });
 }
 
-/** How many current findings have this severity (each finding of each camera counts once). */
-export const countBySeverity = (findings: CurrentFinding[], severity: Severity) => findings.filter((f) => f.severity === severity).length;
+/** How many open (not acknowledged) findings have this severity (each finding of each camera counts once). */
+export const countOpenBySeverity = (findings: CurrentFinding[], severity: Severity) =>
+  findings.filter((f) => f.severity === severity && !f.acknowledged).length;

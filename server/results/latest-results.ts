@@ -3,6 +3,7 @@ import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { Severity } from "@/shared/finding-severity";
 import type { GrabErrorCode, GrabErrorParams } from "@/shared/grab-error-codes";
+import { openAcknowledgements, type AcknowledgementView } from "@/server/findings/open-acknowledgements";
 import { findingSeverities, readChecks, readGrabError, type Verdict } from "./result-view";
 
 /** What a camera list shows of a camera's most recent result. */
@@ -14,6 +15,8 @@ export interface LatestResult {
   findings: string[];
   severities: Record<string, Severity>;
   severity: Severity | null;
+  /** The findings someone acknowledged ("已确认"), by code; the other findings are open. */
+  acknowledged: Record<string, AcknowledgementView>;
   error: string | null;
   errorCode: GrabErrorCode | null;
   errorParams: GrabErrorParams | null;
@@ -41,14 +44,17 @@ interface Row {
 export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<number, LatestResult>> {
   if (cameraIds.length === 0) return new Map();
   const db = await getDb();
-  const rows = await db.$queryRaw<Row[]>`
+  const [rows, acks] = await Promise.all([
+    db.$queryRaw<Row[]>`
     SELECT c.id AS camera_id, r.id, r.task_id, r.created_at, r.verdict, r.findings, r.checks, r.error, r.error_code, r.error_params, r.has_thumbnail
     FROM unnest(${cameraIds}::int[]) AS c(id)
     CROSS JOIN LATERAL (
       SELECT id, task_id, created_at, verdict, findings, checks, error, error_code, error_params, thumbnail IS NOT NULL AS has_thumbnail
       FROM diagnosis_results WHERE camera_id = c.id
       ORDER BY created_at DESC, id DESC LIMIT 1
-    ) r`;
+    ) r`,
+    openAcknowledgements(cameraIds),
+  ]);
   return new Map(
     rows.map((r) => [
       r.camera_id,
@@ -59,10 +65,16 @@ export async function latestResultsByCamera(cameraIds: number[]): Promise<Map<nu
         verdict: r.verdict as Verdict,
         findings: r.findings,
         ...findingSeverities(r.findings, readChecks(r.checks)),
+        acknowledged: shownOf(acks.get(r.camera_id), r.findings),
         error: r.error,
         ...readGrabError(r.error_code, r.error_params),
         hasThumbnail: r.has_thumbnail,
       },
     ]),
   );
+}
+
+/** The acknowledgements of the findings a result shows (one may be in force for a finding hidden now). */
+function shownOf(acks: Record<string, AcknowledgementView> | undefined, findings: string[]): Record<string, AcknowledgementView> {
+  return Object.fromEntries(findings.flatMap((code) => (acks?.[code] ? [[code, acks[code]]] : [])));
 }

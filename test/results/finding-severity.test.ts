@@ -71,9 +71,9 @@ describe("finding severity", () => {
     expect(evaluateCondition(rule.condition, { ...metrics, critical_findings_count: 1 })).toBe(false);
 
     const { text } = await renderMetrics();
-    expect(text).toContain('easysight_camera_findings{code="blur",severity="critical"} 1');
-    expect(text).toContain('easysight_camera_findings{code="color_cast",severity="warning"} 1');
-    expect(text).toContain('easysight_camera_findings{code="offline",severity="critical"} 1');
-    expect(text).toContain('easysight_camera_findings{code="noise",severity="critical"} 0');
+    expect(text).toContain('easysight_camera_findings{code="blur",severity="critical",state="open"} 1');
+    expect(text).toContain('easysight_camera_findings{code="color_cast",severity="warning",state="open"} 1');
+    expect(text).toContain('easysight_camera_findings{code="offline",severity="critical",state="open"} 1');
+    expect(text).toContain('easysight_camera_findings{code="noise",severity="critical",state="open"} 0');
   });
 });

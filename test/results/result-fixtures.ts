@@ -6,6 +6,8 @@ export interface ResultFixture {
   findings?: string[];
   /** Score of each check that ran; a check whose code is in `findings` is stored as abnormal. */
   scores?: Record<string, number>;
+  /** Checks that fired; default `findings` (a check that fired but is hidden behind a root cause is not a finding). */
+  fired?: string[];
   minutesAgo?: number;
 }
 
@@ -20,7 +22,10 @@ export async function addResult(cameraId: number, r: ResultFixture, taskId?: num
   const run = await db.taskRun.create({ data: { taskId: task, attempt, outcome: "completed", finishedAt: new Date() } });
   const findings = r.findings ?? [];
   const checks = Object.fromEntries(
-    Object.entries(r.scores ?? {}).map(([code, score]) => [code, { code, abnormal: findings.includes(code), score, metrics: {} }]),
+    Object.entries(r.scores ?? {}).map(([code, score]) => [
+      code,
+      { code, abnormal: (r.fired ?? findings).includes(code), score, metrics: {} },
+    ]),
   );
   return db.diagnosisResult.create({
     data: {

@@ -10,6 +10,9 @@ import { testCameraSource } from "@/server/cameras/test-camera-source";
 import { updateCamera } from "@/server/cameras/update-camera";
 import { idTextSchema } from "@/server/params/id";
 import { readParam } from "@/server/params/read-param";
+import { acknowledgeFindings } from "@/server/findings/acknowledge-findings";
+import { cliAuditActor } from "@/server/findings/audit-actor";
+import { actingUser } from "../acting-user";
 import { action, parsePositiveInt, printJson, printTable } from "../run-command";
 
 const TYPES = "image_file | image_folder | video_file | http_snapshot | rtsp";
@@ -143,6 +146,23 @@ export function registerCameraCommands(program: Command) {
           );
         else if (result.code) process.stderr.write(`no frame (${result.code}): ${grabErrorSentence(result.code, result.params)}\n`);
         return result.ok ? 0 : 1;
+      }),
+    );
+
+  camera
+    .command("acknowledge <id>")
+    .description('"已确认": acknowledge the open findings of the camera\'s newest result (until the camera is normal again)')
+    .option("-c, --code <code...>", "only these finding codes (default: every open one)")
+    .option("--note <text>", "why, or what is being done about it")
+    .option("--as <username>", "record this user instead of the first active admin")
+    .action(
+      action(async (id: string, opts: { code?: string[]; note?: string; as?: string }) => {
+        const user = await actingUser(opts.as);
+        const acks = await acknowledgeFindings(
+          { cameraId: readParam(idTextSchema, id, "camera id"), codes: opts.code as never, note: opts.note },
+          cliAuditActor(user),
+        );
+        process.stdout.write(`acknowledged on camera ${id}: ${Object.keys(acks).join(", ")} (by ${user.username})\n`);
       }),
     );
 }

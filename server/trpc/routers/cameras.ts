@@ -10,6 +10,10 @@ import { listCameras, listCamerasInput } from "@/server/cameras/list-cameras";
 import { testCameraSource } from "@/server/cameras/test-camera-source";
 import { updateCamera } from "@/server/cameras/update-camera";
 import { cameraResultsInput, listCameraResults } from "@/server/results/camera-results";
+import { acknowledgeFindings, acknowledgeInput } from "@/server/findings/acknowledge-findings";
+import { auditActorFrom } from "@/server/findings/audit-actor";
+import { listCameraAudit } from "@/server/findings/camera-audit";
+import { cameraAcknowledgements } from "@/server/findings/open-acknowledgements";
 
 export const camerasRouter = createTRPCRouter({
   list: protectedProcedure.input(listCamerasInput).query(({ input }) => listCameras(input)),
@@ -22,6 +26,14 @@ export const camerasRouter = createTRPCRouter({
   create: operatorProcedure.input(createCameraInput).mutation(({ input }) => createCamera(input)),
   update: operatorProcedure.input(updateCameraInput).mutation(({ input }) => updateCamera(input)),
   delete: operatorProcedure.input(idInput).mutation(({ input }) => deleteCamera(input.id)),
+  /** The acknowledgements in force on the camera ("已确认"), by finding code. */
+  acknowledgements: protectedProcedure.input(idInput).query(({ input }) => cameraAcknowledgements(input.id)),
+  /** Acknowledges the open findings of the camera's newest result (or the given codes), with an optional note. */
+  acknowledge: operatorProcedure
+    .input(acknowledgeInput)
+    .mutation(({ ctx, input }) => acknowledgeFindings(input, auditActorFrom(ctx.actor))),
+  /** Who acknowledged findings or changed the reference, newest first. */
+  audit: protectedProcedure.input(idInput).query(({ input }) => listCameraAudit(input.id)),
   /** Grabs one frame now and reports its size and a small preview, or why there is none. */
   test: operatorProcedure.input(idInput).mutation(({ input }) => testCameraSource(input.id, { preview: true })),
 });

@@ -1,0 +1,22 @@
+import "server-only";
+import { badRequest } from "@/server/errors";
+import { unknownParam } from "./read-param";
+
+/**
+ * A REST request's JSON object body (an empty body is `{}`), with only `allowed` names: a misspelt
+ * field is a 400 that says so, never silently ignored.
+ */
+export async function readJsonObject(req: Request, allowed: readonly string[]): Promise<Record<string, unknown>> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw badRequest("请求体不是有效的 JSON (the request body is not valid JSON).");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw badRequest("请求体必须是 JSON 对象 (the body must be a JSON object).");
+  for (const name of Object.keys(body)) if (!allowed.includes(name)) throw unknownParam(name, allowed);
+  return body as Record<string, unknown>;
+}
