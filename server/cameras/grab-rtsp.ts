@@ -1,11 +1,29 @@
 import "server-only";
 import type { CameraSource, GrabbedFrame } from "./camera-source";
+import { GrabError } from "./grab-error";
 import { requireImage } from "./image-bytes";
 import { ONE_JPEG_FRAME, QUIET, runFfmpeg } from "./run-ffmpeg";
 import { resolveCameraHost } from "./source-address";
 import { splitCredentials, withCredentials } from "./source-url";
 
-/** One frame of an RTSP stream, over TCP (UDP is often blocked between camera networks and servers). */
+type Transport = "tcp" | "udp";
+
+/**
+ * The transport that last worked per camera, in this process: a camera that only speaks UDP is not
+ * asked for TCP first on every grab. A cache only; a restart starts again with TCP.
+ */
+const lastWorked = new Map<number, Transport>();
+
+/** Failures after which the other transport may still work (461 Unsupported Transport, a stream that never came). */
+const tryOtherTransport = (err: unknown) =>
+  err instanceof GrabError && (err.code === "no_stream" || (err.code === "rtsp_status" && err.params.status === 461));
+
+/**
+ * One frame of an RTSP stream. TCP first (UDP is often blocked between camera networks and servers),
+ * then UDP when the server refuses TCP or nothing arrives over it. Only keyframes are decoded
+ * (`-skip_frame nokey`): a grab that joins mid-GOP would otherwise decode frames whose references it
+ * never received, the very 花屏 the garbled check looks for, and blame the camera for our artefact.
+ */
 export async function grabRtsp(camera: CameraSource, signal: AbortSignal): Promise<GrabbedFrame> {
   const embedded = splitCredentials(camera.sourceUri);
   const username = camera.sourceUsername ?? embedded.username;
@@ -15,12 +33,22 @@ export async function grabRtsp(camera: CameraSource, signal: AbortSignal): Promi
   // ffmpeg is given the address we checked, not the name, so a second lookup cannot lead it elsewhere.
   // rtsps keeps the name: its certificate is checked against it.
   if (url.protocol === "rtsp:") url.hostname = address.includes(":") ? `[${address}]` : address;
-  const image = await runFfmpeg({
-    tool: "ffmpeg",
-    args: [...QUIET, "-rtsp_transport", "tcp", "-i", withCredentials(url.toString(), username, password), ...ONE_JPEG_FRAME],
-    signal,
-    failure: "no_stream",
-    secrets: [username, password],
-  });
-  return { image: requireImage(image), capturedAt: new Date() };
+  const input = withCredentials(url.toString(), username, password);
+  const first = lastWorked.get(camera.id) ?? "tcp";
+  const order: Transport[] = first === "tcp" ? ["tcp", "udp"] : ["udp", "tcp"];
+  for (const [i, transport] of order.entries()) {
+    try {
+      const image = await runFfmpeg({
+        args: [...QUIET, "-rtsp_transport", transport, "-skip_frame", "nokey", "-i", input, ...ONE_JPEG_FRAME],
+        signal,
+        failure: "no_stream",
+        secrets: [username, password],
+      });
+      lastWorked.set(camera.id, transport);
+      return { image: requireImage(image), capturedAt: new Date() };
+    } catch (err) {
+      if (i === order.length - 1 || signal.aborted || !tryOtherTransport(err)) throw err;
+    }
+  }
+  throw new GrabError("no_stream");
 }

@@ -30,7 +30,6 @@ export async function grabVideoFile(camera: CameraSource, signal: AbortSignal): 
   const span = seconds - END_MARGIN_SECONDS;
   const offset = span > 0 ? (n * STEP_SECONDS) % span : 0;
   const image = await runFfmpeg({
-    tool: "ffmpeg",
     args: [...QUIET, "-ss", offset.toFixed(3), "-i", file, ...ONE_JPEG_FRAME],
     signal,
     failure: "decode",
@@ -42,18 +41,18 @@ export async function grabVideoFile(camera: CameraSource, signal: AbortSignal): 
   };
 }
 
-/** The file's duration in seconds (0 if the container does not say), probed once per file version. */
+/** The file's duration in seconds (0 if the container does not say), read once per file version. */
 async function videoDuration(file: string, version: string, signal: AbortSignal): Promise<number> {
   const known = durations.get(file);
   if (known?.version === version) return known.seconds;
-  const out = await runFfmpeg({
-    tool: "ffprobe",
-    args: ["-v", "error", "-show_entries", "format=duration", "-of", "default=noprint_wrappers=1:nokey=1", file],
-    signal,
-    failure: "decode",
-  });
-  const parsed = Number.parseFloat(out.toString("utf8").trim());
-  const seconds = Number.isFinite(parsed) && parsed > 0 ? parsed : 0;
-  durations.set(file, { version, seconds });
-  return seconds;
+  // ffmpeg describes its input on stderr ("Duration: 00:00:03.00"): no ffprobe needed, which the
+  // npm fallback binary does not include.
+  const description = (
+    await runFfmpeg({ args: ["-hide_banner", "-nostdin", "-i", file], signal, failure: "decode", output: "stderr" })
+  ).toString("utf8");
+  if (!/Stream #\d+:\d+.*: Video:/.test(description)) throw new GrabError("decode");
+  const [, h, m, s] = /Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/.exec(description) ?? [];
+  const seconds = h === undefined ? 0 : Number(h) * 3600 + Number(m) * 60 + Number(s);
+  durations.set(file, { version, seconds: Number.isFinite(seconds) ? seconds : 0 });
+  return durations.get(file)!.seconds;
 }

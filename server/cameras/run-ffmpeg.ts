@@ -2,16 +2,18 @@ import "server-only";
 import { spawn } from "node:child_process";
 import { logger } from "@/server/logging/logger";
 import { GrabError, type GrabErrorCode } from "./grab-error";
+import { findFfmpeg } from "./ffmpeg-binary";
 import { MAX_FRAME_BYTES, MAX_FRAME_MB } from "./image-bytes";
 
 export interface FfmpegRun {
-  tool: "ffmpeg" | "ffprobe";
   args: string[];
   signal: AbortSignal;
   /** The code of a non-zero exit whose output says nothing more precise. */
   failure: GrabErrorCode;
   /** Strings that must not appear in a message (credentials in an RTSP URL). */
   secrets?: Array<string | null>;
+  /** "stderr": the run only reads the input's description (duration), which ffmpeg prints there; its exit code does not matter. */
+  output?: "stdout" | "stderr";
 }
 
 /** ffmpeg's arguments to write exactly one frame of its input as JPEG to stdout; goes after `-i <input>`. */
@@ -20,12 +22,15 @@ export const ONE_JPEG_FRAME = ["-frames:v", "1", "-f", "image2pipe", "-vcodec", 
 export const QUIET = ["-hide_banner", "-loglevel", "error", "-nostdin"];
 
 /**
- * Runs ffmpeg or ffprobe and returns its stdout. The child is killed when the signal aborts or its
- * output passes the frame size cap, so a stalled stream can never keep a grab (or a process) alive.
+ * Runs ffmpeg (the system's or the npm package's: ffmpeg-binary.ts) and returns its stdout. The child
+ * is killed when the signal aborts or its output passes the frame size cap, so a stalled stream can
+ * never keep a grab (or a process) alive.
  */
 export function runFfmpeg(run: FfmpegRun): Promise<Buffer> {
+  const ffmpeg = findFfmpeg();
+  if (!ffmpeg) return Promise.reject(new GrabError("ffmpeg_missing"));
   return new Promise((resolve, reject) => {
-    const child = spawn(run.tool, run.args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(ffmpeg.path, run.args, { stdio: ["ignore", "pipe", "pipe"] });
     const chunks: Buffer[] = [];
     let size = 0;
     let stderr = "";
@@ -55,14 +60,15 @@ export function runFfmpeg(run: FfmpegRun): Promise<Buffer> {
       stderr = (stderr + chunk.toString("utf8")).slice(-4000);
     });
     child.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code !== "ENOENT") logger.warn({ err, tool: run.tool }, "ffmpeg could not be started");
+      if (err.code !== "ENOENT") logger.warn({ err, ffmpeg: ffmpeg.path }, "ffmpeg could not be started");
       settle(new GrabError(err.code === "ENOENT" ? "ffmpeg_missing" : "failed"));
     });
     child.on("close", (code, signal) => {
+      if (run.output === "stderr") return settle(null, Buffer.from(stderr, "utf8"));
       if (code === 0) return settle(null, Buffer.concat(chunks));
-      const detail = lastLine(redact(stderr, run.secrets ?? [])) || `${run.tool} exited with ${code ?? signal}`;
+      const detail = lastLine(redact(stderr, run.secrets ?? [])) || `ffmpeg exited with ${code ?? signal}`;
       // The log keeps ffmpeg's words for the operator; the user gets a code, never the server's reply.
-      logger.info({ tool: run.tool, detail }, "ffmpeg gave no frame");
+      logger.info({ detail }, "ffmpeg gave no frame");
       settle(ffmpegFailure(stderr, run.failure));
     });
   });

@@ -154,6 +154,11 @@ export function alertsFileVariable(name: string): string | undefined {
   return process.env[name] || undefined;
 }
 
+/** The PATH programs are looked up in, read now: ffmpeg may have been installed since the start. */
+export function searchPath(): string {
+  return process.env.PATH ?? "";
+}
+
 /**
  * Runs `fn` with LOG_STREAM hidden from the environment: the yaml package dumps every token to
  * stdout when a variable of that name is set (its own debugging switch, which shares our setting's

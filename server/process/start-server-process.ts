@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/server/config/env";
+import { describeFfmpeg } from "@/server/cameras/ffmpeg-binary";
 import { logger } from "@/server/logging/logger";
 import { exitGracefullyOnSignals, startBackgroundServices } from "./background-services";
 import { openDatabase } from "./open-database";
@@ -17,6 +18,7 @@ export async function startServerProcess(): Promise<void> {
     const { embedded } = await openDatabase({ migrate: true, ensureAdmin: true, demoData: true });
     const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
     logger.info({ url, embedded }, "EasySight is ready");
+    logger.info(describeFfmpeg());
     process.stdout.write(`\n  EasySight is running at ${url}\n\n`);
   } catch (err) {
     logger.fatal({ err }, "cannot open the database");

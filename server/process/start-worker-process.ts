@@ -1,4 +1,6 @@
 import "server-only";
+import { describeFfmpeg } from "@/server/cameras/ffmpeg-binary";
+import { logger } from "@/server/logging/logger";
 import { exitGracefullyOnSignals, startBackgroundServices } from "./background-services";
 import { openDatabase } from "./open-database";
 
@@ -12,6 +14,7 @@ export async function startWorkerProcess(): Promise<void> {
     process.exit(1);
   });
   process.stderr.write(`worker started (${embedded ? "embedded database" : "DATABASE_URL"}); stop with Ctrl-C or SIGTERM\n`);
+  logger.info(describeFfmpeg());
   exitGracefullyOnSignals();
   await startBackgroundServices("worker");
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
+import { findFfmpeg } from "@/server/cameras/ffmpeg-binary";
 import { grabFrame } from "@/server/cameras/grab-frame";
 import { fixtureImage, isJpeg, memoryCamera, scratchFolder } from "./camera-fixtures";
 
@@ -58,7 +59,7 @@ describe("grabbing frames from files", () => {
     expect([first.sourceFrame, second.sourceFrame]).toEqual(["clip.mp4 @ 0.0 s", "clip.mp4 @ 1.0 s"]);
   });
 
-  it("a missing file, an empty folder and a missing ffmpeg are GrabErrors that say so", async () => {
+  it("a missing file and an empty folder are GrabErrors that say so", async () => {
     const missing = path.join(scratch.dir, "nope.jpg");
     await expect(grabFrame(memoryCamera({ sourceType: "image_file", sourceUri: missing }))).rejects.toMatchObject({
       name: "GrabError",
@@ -68,16 +69,42 @@ describe("grabbing frames from files", () => {
     const empty = path.join(scratch.dir, "empty");
     fs.mkdirSync(empty);
     await expect(grabFrame(memoryCamera({ sourceType: "image_folder", sourceUri: empty }))).rejects.toMatchObject({ code: "empty_folder" });
+  });
 
-    const video = path.join(scratch.dir, "any.mp4");
-    fs.writeFileSync(video, "not really a video");
+  it("ffmpeg: the system's on PATH first, else the binary from the npm package, else none", () => {
+    expect(findFfmpeg("/usr/bin")).toEqual({ path: "/usr/bin/ffmpeg", origin: "system" });
+    expect(findFfmpeg(scratch.dir)).toEqual({
+      path: path.resolve("node_modules/@ffmpeg-installer/linux-x64/ffmpeg"),
+      origin: "npm",
+    });
+    expect(findFfmpeg(scratch.dir, scratch.dir)).toBeNull();
+  });
+
+  it("ffmpeg: without a system ffmpeg, a video camera is read with the npm package's binary", async () => {
+    const video = path.join(scratch.dir, "npm-clip.mp4");
+    execFileSync("ffmpeg", [
+      "-hide_banner",
+      "-loglevel",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc=size=160x120:rate=5",
+      "-t",
+      "2",
+      "-pix_fmt",
+      "yuv420p",
+      video,
+    ]);
     const savedPath = process.env.PATH;
     process.env.PATH = scratch.dir; // no ffmpeg in here
     try {
-      await expect(grabFrame(memoryCamera({ sourceType: "video_file", sourceUri: video }))).rejects.toMatchObject({
-        code: "ffmpeg_missing",
-        message: expect.stringMatching(/ffmpeg is not available/),
-      });
+      const frame = await grabFrame(memoryCamera({ sourceType: "video_file", sourceUri: video }));
+      expect(await sharp(frame.image).metadata()).toMatchObject({ format: "jpeg", width: 160, height: 120 });
+      const notVideo = path.join(scratch.dir, "any.mp4");
+      fs.writeFileSync(notVideo, "not really a video");
+      await expect(grabFrame(memoryCamera({ sourceType: "video_file", sourceUri: notVideo }))).rejects.toMatchObject({ code: "decode" });
     } finally {
       process.env.PATH = savedPath;
     }

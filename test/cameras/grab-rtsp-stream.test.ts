@@ -1,0 +1,118 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import sharp from "sharp";
+import { afterAll, describe, expect, it } from "vitest";
+import { grabFrame } from "@/server/cameras/grab-frame";
+import { memoryCamera } from "./camera-fixtures";
+
+// rtsp-streaming-server takes ffmpeg's push (ANNOUNCE/RECORD) on one port and serves clients on
+// another, over UDP only: a SETUP asking for TCP is answered 461 Unsupported Transport.
+const { default: RtspServer } = await import("rtsp-streaming-server");
+
+const SIZE = { width: 320, height: 240 };
+const FPS = 10;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+const pushers: ChildProcess[] = [];
+/** The package has no stop(): its two listening servers are closed by hand (its RTP sockets die with the test process). */
+const servers: Array<{ ClientServer: { server: unknown }; PublishServer: { server: unknown } }> = [];
+afterAll(async () => {
+  for (const p of pushers) p.kill("SIGKILL");
+  for (const s of servers) for (const listening of [s.ClientServer.server, s.PublishServer.server]) (listening as net.Server).close();
+});
+
+/** An RTSP server with ffmpeg pushing H.264 testsrc into it with one keyframe every `gop` frames. */
+async function liveStream(gop: number): Promise<{ url: string; startedAt: number }> {
+  const [serverPort, clientPort] = [await freePort(), await freePort()];
+  const rtpPortStart = 20_000 + (process.pid % 400) * 50 + servers.length * 20;
+  const server = new RtspServer({ serverPort, clientPort, rtpPortStart, rtpPortCount: 20 });
+  await server.start();
+  servers.push(server);
+  const pusher = spawn(
+    "ffmpeg",
+    [
+      ...["-hide_banner", "-loglevel", "error", "-nostdin", "-re"],
+      ...["-f", "lavfi", "-i", `testsrc=size=${SIZE.width}x${SIZE.height}:rate=${FPS}`],
+      ...["-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-pix_fmt", "yuv420p"],
+      ...["-g", String(gop), "-keyint_min", String(gop), "-sc_threshold", "0", "-bf", "0"],
+      ...["-f", "rtsp", `rtsp://127.0.0.1:${serverPort}/live`],
+    ],
+    { stdio: "ignore" },
+  );
+  pushers.push(pusher);
+  return { url: `rtsp://127.0.0.1:${clientPort}/live`, startedAt: Date.now() };
+}
+
+/** testsrc's first frame as raw RGB: its colour bars and circle stay put, only the counter and gradient move. */
+const reference = async () =>
+  sharp(
+    execFileSync("ffmpeg", [
+      "-hide_banner",
+      "-loglevel",
+      "error",
+      "-f",
+      "lavfi",
+      "-i",
+      `testsrc=size=${SIZE.width}x${SIZE.height}:rate=${FPS}`,
+      "-frames:v",
+      "1",
+      "-f",
+      "image2pipe",
+      "-vcodec",
+      "png",
+      "-",
+    ]),
+  )
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+
+/** Mean absolute difference per channel (0-255): a clean testsrc frame is about 25 from the first; a broken decode about 125. */
+async function distanceFromSource(image: Buffer): Promise<number> {
+  const [ref, got] = [await reference(), await sharp(image).removeAlpha().raw().toBuffer()];
+  let sum = 0;
+  for (let i = 0; i < ref.length; i++) sum += Math.abs(ref[i] - got[i]);
+  return sum / ref.length;
+}
+
+/** The first grab waits until the pusher has announced the stream. */
+async function grabWhenLive(url: string, deadline: number) {
+  for (;;) {
+    try {
+      return await grabFrame(memoryCamera({ sourceType: "rtsp", sourceUri: url, grabTimeoutMs: 15_000 }));
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
+
+describe("grabbing a real RTSP stream", () => {
+  it("rtsp: a UDP-only server (461 to TCP) still gives a frame: the grab falls back to UDP", async () => {
+    const stream = await liveStream(FPS);
+    const frame = await grabWhenLive(stream.url, Date.now() + 20_000);
+    expect(await sharp(frame.image).metadata()).toMatchObject({ format: "jpeg", ...SIZE });
+    expect(await distanceFromSource(frame.image)).toBeLessThan(50);
+  }, 60_000);
+
+  it("rtsp: joining a long GOP mid-way, the grab waits for a keyframe and the frame is clean, not 花屏", async () => {
+    const gopSeconds = 6;
+    const stream = await liveStream(gopSeconds * FPS);
+    // Let the stream run into its first GOP, then join: the next keyframe is seconds away.
+    await new Promise((r) => setTimeout(r, 2_500));
+    const joined = Date.now();
+    const frame = await grabWhenLive(stream.url, Date.now() + 30_000);
+    const waited = (Date.now() - joined) / 1000;
+    expect(await sharp(frame.image).metadata()).toMatchObject({ format: "jpeg", ...SIZE });
+    expect(await distanceFromSource(frame.image)).toBeLessThan(50);
+    // It did not take the first decodable-looking frame: it waited for the next keyframe.
+    expect(waited).toBeGreaterThan(1);
+  }, 60_000);
+});
