@@ -1,14 +1,17 @@
 /**
- * Throughput of the diagnosis engine on one core: frames/s for JPEG decode alone (as the engine decodes:
- * shrink-on-load to the work plane, luma and histogram) and for decode + every frame check, plus the cost of
- * each check on an already decoded frame, and process memory.
+ * Throughput of the diagnosis engine on one core. First the figure the product promises: `easysight
+ * diagnose` (diagnosePaths: read, decode, every frame check) over N JPEG files against a full-size
+ * decode-only pass over the same files (read + sharp to raw pixels), measured in the same run, rounds
+ * interleaved, and their ratio (goal <= 1.0). Then frames/s for the engine's decode alone (libjpeg DCT-scaled
+ * to the work plane, luma and histogram) and for decode + every frame check, the cost of each check on an
+ * already decoded frame, and process memory.
  *
  *   npx tsx bench/detectors-speed.ts [image.jpg ...]   (default: the public set's 704x576 frames)
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { analyzeFrame, DEFAULT_THRESHOLDS as T } from "../server/diagnosis/index";
+import { analyzeFrame, diagnosePaths, DEFAULT_THRESHOLDS as T } from "../server/diagnosis/index";
 import { cellGrid } from "../server/diagnosis/cells";
 import { checkColorCast } from "../server/diagnosis/color-cast";
 import { checkLowContrast } from "../server/diagnosis/contrast";
@@ -20,6 +23,8 @@ import { checkOcclusion } from "../server/diagnosis/occlusion";
 import { checkBlur } from "../server/diagnosis/sharpness";
 import { checkSignalLoss } from "../server/diagnosis/signal-loss";
 import { checkStripe } from "../server/diagnosis/stripe";
+import { checkMosaic } from "../server/diagnosis/mosaic";
+import { checkGarbled } from "../server/diagnosis/garbled";
 
 // One libvips worker thread: with frames processed one after another this is a per-core figure.
 sharp.concurrency(1);
@@ -29,13 +34,42 @@ const DATASET = "test/fixtures/vqd-public/images";
 const ROUNDS = 5;
 const ROUND_SECONDS = 1;
 
-async function inputs(): Promise<Buffer[]> {
+async function inputFiles(): Promise<string[]> {
   const files = process.argv.slice(2);
-  if (files.length) return Promise.all(files.map((f) => readFile(f)));
-  const names = (await readdir(DATASET)).filter((n) => n.endsWith(".jpg"));
-  const buffers = await Promise.all(names.map((n) => readFile(path.join(DATASET, n))));
-  const sized = await Promise.all(buffers.map(async (b) => ({ b, m: await sharp(b).metadata() })));
-  return sized.filter(({ m }) => m.width === 704 && m.height === 576).map(({ b }) => b);
+  if (files.length) return files;
+  const names = (await readdir(DATASET)).filter((n) => n.endsWith(".jpg")).map((n) => path.join(DATASET, n));
+  const sized = await Promise.all(names.map(async (f) => ({ f, m: await sharp(f).metadata() })));
+  return sized.filter(({ m }) => m.width === 704 && m.height === 576).map(({ f }) => f);
+}
+
+/**
+ * `easysight diagnose` over the files vs a full-size decode of the same files; best of ROUNDS rounds each,
+ * alternating, so load from other processes hits both alike.
+ */
+async function diagnoseVersusDecode(files: string[]) {
+  const decodeOnly = async () => {
+    for (const f of files)
+      await sharp(await readFile(f))
+        .raw()
+        .toBuffer();
+  };
+  const diagnose = () => diagnosePaths(files);
+  await decodeOnly();
+  await diagnose();
+  let decodeBest = Infinity;
+  let diagnoseBest = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    let t0 = performance.now();
+    await decodeOnly();
+    decodeBest = Math.min(decodeBest, performance.now() - t0);
+    t0 = performance.now();
+    await diagnose();
+    diagnoseBest = Math.min(diagnoseBest, performance.now() - t0);
+  }
+  const perFrame = (ms: number) => `${(ms / files.length).toFixed(2)} ms/frame (${((1000 * files.length) / ms).toFixed(0)} frames/s)`;
+  console.log(`full-size decode only (sharp, raw):  ${perFrame(decodeBest)}`);
+  console.log(`easysight diagnose (all checks):     ${perFrame(diagnoseBest)}`);
+  console.log(`ratio diagnose / decode:             ${(diagnoseBest / decodeBest).toFixed(2)}  (goal <= 1.0)\n`);
 }
 
 /**
@@ -69,6 +103,8 @@ function timeChecks(frames: Frame[]) {
     low_contrast: (f) => checkLowContrast(f, T.low_contrast),
     color_cast: (f) => checkColorCast(f, T.color_cast),
     blur: (f) => checkBlur(f, T.blur),
+    mosaic: (f) => checkMosaic(f, T.mosaic),
+    garbled: (f) => checkGarbled(f, T.garbled),
     fingerprint: (f) => makeFingerprint(f, cellGrid(f).mean),
   };
   console.log("\nper check on a decoded frame (ms, best of rounds):");
@@ -88,10 +124,13 @@ function timeChecks(frames: Frame[]) {
 }
 
 async function main() {
-  const frames = await inputs();
-  if (!frames.length) throw new Error("no input frames");
+  const files = await inputFiles();
+  if (!files.length) throw new Error("no input frames");
+  const frames = await Promise.all(files.map((f) => readFile(f)));
   const meta = await sharp(frames[0]).metadata();
-  console.log(`${frames.length} frames of ${meta.width}x${meta.height}, best of ${ROUNDS} x ${ROUND_SECONDS}s, sharp.concurrency(1)\n`);
+  console.log(`${frames.length} frames, the first ${meta.width}x${meta.height}, sharp.concurrency(1)\n`);
+  await diagnoseVersusDecode(files);
+  console.log(`best of ${ROUNDS} x ${ROUND_SECONDS}s:`);
 
   const rows: Array<[string, (b: Buffer) => Promise<unknown>]> = [
     ["sharp full-size decode", (b) => sharp(b).raw().toBuffer()],

@@ -106,7 +106,9 @@ test.describe("cameras", () => {
     await page.getByLabel("视频源类型").selectOption("image_folder");
     await page.getByLabel("视频源地址").fill("demo/cameras/no-such-folder");
     await page.getByRole("button", { name: "添加", exact: true }).click();
-    await expect(page.getByTestId("error-sourceUri")).toContainText("does not exist");
+    // The server's sentence in the reader's language only (issue 13, item 6), no English half.
+    await expect(page.getByTestId("error-sourceUri")).toContainText("文件或文件夹不存在");
+    await expect(page.getByTestId("error-sourceUri")).not.toContainText("does not exist");
     await expect(page).toHaveURL(/\/cameras\/new$/);
   });
 

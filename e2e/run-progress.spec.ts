@@ -3,6 +3,7 @@ import { signIn } from "./support/session";
 import { watchConsole } from "./support/page-health";
 import { sql, uniqueName } from "./support/e2e-db";
 import { startHeldCamera } from "./support/held-camera";
+import { runningTask } from "./support/task-fixtures";
 
 test.describe("a running task's progress", () => {
   test("the detail page's progress bar advances camera by camera over a slow camera; the list shows i/N; 立即运行 waits", async ({
@@ -59,5 +60,27 @@ test.describe("a running task's progress", () => {
     } finally {
       await camera.close();
     }
+  });
+
+  test("a stuck task says where its run stopped, in the list, on its page and in its recovery history", async ({ page }) => {
+    const health = watchConsole(page);
+    const name = uniqueName("卡住-位置");
+    const id = await runningTask(name, "executor_dead");
+    // As a killed executor leaves it: its last heartbeat recorded the camera it was grabbing from.
+    await sql(
+      `UPDATE diagnosis_tasks SET progress_index = 3, progress_total = 10, progress_camera_name = '大门-04', progress_phase = 'grabbing',
+         progress_phase_at = now() - interval '28 minutes 5 seconds' WHERE id = $1`,
+      [id],
+    );
+    const where = "在抓取「大门-04」画面时中断（第 3/10 个摄像头），已等待 28 分钟";
+    await signIn(page, "admin", `/tasks?q=${encodeURIComponent(name)}`);
+    await expect(page.getByTestId(`task-row-${id}`).getByTestId("stopped-where")).toHaveText(where);
+
+    await page.goto(`/tasks/${id}`);
+    await expect(page.getByTestId("task-stuck-banner").getByTestId("stopped-where")).toHaveText(where);
+    await page.getByRole("button", { name: /恢复任务/ }).click();
+    await expect(page.getByTestId("task-stuck-banner")).toHaveCount(0);
+    await expect(page.getByTestId("task-recoveries").getByTestId("stopped-where")).toHaveText(where);
+    health.expectClean();
   });
 });

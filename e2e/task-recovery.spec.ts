@@ -28,7 +28,9 @@ test.describe("task recovery in the console", () => {
     health.expectClean();
   });
 
-  test("the banner counts the stuck tasks and recovers them all at once, announcing the API's message", async ({ page }) => {
+  test("全部恢复 asks first with the count and the first task names; cancel changes nothing, confirm recovers them all", async ({
+    page,
+  }) => {
     const health = watchConsole(page);
     const prefix = uniqueName("卡住-批量");
     const ids = [await runningTask(`${prefix}-a`, "no_owner"), await runningTask(`${prefix}-b`, "executor_dead")];
@@ -37,9 +39,27 @@ test.describe("task recovery in the console", () => {
     const banner = page.getByTestId("stuck-banner");
     await expect(banner).toContainText(/发现 \d+ 个卡住的任务/);
     await expect(row(page, ids[0]).getByTestId("stuck-reason")).toHaveText("任务没有执行器记录");
-    await banner.getByRole("button", { name: "全部恢复" }).click();
 
-    await expect(page.getByTestId("announcer")).toContainText(/成功重置 \d+ 个卡住的任务/);
+    const dialog = page.getByTestId("recover-all-dialog");
+    await banner.getByRole("button", { name: "全部恢复" }).click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "取消" })).toBeFocused();
+    const confirm = dialog.getByRole("button", { name: /^恢复 \d+ 个任务$/ });
+    await expect(confirm).toBeEnabled();
+    const stuck = Number(/恢复 (\d+) 个卡住的任务？/.exec((await dialog.getByRole("heading").textContent()) ?? "")?.[1]);
+    expect(stuck).toBeGreaterThanOrEqual(2);
+    await expect(dialog.getByTestId("named-tasks")).toContainText(`${prefix}-a`);
+    await expect(dialog.getByTestId("named-tasks")).toContainText(`${prefix}-b`);
+    await dialog.getByRole("button", { name: "取消" }).click();
+    await expect(dialog).toBeHidden();
+    expect([await taskStatus(ids[0]), await taskStatus(ids[1])]).toEqual(["running", "running"]);
+    await expect(row(page, ids[1]).getByTestId("status-badge")).toHaveText(/任务卡住/);
+
+    await banner.getByRole("button", { name: "全部恢复" }).click();
+    await expect(confirm).toBeEnabled();
+    await confirm.click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("announcer")).toContainText(`成功重置 ${stuck} 个卡住的任务`);
     await expect(banner).toContainText("未发现卡住的任务");
     for (const id of ids) await expect(row(page, id).getByTestId("status-badge")).toHaveText("等待中");
     expect([await taskStatus(ids[0]), await taskStatus(ids[1])]).toEqual(["pending", "pending"]);

@@ -70,11 +70,13 @@ function parseUrl(text: string): URL | null {
 }
 
 /** Where a refusal from the server belongs: its field, judged by the code and what the sentence is about. */
-export function serverErrorField(code: string | undefined, message: string): CameraField | null {
+export function serverErrorField(code: string | undefined, message: string, details: Record<string, unknown> = {}): CameraField | null {
   if (code === "CONFLICT" || /^name: /.test(message)) return "name";
+  if (details.grab_error) return "sourceUri";
   if (/^grabTimeoutMs: /.test(message)) return "grabTimeoutMs";
   if (/^location: /.test(message)) return "location";
-  if (/credential|username and password/i.test(message)) return "sourceUsername";
-  if (/source|path|URL|folder|file/i.test(message)) return "sourceUri";
+  // The sentence is in the reader's language (components/trpc/react.tsx): match either.
+  if (/credential|username and password|用户名和密码/i.test(message)) return "sourceUsername";
+  if (/source|path|URL|folder|file|视频源|路径|地址|文件/i.test(message)) return "sourceUri";
   return null;
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
+import { errorFacts } from "@/components/trpc/error-details";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -38,9 +38,9 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
   };
   const onRefused = (err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
-    const code = err instanceof TRPCClientError ? (err.data as { code?: string } | undefined)?.code : undefined;
-    const field = serverErrorField(code, message);
-    // The service's own sentence (English) says what exactly is wrong; the lead-in says it in the reader's language.
+    const { code, details } = errorFacts(err);
+    const field = serverErrorField(code, message, details);
+    // The service's own sentence (the reader's half of it) says what exactly is wrong, after a lead-in.
     const sentence =
       code === "CONFLICT"
         ? t("cameraForm.error.nameTaken", { name: values.name.trim() })

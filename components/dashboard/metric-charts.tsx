@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Section } from "@/components/ui/section";
 import { formatDuration } from "@/components/ui/duration";
+import { runtimeAxis } from "./runtime-axis";
 import { MODE_LABELS } from "@/components/recovery-audit/audit-params";
 import type { MetricSeries } from "@/server/dashboard/metric-series";
 
@@ -42,6 +43,7 @@ export function MetricCharts({ series }: { series: MetricSeries }) {
   const stuckValues = series.points.flatMap((p) => (p.stuckTasks === null ? [] : [p.stuckTasks]));
   const runtimes = series.points.flatMap((p) => (p.avgRuntimeSeconds === null ? [] : [p.avgRuntimeSeconds]));
   const seconds = (value: number) => formatDuration(t, value);
+  const axis = runtimeAxis(t, Math.max(0, ...runtimes));
   const recoveries = series.points.reduce((sum, p) => sum + Object.values(p.recoveries).reduce((a, b) => a + b, 0), 0);
   const none = t("dashboard.chart.noData");
   const xAxis = (
@@ -88,7 +90,7 @@ export function MetricCharts({ series }: { series: MetricSeries }) {
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e5e9ef" />
             {xAxis}
-            <YAxis width={56} fontSize={12} tickFormatter={seconds} />
+            <YAxis width={64} fontSize={12} ticks={axis.ticks} domain={axis.domain} tickFormatter={axis.format} interval={0} />
             <Tooltip labelFormatter={(v) => tick(Number(v))} formatter={(v) => seconds(Number(v))} />
             <Line
               type="monotone"

@@ -25,7 +25,7 @@ export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "zh";
 export const LANG_COOKIE = "easysight_lang";
 
-const ALL = {
+export const MESSAGES = {
   ...common,
   ...signin,
   ...tasks,
@@ -44,11 +44,11 @@ const ALL = {
   ...taskForm,
 } satisfies Record<string, Record<Lang, string>>;
 
-export type MessageKey = keyof typeof ALL;
+export type MessageKey = keyof typeof MESSAGES;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function translator(lang: Lang): Translate {
-  return (key, vars) => ALL[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) => MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
 export const isLang = (v: unknown): v is Lang => LANGS.includes(v as Lang);

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { NamedTasks } from "./named-tasks";
 import { useRecoveryActions } from "./use-recovery-actions";
 import { useStuckCheck } from "./use-stuck-check";
 
@@ -44,6 +45,7 @@ export function ForceResetButton() {
         <p className={healthy ? "text-danger" : undefined}>
           <strong>{healthy ? t("recovery.force.interrupts", { n: healthy }) : t("recovery.force.noneInterrupted")}</strong>
         </p>
+        <NamedTasks tasks={check.data?.first_running ?? []} total={running} />
       </ConfirmDialog>
     </>
   );

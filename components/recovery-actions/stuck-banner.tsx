@@ -3,9 +3,9 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useHasRole } from "@/components/auth/actor-provider";
 import { Banner } from "@/components/ui/banner";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { ForceResetButton } from "./force-reset-button";
-import { useRecoveryActions } from "./use-recovery-actions";
+import { RecoverAllButton } from "./recover-all-button";
 import { useStuckCheck } from "./use-stuck-check";
 
 /**
@@ -16,7 +16,6 @@ export function StuckBanner({ stuckHref }: { stuckHref: string }) {
   const { t } = useI18n();
   const isAdmin = useHasRole("admin");
   const check = useStuckCheck();
-  const { recoverAll } = useRecoveryActions();
   const data = check.data;
   if (!data) return <div className="banner-slot" aria-hidden="true" />;
   const forceReset = isAdmin && data.total_running > 0 && <ForceResetButton />;
@@ -29,11 +28,7 @@ export function StuckBanner({ stuckHref }: { stuckHref: string }) {
           actions={
             <>
               <ButtonLink href={stuckHref}>{t("recovery.showStuck")}</ButtonLink>
-              {isAdmin && (
-                <Button variant="warning" busy={recoverAll.isPending} onClick={() => recoverAll.mutate({ forceReset: false })}>
-                  {t("recovery.recoverAll")}
-                </Button>
-              )}
+              {isAdmin && <RecoverAllButton />}
               {forceReset}
             </>
           }

@@ -13,14 +13,27 @@ import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import type { AuditView } from "@/server/recovery/audit/list-audits";
 import { ACTOR_LABELS, MODE_LABELS, auditListInput, auditUrlFilters, exportHref } from "./audit-params";
 import { AuditFilters } from "./audit-filters";
+import { auditReasonText, stoppedWhereText } from "@/components/recovery-actions/stuck-reason";
 
-const REASONS = ["no_owner", "executor_dead", "not_in_running_set", "heartbeat_stale", "runtime_exceeded", "force_reset"] as const;
-
-/** The stored reason in the reader's language (the stored text is Chinese); an unknown code keeps the stored text. */
-function reasonText(t: Translate, audit: AuditView): string {
-  const code = REASONS.find((r) => r === audit.reasonCode);
-  if (!code) return audit.reasonText;
-  return t(`recoveries.reason.${code}`, { n: /(\d+)/.exec(audit.reasonText)?.[1] ?? "?" });
+/** The reason, and where the run stopped, in the reader's language from the row's codes and numbers. */
+function ReasonCell({ t, audit }: { t: Translate; audit: AuditView }) {
+  const where = stoppedWhereText(t, {
+    phase: audit.stoppedPhase,
+    cameraName: audit.stoppedCameraName,
+    index: audit.stoppedIndex,
+    total: audit.stoppedTotal,
+    waitedMinutes: audit.stoppedWaitedMinutes,
+  });
+  return (
+    <td title={audit.reasonCode}>
+      {auditReasonText(t, audit)}
+      {where && (
+        <span className="cell-sub" title={where} data-testid="stopped-where">
+          {where}
+        </span>
+      )}
+    </td>
+  );
 }
 
 const label = <K extends string>(t: Translate, labels: Record<K, Parameters<Translate>[0]>, key: string) =>
@@ -84,7 +97,7 @@ export function AuditTable() {
               {label(t, ACTOR_LABELS, audit.actorType)}
               <span className="muted adm-small adm-block adm-break">{audit.actorLabel}</span>
             </td>
-            <td title={audit.reasonCode}>{reasonText(t, audit)}</td>
+            <ReasonCell t={t} audit={audit} />
             <td>
               <dl className="adm-prior">
                 <div>

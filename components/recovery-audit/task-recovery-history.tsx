@@ -12,10 +12,8 @@ import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import { Section } from "@/components/ui/section";
 import { MODE_LABELS } from "@/components/recovery-audit/audit-params";
 import { recoveriesInput } from "@/components/tasks/task-detail-queries";
-import type { StuckReasonCode } from "@/server/recovery/stuck-reasons";
-import { stuckReasonText } from "@/components/recovery-actions/stuck-reason";
-
-const REASONS = new Set<string>(["no_owner", "executor_dead", "not_in_running_set", "heartbeat_stale", "runtime_exceeded", "force_reset"]);
+import type { AuditView } from "@/server/recovery/audit/list-audits";
+import { auditReasonText, stoppedWhereText } from "@/components/recovery-actions/stuck-reason";
 
 /** This task's rows of the recovery audit (recovery_audits where task_id), newest first. */
 export function TaskRecoveryHistory({ taskId }: { taskId: number }) {
@@ -23,6 +21,14 @@ export function TaskRecoveryHistory({ taskId }: { taskId: number }) {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
   const query = useQuery({ ...trpc.audit.list.queryOptions(recoveriesInput(taskId, page)), placeholderData: keepPreviousData });
+  const where = (a: AuditView) =>
+    stoppedWhereText(t, {
+      phase: a.stoppedPhase,
+      cameraName: a.stoppedCameraName,
+      index: a.stoppedIndex,
+      total: a.stoppedTotal,
+      waitedMinutes: a.stoppedWaitedMinutes,
+    });
   return (
     <Section
       title={t("taskDetail.recoveries")}
@@ -56,9 +62,12 @@ export function TaskRecoveryHistory({ taskId }: { taskId: number }) {
             </td>
             <td>{audit.actorLabel}</td>
             <td>
-              {REASONS.has(audit.reasonCode)
-                ? stuckReasonText(t, audit.reasonCode as StuckReasonCode, /(\d+)/.exec(audit.reasonText)?.[1] ?? "?")
-                : audit.reasonText}
+              {auditReasonText(t, audit)}
+              {where(audit) && (
+                <span className="cell-sub" data-testid="stopped-where">
+                  {where(audit)}
+                </span>
+              )}
             </td>
             <td className="cell-num">#{audit.priorAttempt}</td>
             <td>

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
+import { errorFacts } from "@/components/trpc/error-details";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { Translate } from "@/components/i18n/messages";
@@ -42,9 +42,9 @@ export function CreateUserForm() {
         await queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
       },
       onError: (err) => {
-        const code = err instanceof TRPCClientError ? (err.data as { code?: string } | undefined)?.code : undefined;
+        const { code, details } = errorFacts(err);
         if (code === "CONFLICT")
-          setErrors(/e-mail/i.test(err.message) ? { email: t("users.error.emailTaken") } : { username: t("users.error.taken") });
+          setErrors(details.field === "email" ? { email: t("users.error.emailTaken") } : { username: t("users.error.taken") });
       },
     }),
   );

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
+import { errorFacts } from "@/components/trpc/error-details";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
@@ -19,11 +20,12 @@ export function UserAdmin({ currentUsername }: { currentUsername: string }) {
   const queryClient = useQueryClient();
   const hydrated = useHydrated();
   const users = useQuery(trpc.users.list.queryOptions());
-  const [refusal, setRefusal] = useState<{ username: string; message: string } | null>(null);
+  const [refusal, setRefusal] = useState<{ username: string; message: string; lastAdmin: boolean } | null>(null);
   const setRole = useMutation(
     trpc.users.setRole.mutationOptions({
       onMutate: () => setRefusal(null),
-      onError: (err, input) => setRefusal({ username: input.username, message: err.message }),
+      onError: (err, input) =>
+        setRefusal({ username: input.username, message: err.message, lastAdmin: errorFacts(err).details.reason === "last_admin" }),
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() }),
     }),
   );
@@ -35,7 +37,7 @@ export function UserAdmin({ currentUsername }: { currentUsername: string }) {
         <h2 id="users-heading">{t("users.title")}</h2>
         {refusal && (
           <Banner tone="danger" title={t("users.roleRefused", { name: refusal.username })} testId="role-refused">
-            {/last admin/i.test(refusal.message) ? t("users.lastAdmin", { name: refusal.username }) : refusal.message}
+            {refusal.lastAdmin ? t("users.lastAdmin", { name: refusal.username }) : refusal.message}
           </Banner>
         )}
         <PagedQueryTable

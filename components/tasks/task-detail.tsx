@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useSentence } from "@/components/i18n/use-sentence";
 import { Banner } from "@/components/ui/banner";
 import { formatDuration } from "@/components/ui/duration";
 import { LocalTime } from "@/components/ui/local-time";
@@ -12,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState, Loading } from "@/components/ui/query-states";
 import { Section } from "@/components/ui/section";
 import { findingLabel } from "@/components/cameras/labels";
-import { stuckReasonText } from "@/components/recovery-actions/stuck-reason";
+import { stoppedWhereText, stuckReasonText } from "@/components/recovery-actions/stuck-reason";
 import { TaskRecoveryHistory } from "@/components/recovery-audit/task-recovery-history";
 import { StatusBadge } from "./status-badge";
 import { scheduleText } from "./schedule-text";
@@ -38,6 +39,7 @@ function Props({ rows }: { rows: Array<[string, ReactNode]> }) {
 /** One task: its state (and why it is stuck), what it may do, its configuration, results, runs and recoveries. */
 export function TaskDetail({ id }: { id: number }) {
   const { t } = useI18n();
+  const say = useSentence();
   const trpc = useTRPC();
   // Every few seconds while the task is due or running (its state is about to change), else every 5 minutes.
   const {
@@ -78,6 +80,7 @@ export function TaskDetail({ id }: { id: number }) {
           {t(task.scheduleType === "manual" ? "taskDetail.stuckBodyManual" : "taskDetail.stuckBody", {
             runtime: formatDuration(t, task.stuck.runtimeMinutes * 60),
           })}
+          {task.stuck.stoppedAt && <p data-testid="stopped-where">{stoppedWhereText(t, task.stuck.stoppedAt)}</p>}
         </Banner>
       )}
       <Section title={t("taskDetail.state")}>
@@ -88,7 +91,7 @@ export function TaskDetail({ id }: { id: number }) {
               ? [[t("progress.title"), <RunProgressBar key="p" task={task} now={dataUpdatedAt} />] as [string, ReactNode]]
               : []),
             [t("taskDetail.stuckReason"), reason ?? none],
-            [t("task.reason"), task.statusReason || none],
+            [t("task.reason"), (task.statusReason && say(task.statusReason)) || none],
             [
               t("task.owner"),
               task.owner ? <span className="mono">{`${task.owner.host}:${task.owner.pid} (${task.owner.kind})`}</span> : none,

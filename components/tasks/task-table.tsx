@@ -6,7 +6,7 @@ import { useHasRole } from "@/components/auth/actor-provider";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatDuration } from "@/components/ui/duration";
 import { RecoverTaskButton } from "@/components/recovery-actions/recover-task-button";
-import { stuckReasonText } from "@/components/recovery-actions/stuck-reason";
+import { stoppedWhereText, stuckReasonText } from "@/components/recovery-actions/stuck-reason";
 import type { TaskWithStuck } from "@/server/tasks/task-stuck";
 import { StatusBadge } from "./status-badge";
 import { RunProgressCount } from "./run-progress";
@@ -79,6 +79,7 @@ export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTa
                 ? (fetchedAt - task.startedAt.getTime()) / 1000
                 : null;
             const reason = task.stuck && stuckReasonText(t, task.stuck.code, task.maxRuntimeMinutes);
+            const stoppedWhere = task.stuck?.stoppedAt ? stoppedWhereText(t, task.stuck.stoppedAt) : null;
             return (
               <tr key={task.id} data-testid={`task-row-${task.id}`} className={task.stuck ? "row-stuck" : undefined}>
                 <td className="cell-name">
@@ -100,6 +101,11 @@ export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTa
                   {reason && (
                     <span className="cell-sub stuck-reason" title={reason} data-testid="stuck-reason">
                       {reason}
+                    </span>
+                  )}
+                  {stoppedWhere && (
+                    <span className="cell-sub" title={stoppedWhere} data-testid="stopped-where">
+                      {stoppedWhere}
                     </span>
                   )}
                 </td>

@@ -1,5 +1,5 @@
 import "server-only";
-import { lumaSteps, planeScale, type Steps } from "./block-grid";
+import { planeScale } from "./block-grid";
 import type { Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
@@ -17,20 +17,18 @@ import { rampScore, round } from "./stats";
  * bottom, so a corruption that starts mid-frame is counted over the part it covers.
  */
 export function checkGarbled(frame: Frame, t: Thresholds["garbled"]): CheckResult {
-  const steps = lumaSteps(frame);
-  const chroma = chromaPlane(frame);
   const m = Math.max(2, Math.round(MACROBLOCK / planeScale(frame)));
   const cols = Math.floor(frame.w / m);
   const rows = Math.floor(frame.h / m);
+  const sums = blockStepSums(frame, m, cols, rows);
   const brokenPerRow = new Float64Array(rows);
   let seams = 0,
     smears = 0;
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < cols; bx++) {
-      const x0 = bx * m;
-      const y0 = by * m;
-      const seam = (by > 0 && isSeam(steps, chroma, "top", x0, y0, m, t)) || (bx > 0 && isSeam(steps, chroma, "left", x0, y0, m, t));
-      const smear = !seam && isSmear(steps, x0, y0, m, t);
+      const b = by * cols + bx;
+      const seam = (by > 0 && isSeam(sums, "top", b, b - cols, m, t)) || (bx > 0 && isSeam(sums, "left", b, b - 1, m, t));
+      const smear = !seam && isSmear(sums, b, m, t);
       if (seam) seams++;
       if (smear) smears++;
       if (seam || smear) brokenPerRow[by]++;
@@ -82,27 +80,83 @@ function corruptedPart(brokenPerRow: Float64Array, t: Thresholds["garbled"]): { 
   return best;
 }
 
-/** Per pixel max(|Cb|, |Cr|)-like opponent colour: (R - G) and (B - G) halves, enough to see a miscoloured block. */
-interface Chroma {
-  rg: Int16Array;
-  bg: Int16Array;
+const PLANES = 3; // luma, R - G, B - G: a copied block is often in wrong colours, not only wrong brightness
+
+/**
+ * Per macroblock and plane, summed absolute steps: horizontal and vertical ones inside the block, and those
+ * across its left and top edges. One pass over the frame; every seam and smear test reads these sums.
+ */
+interface BlockSums {
+  hInside: Float64Array; // [block * PLANES + plane]
+  vInside: Float64Array;
+  leftEdge: Float64Array;
+  topEdge: Float64Array;
+  /** Steps across the block's middle column and row (part of the inside sums too). */
+  hMiddle: Float64Array;
+  vMiddle: Float64Array;
 }
 
-const chromaCache = new WeakMap<Frame, Chroma>();
-
-function chromaPlane(frame: Frame): Chroma {
-  let c = chromaCache.get(frame);
-  if (c) return c;
-  const n = frame.w * frame.h;
-  const rg = new Int16Array(n);
-  const bg = new Int16Array(n);
-  for (let i = 0, j = 0; i < n; i++, j += 3) {
-    rg[i] = frame.rgb[j] - frame.rgb[j + 1];
-    bg[i] = frame.rgb[j + 2] - frame.rgb[j + 1];
+function blockStepSums(frame: Frame, m: number, cols: number, rows: number): BlockSums {
+  const { rgb, gray, w } = frame;
+  const size = cols * rows * PLANES;
+  const sums: BlockSums = {
+    hInside: new Float64Array(size),
+    vInside: new Float64Array(size),
+    leftEdge: new Float64Array(size),
+    topEdge: new Float64Array(size),
+    hMiddle: new Float64Array(size),
+    vMiddle: new Float64Array(size),
+  };
+  const middle = (m >> 1) - 1;
+  const width = cols * m;
+  for (let y = 0; y < rows * m; y++) {
+    const by = Math.floor(y / m);
+    const inBlockRow = y % m;
+    for (let x = 0; x < width; x++) {
+      const i = y * w + x;
+      const k = 3 * i;
+      const luma = gray[i];
+      const rg = rgb[k] - rgb[k + 1];
+      const bg = rgb[k + 2] - rgb[k + 1];
+      const base = (by * cols + Math.floor(x / m)) * PLANES;
+      if (x + 1 < width) {
+        const j = k + 3;
+        const dl = Math.abs(gray[i + 1] - luma);
+        const dr = Math.abs(rgb[j] - rgb[j + 1] - rg);
+        const db = Math.abs(rgb[j + 2] - rgb[j + 1] - bg);
+        // The step from x to x + 1 is inside x's block, or across the left edge of the next one.
+        const inside = (x + 1) % m !== 0;
+        const target = inside ? sums.hInside : sums.leftEdge;
+        const at = inside ? base : base + PLANES;
+        target[at] += dl;
+        target[at + 1] += dr;
+        target[at + 2] += db;
+        if (x % m === middle) {
+          sums.hMiddle[base] += dl;
+          sums.hMiddle[base + 1] += dr;
+          sums.hMiddle[base + 2] += db;
+        }
+      }
+      if (y + 1 < rows * m) {
+        const j = k + 3 * w;
+        const dl = Math.abs(gray[i + w] - luma);
+        const dr = Math.abs(rgb[j] - rgb[j + 1] - rg);
+        const db = Math.abs(rgb[j + 2] - rgb[j + 1] - bg);
+        const inside = inBlockRow < m - 1;
+        const target = inside ? sums.vInside : sums.topEdge;
+        const at = inside ? base : base + cols * PLANES;
+        target[at] += dl;
+        target[at + 1] += dr;
+        target[at + 2] += db;
+        if (inBlockRow === middle) {
+          sums.vMiddle[base] += dl;
+          sums.vMiddle[base + 1] += dr;
+          sums.vMiddle[base + 2] += db;
+        }
+      }
+    }
   }
-  c = { rg, bg };
-  chromaCache.set(frame, c);
-  return c;
+  return sums;
 }
 
 /**
@@ -110,54 +164,23 @@ function chromaPlane(frame: Frame): Chroma {
  * is at least `minBoundaryStep` and `minBoundaryRatio` times the mean step in the same direction inside this
  * block and the one across the edge.
  */
-function isSeam(steps: Steps, chroma: Chroma, edge: "top" | "left", x0: number, y0: number, m: number, t: Thresholds["garbled"]): boolean {
-  const w = steps.w;
-  const top = edge === "top";
-  // Offsets along the edge and across it; pixel (a, b) means along a, across b from the edge's first pixel.
-  const at = (along: number, across: number) => (top ? (y0 + across) * w + x0 + along : (y0 + along) * w + x0 + across);
-  for (const plane of [null, chroma.rg, chroma.bg]) {
-    const value = (i: number) => (plane ? plane[i] : 0);
-    let boundary = 0,
-      inside = 0,
-      nInside = 0,
-      midline = 0;
-    const half = m >> 1;
-    for (let a = 0; a < m; a++) {
-      if (plane) boundary += Math.abs(value(at(a, 0)) - value(at(a, -1)));
-      else boundary += top ? steps.vertical[at(a, -1)] : steps.horizontal[(y0 + a) * (w - 1) + x0 - 1];
-      for (let b = -m + 1; b < m - 1; b++) {
-        if (b === -1) continue;
-        const step = plane
-          ? Math.abs(value(at(a, b + 1)) - value(at(a, b)))
-          : top
-            ? steps.vertical[at(a, b)]
-            : steps.horizontal[(y0 + a) * (w - 1) + x0 + b];
-        inside += step;
-        nInside++;
-        // The middle of this block and of the neighbour: JPEG's own 8x8 seams lie there as on the edge.
-        if (b === half - 1 || b === -half - 1) midline += step;
-      }
-    }
-    boundary /= m;
-    inside /= nInside;
-    midline /= 2 * m;
+function isSeam(sums: BlockSums, edge: "top" | "left", block: number, neighbour: number, m: number, t: Thresholds["garbled"]): boolean {
+  const [across, inside, middle] =
+    edge === "top" ? [sums.topEdge, sums.vInside, sums.vMiddle] : [sums.leftEdge, sums.hInside, sums.hMiddle];
+  const insideSteps = 2 * m * (m - 1);
+  for (let plane = 0; plane < PLANES; plane++) {
+    const boundary = across[block * PLANES + plane] / m;
+    const within = (inside[block * PLANES + plane] + inside[neighbour * PLANES + plane]) / insideSteps;
+    const midline = (middle[block * PLANES + plane] + middle[neighbour * PLANES + plane]) / (2 * m);
     // A copied block breaks the macroblock edge; compression blocking marks its middle as much as its edge.
     const minStep = plane ? CHROMA_STEP_FACTOR * t.minBoundaryStep : t.minBoundaryStep;
-    if (boundary >= minStep && boundary >= t.minBoundaryRatio * inside && boundary >= MIDLINE_RATIO * midline) return true;
+    if (boundary >= minStep && boundary >= t.minBoundaryRatio * within && boundary >= MIDLINE_RATIO * midline) return true;
   }
   return false;
 }
 
-/** Rows of the block repeat each other (vertical steps near zero) while each row has texture. */
-function isSmear(steps: Steps, x0: number, y0: number, m: number, t: Thresholds["garbled"]): boolean {
-  let vertical = 0,
-    horizontal = 0;
-  for (let y = y0; y < y0 + m - 1; y++) {
-    for (let x = x0; x < x0 + m - 1; x++) {
-      vertical += steps.vertical[y * steps.w + x];
-      horizontal += steps.horizontal[y * (steps.w - 1) + x];
-    }
-  }
-  const n = (m - 1) * (m - 1);
-  return vertical / n <= t.maxSmearStep && horizontal / n >= t.minSmearTexture;
+/** Rows of the block repeat each other (vertical luma steps near zero) while each row has texture. */
+function isSmear(sums: BlockSums, block: number, m: number, t: Thresholds["garbled"]): boolean {
+  const n = m * (m - 1);
+  return sums.vInside[block * PLANES] / n <= t.maxSmearStep && sums.hInside[block * PLANES] / n >= t.minSmearTexture;
 }

@@ -27,9 +27,13 @@ export function checkMosaic(frame: Frame, t: Thresholds["mosaic"]): CheckResult 
     for (let tx = 0; tx < TILE_COLS; tx++) {
       const [x0, x1, y0, y1] = [xEdges[tx], xEdges[tx + 1], yEdges[ty], yEdges[ty + 1]];
       if (flatShare(steps, x0, x1, y0, y1) < t.minFlatShare) continue;
-      const columns = bestGrid(columnProfile(steps, x0, x1, y0, y1), scale);
+      const columnSteps = columnProfile(steps, x0, x1, y0, y1);
+      if (!canBeBlocky(columnSteps, t)) continue;
+      const rowSteps = rowProfile(steps, x0, x1, y0, y1);
+      if (!canBeBlocky(rowSteps, t)) continue;
+      const columns = bestGrid(columnSteps, scale);
       if (!isBlocky(columns, t)) continue;
-      const rows = bestGrid(rowProfile(steps, x0, x1, y0, y1), scale);
+      const rows = bestGrid(rowSteps, scale);
       if (!isBlocky(rows, t)) continue;
       blocky++;
       blockSizes.push(((columns.period + rows.period) / 2) * scale);
@@ -111,24 +115,48 @@ function isBlocky(g: Grid, t: Thresholds["mosaic"]): boolean {
 }
 
 /**
+ * Cheap necessary conditions before the grid search (most tiles of a healthy frame stop here): some line must
+ * step by the minimum, and the interior lines (at least a quarter of any grid's lines) can average no less
+ * than the quietest quarter of the profile.
+ */
+function canBeBlocky(profile: Float64Array, t: Thresholds["mosaic"]): boolean {
+  const sorted = Float64Array.from(profile).sort();
+  if (sorted.length === 0 || sorted[sorted.length - 1] < t.minStep) return false;
+  const quarter = Math.max(1, Math.floor(sorted.length / 4));
+  let quiet = 0;
+  for (let i = 0; i < quarter; i++) quiet += sorted[i];
+  return quiet / quarter <= t.maxInteriorStep;
+}
+
+/**
  * The block size and phase whose boundaries carry the most step energy above the block interiors. Multiples
  * of the true size lose (their interiors hold the true boundaries), fractions too (their boundaries fall
  * inside flat blocks).
  */
 function bestGrid(profile: Float64Array, scale: number): Grid {
-  let best: Grid = { period: 0, on: 0, off: Infinity, edgeShare: 0 };
+  let best = { period: 0, phase: 0, on: 0, off: Infinity };
   let bestExcess = -Infinity;
+  const n = profile.length;
   for (let period = Math.max(MIN_PERIOD, MIN_BLOCK / scale); period <= MAX_BLOCK / scale; period += PERIOD_STEP) {
-    if (profile.length < 2 * period) break;
+    if (n < 2 * period) break;
     for (let phase = 0; phase < period; phase += PHASE_STEP) {
-      const classes = gridClasses(profile.length + 1, period, phase);
+      // Same classes as gridClasses, walked incrementally: the offset of step j's position (j + 1) in its block.
+      let offset = (((1 - phase) % period) + period) % period;
       let on = 0,
         nOn = 0,
         off = 0,
         nOff = 0;
-      for (let j = 0; j < profile.length; j++) {
-        if (classes[j] === 1) [on, nOn] = [on + profile[j], nOn + 1];
-        else if (classes[j] === 0) [off, nOff] = [off + profile[j], nOff + 1];
+      for (let j = 0; j < n; j++) {
+        const distance = offset < period - offset ? offset : period - offset;
+        if (distance < 0.75) {
+          on += profile[j];
+          nOn++;
+        } else if (distance >= 1.5) {
+          off += profile[j];
+          nOff++;
+        }
+        offset += 1;
+        if (offset >= period) offset -= period;
       }
       if (!nOn || !nOff) continue;
       const excess = on / nOn - off / nOff;
@@ -136,11 +164,13 @@ function bestGrid(profile: Float64Array, scale: number): Grid {
       // of the true size scores as well as the true size when its boundaries happen to be the strong ones.
       if (excess > (period > best.period + PHASE_STEP ? LONGER_PERIOD_MARGIN : 1) * bestExcess) {
         bestExcess = excess;
-        best = { period, on: on / nOn, off: off / nOff, edgeShare: edgeShare(profile, classes, off / nOff) };
+        best = { period, phase, on: on / nOn, off: off / nOff };
       }
     }
   }
-  return best;
+  if (best.period === 0) return { period: 0, on: 0, off: Infinity, edgeShare: 0 };
+  const classes = gridClasses(n + 1, best.period, best.phase);
+  return { period: best.period, on: best.on, off: best.off, edgeShare: edgeShare(profile, classes, best.off) };
 }
 
 /** Share of the boundaries (runs of on-grid steps) whose summed step is at least twice the interior mean plus a level. */

@@ -22,6 +22,7 @@ export function toStatusCheckResponse(check: StuckCheck) {
       name: t.name,
       stuck_reason: t.stuck_reason!,
       stuck_reason_code: t.stuck_reason_code!,
+      stopped_where: t.stopped_where,
     })),
     total_running: check.running.length,
     total_stuck: check.stuck.length,
@@ -54,9 +55,20 @@ export function toStuckSummaryResponse(check: StuckCheck) {
     /** Running tasks something is working on: the runs a force reset would interrupt. */
     actually_running: check.running.filter((t) => t.is_actually_running).length,
     stuck_by_reason: stuckByReason,
+    /** The newest few stuck and running tasks, named in the bulk actions' confirmations. */
+    first_stuck: firstTasks(check.stuck),
+    first_running: firstTasks(check.running),
     checked_at: check.checkedAt.toISOString(),
   };
 }
+
+const NAMED_IN_CONFIRMATIONS = 5;
+
+const firstTasks = (tasks: StuckCheck["running"]) =>
+  [...tasks]
+    .sort((a, b) => b.id - a.id)
+    .slice(0, NAMED_IN_CONFIRMATIONS)
+    .map((t) => ({ id: t.id, name: t.name }));
 
 export type RecoveryResponse = ReturnType<typeof toRecoveryResponse>;
 

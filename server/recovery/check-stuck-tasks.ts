@@ -64,7 +64,9 @@ export async function checkStuckTasks(options: { maxRuntimeMinutes?: number; tas
                     date_part('epoch', t.last_run_time),
                     -- The run's start, sent only when it is not last_run_time: a claim sets both (hand-set rows may not).
                     CASE WHEN t.started_at = t.last_run_time THEN NULL ELSE date_part('epoch', coalesce(t.started_at, t.last_run_time, t.updated_at)) END,
-                    ${countedBeatAgeSql("t.heartbeat_at", "i.started_at")}
+                    ${countedBeatAgeSql("t.heartbeat_at", "i.started_at")},
+                    t.progress_index, t.progress_total, t.progress_camera_name, t.progress_phase,
+                    date_part('epoch', now() - t.progress_phase_at)
              FROM diagnosis_tasks t LEFT JOIN executor_instances i ON i.id = t.owner_instance_id
              WHERE t.status = 'running' ${filter}`,
       values: options.taskIds ? [options.taskIds] : [],

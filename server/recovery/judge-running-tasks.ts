@@ -1,4 +1,5 @@
 import "server-only";
+import { isRunPhase, whereStoppedSentence } from "@/shared/run-progress";
 import type { ExecutorOwner, RunningTask } from "./running-task";
 import { isoFromEpochSeconds } from "./iso-time";
 import { NOT_RUNNING_CODES, stuckReasonText, type StuckReasonCode } from "./stuck-reasons";
@@ -14,6 +15,11 @@ export type TaskRow = [
   lastRun: number | null,
   startedIfNotLastRun: number | null,
   beatAge: number | null,
+  progressIndex: number | null,
+  progressTotal: number | null,
+  progressCamera: string | null,
+  progressPhase: string | null,
+  phaseAge: number | null,
 ];
 
 /** A task this process claimed moments ago may not be in its running set yet (the claim is still being handed over). */
@@ -34,10 +40,17 @@ export class RunningColumns {
   readonly lastRuns: number[] = [];
   readonly startedIfNotLastRun: number[] = [];
   readonly beatAges: number[] = [];
+  /** Where each run is (null before its first camera). */
+  readonly progress: Array<{ index: number; total: number; camera: string; phase: string; phaseAge: number } | null> = [];
   /** Each owner id once (the map's keys); rows point at these strings. */
   readonly ownerIds = new Map<string, string>();
 
-  add([id, name, isActive, attempt, owner, maxRuntime, lastRun, started, beatAge]: TaskRow) {
+  add([id, name, isActive, attempt, owner, maxRuntime, lastRun, started, beatAge, index, total, camera, phase, phaseAge]: TaskRow) {
+    this.progress.push(
+      index !== null && total !== null && camera !== null && phase !== null
+        ? { index, total, camera, phase, phaseAge: phaseAge ?? 0 }
+        : null,
+    );
     this.ids.push(id);
     this.names.push(name);
     this.active.push(isActive);
@@ -92,6 +105,8 @@ export function judgeRunningTasks(c: RunningColumns, x: JudgeContext): RunningTa
       code = "not_in_running_set";
     else if (Number.isNaN(beatAge) || beatAge > owner.deadAfter) code = "heartbeat_stale";
     else if (runtimeSeconds > maxRuntimeMinutes * 60) code = "runtime_exceeded";
+    const p = c.progress[i];
+    const phase = p && isRunPhase(p.phase) ? p.phase : null;
     return {
       id,
       name: c.names[i],
@@ -103,6 +118,10 @@ export function judgeRunningTasks(c: RunningColumns, x: JudgeContext): RunningTa
       stuck_reason_code: code,
       attempt: c.attempts[i],
       owner_instance_id: ownerId,
+      max_runtime_minutes: maxRuntimeMinutes,
+      progress: p && phase ? { index: p.index, total: p.total, camera_name: p.camera, phase, phase_seconds: Math.round(p.phaseAge) } : null,
+      stopped_where:
+        code && p && phase ? whereStoppedSentence({ index: p.index, total: p.total, cameraName: p.camera, phase }, p.phaseAge / 60) : null,
     };
   });
 }

@@ -47,6 +47,14 @@ export async function recoverStuckTasks(request: RecoveryRequest): Promise<Recov
       attempt: t.attempt,
       reasonCode: t.stuck_reason_code ?? "force_reset",
       reasonText: t.stuck_reason ?? "强制重置",
+      runtimeLimit: t.stuck_reason_code === "runtime_exceeded" ? t.max_runtime_minutes : null,
+      stopped: t.progress && {
+        phase: t.progress.phase,
+        cameraName: t.progress.camera_name,
+        index: t.progress.index,
+        total: t.progress.total,
+        waitedMinutes: Math.floor(t.progress.phase_seconds / 60),
+      },
     })),
     request.mode,
     request.actor,
@@ -64,8 +72,9 @@ export async function recoverStuckTasks(request: RecoveryRequest): Promise<Recov
         actor: request.actor.label,
         priorAttempt: task.attempt,
         priorOwner: task.owner_instance_id,
+        stoppedWhere: task.stopped_where,
       },
-      `recovered task ${r.id} "${task.name}" to ${r.newStatus}: ${task.stuck_reason ?? "强制重置"}`,
+      `recovered task ${r.id} "${task.name}" to ${r.newStatus}: ${task.stuck_reason ?? "强制重置"}${task.stopped_where ? `；${task.stopped_where}` : ""}`,
     );
   }
   return { checked: check.running, targeted, owners: check.owners, reset };

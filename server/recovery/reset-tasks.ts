@@ -9,6 +9,10 @@ export interface ResetTarget {
   attempt: number;
   reasonCode: string;
   reasonText: string;
+  /** The limit a runtime_exceeded verdict applied; null for other reasons. */
+  runtimeLimit: number | null;
+  /** Where the run stopped, as the stuck check saw it (null before its first camera). */
+  stopped: { phase: string; cameraName: string; index: number; total: number; waitedMinutes: number } | null;
 }
 
 export interface ResetOutcome {
@@ -36,11 +40,14 @@ export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, act
   const rows = await db.$queryRaw<Array<{ task_id: number; new_status: "pending" | "failed" }>>`
     WITH x AS (
       SELECT * FROM unnest(${targets.map((t) => t.id)}::int[], ${targets.map((t) => t.attempt)}::int[],
-                           ${targets.map((t) => t.reasonCode)}::text[], ${targets.map((t) => t.reasonText)}::text[])
-        AS x(id, attempt, code, text)
+                           ${targets.map((t) => t.reasonCode)}::text[], ${targets.map((t) => t.reasonText)}::text[],
+                           ${targets.map((t) => t.runtimeLimit)}::int[], ${targets.map((t) => t.stopped?.phase ?? null)}::text[],
+                           ${targets.map((t) => t.stopped?.cameraName ?? null)}::text[], ${targets.map((t) => t.stopped?.index ?? null)}::int[],
+                           ${targets.map((t) => t.stopped?.total ?? null)}::int[], ${targets.map((t) => t.stopped?.waitedMinutes ?? null)}::int[])
+        AS x(id, attempt, code, text, runtime_limit, stopped_phase, stopped_camera, stopped_index, stopped_total, stopped_waited)
     ), prior AS (
       SELECT t.id, t.name, t.status, t.owner_instance_id, t.attempt, t.started_at, t.heartbeat_at, t.last_run_time,
-             x.code, x.text,
+             x.code, x.text, x.runtime_limit, x.stopped_phase, x.stopped_camera, x.stopped_index, x.stopped_total, x.stopped_waited,
              CASE WHEN ${capped} AND (
                SELECT count(*) FROM recovery_audits a
                WHERE a.task_id = t.id AND a.mode = 'auto' AND a.recovered_at > now() - make_interval(mins => ${env.AUTO_RECOVERY_WINDOW_MINUTES})
@@ -69,10 +76,12 @@ export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, act
     )
     INSERT INTO recovery_audits (task_id, task_name, recovered_at, actor_type, actor_user_id, actor_token_id, actor_label, mode,
                                  reason_code, reason_text, new_status, prior_status, prior_owner_instance_id, prior_attempt,
-                                 prior_started_at, prior_heartbeat_at, prior_last_run_time)
+                                 prior_started_at, prior_heartbeat_at, prior_last_run_time, reason_runtime_limit,
+                                 stopped_phase, stopped_camera_name, stopped_index, stopped_total, stopped_waited_minutes)
     SELECT p.id, p.name, now(), ${actor.type}, ${actor.userId}, ${actor.tokenId}, ${actor.label}, ${mode},
            p.code, p.text, p.new_status::task_status, p.status, p.owner_instance_id, p.attempt,
-           p.started_at, p.heartbeat_at, p.last_run_time
+           p.started_at, p.heartbeat_at, p.last_run_time, p.runtime_limit,
+           p.stopped_phase, p.stopped_camera, p.stopped_index, p.stopped_total, p.stopped_waited
     FROM prior p
     RETURNING task_id, new_status::text AS new_status`;
   return rows.map((r) => ({ id: r.task_id, newStatus: r.new_status })).sort((a, b) => a.id - b.id);

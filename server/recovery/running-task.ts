@@ -1,4 +1,5 @@
 import "server-only";
+import type { RunPhase } from "@/shared/run-progress";
 import type { StuckReasonCode } from "./stuck-reasons";
 
 export interface ExecutorOwner {
@@ -29,4 +30,10 @@ export interface RunningTask {
   stuck_reason_code: StuckReasonCode | null;
   attempt: number;
   owner_instance_id: string | null;
+  /** The limit the runtime verdict applied (the request's, else the task's). */
+  max_runtime_minutes: number;
+  /** Where the run is: camera `index` of `total`, which one, the phase and for how long (null before its first camera). */
+  progress: { index: number; total: number; camera_name: string; phase: RunPhase; phase_seconds: number } | null;
+  /** For a stuck task, where its run stopped, in the API's bilingual form; null otherwise. */
+  stopped_where: string | null;
 }

@@ -4,8 +4,9 @@ import "server-only";
  * Why a running task is considered stuck, in order of precedence: the first that applies is reported.
  * The codes are stable (API, audit, metrics); the sentences are what the operations guide shows.
  */
-export const STUCK_REASON_CODES = ["no_owner", "executor_dead", "not_in_running_set", "heartbeat_stale", "runtime_exceeded"] as const;
-export type StuckReasonCode = (typeof STUCK_REASON_CODES)[number];
+import type { StuckReasonCode } from "@/shared/stuck-reason-codes";
+
+export { STUCK_REASON_CODES, type StuckReasonCode } from "@/shared/stuck-reason-codes";
 
 export function stuckReasonText(code: StuckReasonCode, maxRuntimeMinutes: number): string {
   switch (code) {

@@ -10,6 +10,8 @@ export interface TaskStuck {
   reason: string;
   isActuallyRunning: boolean;
   runtimeMinutes: number;
+  /** Where the run stopped (camera i of N, which one, the phase, minutes in it); null before its first camera. */
+  stoppedAt: { phase: string; cameraName: string; index: number; total: number; waitedMinutes: number } | null;
 }
 
 export type TaskWithStuck = TaskView & { stuck: TaskStuck | null };
@@ -24,7 +26,19 @@ export async function withStuck(tasks: TaskView[]): Promise<TaskWithStuck[]> {
   const stuck = new Map(
     check.stuck.map((t) => [
       t.id,
-      { code: t.stuck_reason_code!, reason: t.stuck_reason!, isActuallyRunning: t.is_actually_running, runtimeMinutes: t.runtime_minutes },
+      {
+        code: t.stuck_reason_code!,
+        reason: t.stuck_reason!,
+        isActuallyRunning: t.is_actually_running,
+        runtimeMinutes: t.runtime_minutes,
+        stoppedAt: t.progress && {
+          phase: t.progress.phase,
+          cameraName: t.progress.camera_name,
+          index: t.progress.index,
+          total: t.progress.total,
+          waitedMinutes: Math.floor(t.progress.phase_seconds / 60),
+        },
+      },
     ]),
   );
   return tasks.map((task) => ({ ...task, stuck: stuck.get(task.id) ?? null }));

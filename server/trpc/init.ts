@@ -3,16 +3,18 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { roleRequired, signInRequired } from "@/server/auth/access-errors";
 import { hasRole, type Actor, type Role } from "@/shared/actor";
-import { toAppError } from "@/server/errors";
+import { isAppError, toAppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";
 import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape }) {
+  errorFormatter({ shape, error }) {
     // Clients see the sentence; stacks and internals stay in the server log. An internal error's
-    // sentence is always the generic one, whichever layer threw it.
-    const { stack: _stack, ...data } = shape.data;
+    // sentence is always the generic one, whichever layer threw it. A coded error's details (the
+    // same fields the REST answer carries) let the console tell refusals apart without reading text.
+    const { stack: _stack, ...rest } = shape.data;
+    const data = { ...rest, details: isAppError(error.cause) ? error.cause.details : undefined };
     return data.code === "INTERNAL_SERVER_ERROR" ? { ...shape, message: toAppError(undefined).message, data } : { ...shape, data };
   },
 });

@@ -13,6 +13,7 @@ export async function refuseRemovingLastAdmin(tx: Prisma.TransactionClient, user
   if (admins.length <= 1 && admins.some((a) => a.id === user.id)) {
     throw badRequest(
       `"${user.username}" 是最后一位管理员，请先把另一位用户设为管理员 ("${user.username}" is the last admin; make another user admin first).`,
+      { reason: "last_admin" },
     );
   }
 }

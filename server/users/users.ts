@@ -39,6 +39,7 @@ export async function createUser(input: { username: string; password: string; ro
       taken.username === username
         ? `用户名 "${username}" 已被使用 (the username "${username}" is taken).`
         : `电子邮件 ${input.email} 已被使用 (the e-mail ${input.email} is taken).`,
+      { field: taken.username === username ? "username" : "email" },
     );
   }
   return db.user.create({

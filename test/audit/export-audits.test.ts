@@ -80,6 +80,13 @@ describe("GET /api/diagnosis/recoveries/export", () => {
       "prior_started_at",
       "prior_heartbeat_at",
       "prior_last_run_time",
+      "reason_runtime_limit",
+      "stopped_phase",
+      "stopped_camera_name",
+      "stopped_index",
+      "stopped_total",
+      "stopped_waited_minutes",
+      "stopped_where",
     ]);
     expect(rows).toHaveLength(3);
     const record = Object.fromEntries(rows[0].map((h, i) => [h, rows[1][i]]));

@@ -198,12 +198,16 @@ describe("executor", () => {
     await waitFor(async () => (await task(t.id)).status === "running", 10_000, "claim");
     const running = await task(t.id);
     const firstRun = ex.running.get(t.id)!;
-    await resetTasks([{ id: t.id, attempt: running.attempt, reasonCode: "force_reset", reasonText: "强制重置" }], "force", {
-      type: "cli",
-      userId: null,
-      tokenId: null,
-      label: "test",
-    });
+    await resetTasks(
+      [{ id: t.id, attempt: running.attempt, reasonCode: "force_reset", reasonText: "强制重置", runtimeLimit: null, stopped: null }],
+      "force",
+      {
+        type: "cli",
+        userId: null,
+        tokenId: null,
+        label: "test",
+      },
+    );
     const stopped = await Promise.race([firstRun.done.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
     expect(stopped).toBe(true);
     // Reset to pending and still due, the task is claimed again: a new attempt, while the old one wrote nothing.

@@ -28,9 +28,9 @@ afterEach(async () => {
 const task = async (id: number) => (await getDb()).diagnosisTask.findUniqueOrThrow({ where: { id } });
 const due = { nextRunTime: new Date(Date.now() - 1000) };
 
-async function hangingTaskRunningIn(worker: WorkerProcess) {
+async function hangingTaskRunningIn(worker: WorkerProcess, data: Record<string, unknown> = {}) {
   const cam = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/hang"), grabTimeoutMs: 60_000 });
-  const t = await createTask({ cameraIds: [cam.id], data: due });
+  const t = await createTask({ cameraIds: [cam.id], data: { ...due, ...data } });
   const running = await waitFor(
     async () => {
       const row = await task(t.id);
@@ -114,12 +114,15 @@ describe("several processes on one database", () => {
     expect(reset).toEqual([{ id: running.id, newStatus: "pending" }]);
   }, 60_000);
 
-  it("kill -9: another worker's watchdog recovers the dead worker's task by itself, and the task runs again there", async () => {
+  it("kill -9: another worker's watchdog recovers the dead worker's scheduled task by itself, and its missed slot runs there", async () => {
     const victim = startWorker();
     workers = [victim];
-    const running = await hangingTaskRunningIn(victim);
+    // Scheduled, not manual: recovery never starts a manual task, a scheduled one resumes at its schedule.
+    const running = await hangingTaskRunningIn(victim, { scheduleType: "interval", intervalMinutes: 60 });
     victim.child.kill("SIGKILL");
     await victim.exited;
+    // The hour's slot passed while the task was stuck (backdated instead of waited for): it runs once.
+    await (await getDb()).diagnosisTask.update({ where: { id: running.id }, data: { nextRunTime: new Date(Date.now() - 1000) } });
     const rescuer = startWorker({ WATCHDOG_ENABLED: "1", WATCHDOG_INTERVAL_MS: "1000" });
     workers.push(rescuer);
     const db = await getDb();

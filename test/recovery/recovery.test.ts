@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { recoverStuckTasks } from "@/server/recovery/recover-stuck-tasks";
 import { recoverTask } from "@/server/recovery/recover-task";
+import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
+import { toStatusCheckResponse } from "@/server/recovery/api-shapes";
+import { exportAudits } from "@/server/recovery/audit/export-audits";
 import { cliActor, watchdogActor, type RecoveryActor } from "@/server/recovery/recovery-actor";
 import { finishRun, storeResult } from "@/server/executor/fenced-writes";
 import { createInstance, createTask, makeRunning } from "../support/fixtures";
@@ -68,6 +71,54 @@ describe("recovery", () => {
     expect(await taskRow(scheduled.id)).toMatchObject({ status: "pending", nextRunTime: slot });
     const due = await db.diagnosisTask.count({ where: { id: { in: [manual.id, scheduled.id] }, nextRunTime: { lte: new Date() } } });
     expect(due).toBe(1);
+  });
+
+  it("a stuck run says where it stopped: in the check, the audit row's columns and the CSV export", async () => {
+    const { task } = await stuckTask();
+    const db = await getDb();
+    await db.$executeRaw`
+      UPDATE diagnosis_tasks SET progress_index = 3, progress_total = 10, progress_camera_id = NULL, progress_camera_name = '大门-04',
+        progress_phase = 'grabbing', progress_phase_at = now() - interval '28 minutes 10 seconds' WHERE id = ${task.id}`;
+    const where =
+      "在抓取「大门-04」画面时中断（第 3/10 个摄像头），已等待 28 分钟 (stopped while grabbing a frame from “大门-04” (camera 3 of 10), waiting for 28 min)";
+    const check = await checkStuckTasks({ taskIds: [task.id] });
+    expect(check.stuck[0]).toMatchObject({ stuck_reason_code: "executor_dead", stopped_where: where });
+    expect(check.stuck[0].progress).toMatchObject({ index: 3, total: 10, camera_name: "大门-04", phase: "grabbing" });
+    expect(toStatusCheckResponse(check).stuck_tasks[0]).toEqual({
+      id: task.id,
+      name: task.name,
+      stuck_reason: "执行器已失联",
+      stuck_reason_code: "executor_dead",
+      stopped_where: where,
+    });
+    await recoverStuckTasks({ taskIds: [task.id], mode: "bulk", actor: admin });
+    expect((await audits(task.id))[0]).toMatchObject({
+      reasonCode: "executor_dead",
+      reasonRuntimeLimit: null,
+      stoppedPhase: "grabbing",
+      stoppedCameraName: "大门-04",
+      stoppedIndex: 3,
+      stoppedTotal: 10,
+      stoppedWaitedMinutes: 28,
+    });
+    let csv = "";
+    for await (const chunk of exportAudits({ taskId: task.id }, "csv")) csv += chunk;
+    expect(csv.split("\n")[0]).toContain(
+      "reason_runtime_limit,stopped_phase,stopped_camera_name,stopped_index,stopped_total,stopped_waited_minutes,stopped_where",
+    );
+    expect(csv).toContain("在抓取「大门-04」画面时中断（第 3/10 个摄像头），已等待 28 分钟");
+  });
+
+  it("a runtime_exceeded recovery stores the limit it applied as a column", async () => {
+    const task = await createTask();
+    const alive = await createInstance({ heartbeatAgeSeconds: 1 });
+    await makeRunning(task.id, { ownerId: alive, startedMinutesAgo: 50, heartbeatAgeSeconds: 1 });
+    await recoverStuckTasks({ taskIds: [task.id], maxRuntimeMinutes: 45, mode: "bulk", actor: admin });
+    expect((await audits(task.id))[0]).toMatchObject({
+      reasonCode: "runtime_exceeded",
+      reasonText: "运行时间超过 45 分钟",
+      reasonRuntimeLimit: 45,
+    });
   });
 
   it("bulk recovery leaves healthy runs alone; force resets them too", async () => {

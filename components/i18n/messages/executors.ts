@@ -2,7 +2,7 @@
 export const executors = {
   "executors.title": { zh: "执行器", en: "Executors" },
   "executors.subtitle": {
-    zh: "运行诊断任务的进程（Web 服务器与 worker）。心跳超过 {misses} 个间隔未更新即视为失联，与卡住任务的判定规则相同。",
+    zh: "运行诊断任务的进程（Web 服务器与工作进程）。心跳超过 {misses} 个间隔未更新即视为失联，与卡住任务的判定规则相同。",
     en: "The processes that run diagnosis tasks (web servers and workers). One whose heartbeat is older than {misses} of its intervals counts as dead: the same rule as stuck-task detection.",
   },
   "executors.alive": { zh: "在线", en: "Alive" },
@@ -25,7 +25,7 @@ export const executors = {
   "executors.col.status": { zh: "状态", en: "Status" },
   "executors.col.tasks": { zh: "正在运行", en: "Running" },
   "executors.kind.server": { zh: "Web 服务器", en: "Web server" },
-  "executors.kind.worker": { zh: "Worker 进程", en: "Worker" },
+  "executors.kind.worker": { zh: "工作进程", en: "Worker" },
   "executors.status.alive": { zh: "在线", en: "Alive" },
   "executors.status.dead": { zh: "失联", en: "Dead" },
   "executors.status.stopped": { zh: "已停止", en: "Stopped" },

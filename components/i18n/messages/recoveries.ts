@@ -55,4 +55,17 @@ export const recoveries = {
   "recoveries.reason.heartbeat_stale": { zh: "任务心跳超时", en: "The run stopped sending heartbeats" },
   "recoveries.reason.runtime_exceeded": { zh: "运行时间超过 {n} 分钟", en: "Ran longer than {n} min" },
   "recoveries.reason.force_reset": { zh: "强制重置", en: "Forced reset" },
+  "stopped.grabbing": {
+    zh: "在抓取「{camera}」画面时中断（第 {i}/{n} 个摄像头），已等待 {minutes} 分钟",
+    en: "Stopped while grabbing a frame from “{camera}” (camera {i} of {n}), waiting for {minutes} min",
+  },
+  "stopped.analysing": {
+    zh: "在分析「{camera}」画面时中断（第 {i}/{n} 个摄像头），已等待 {minutes} 分钟",
+    en: "Stopped while analysing the frame of “{camera}” (camera {i} of {n}), waiting for {minutes} min",
+  },
+  "stopped.saving": {
+    zh: "在保存「{camera}」的结果时中断（第 {i}/{n} 个摄像头），已等待 {minutes} 分钟",
+    en: "Stopped while saving the result of “{camera}” (camera {i} of {n}), waiting for {minutes} min",
+  },
+  "recoveries.col.stoppedWhere": { zh: "中断位置", en: "Where it stopped" },
 } as const;

@@ -9,6 +9,14 @@ export const recovery = {
   "recovery.banner.running": { zh: "运行中任务 {n} 个", en: "{n} tasks running" },
   "recovery.showStuck": { zh: "查看卡住的任务", en: "Show stuck tasks" },
   "recovery.recoverAll": { zh: "全部恢复", en: "Recover all" },
+  "recovery.all.title": { zh: "恢复 {n} 个卡住的任务？", en: "Recover {n} stuck tasks?" },
+  "recovery.all.body": {
+    zh: "以下 {n} 个卡住的任务将被重置为等待中，正在正常运行的任务不受影响：",
+    en: "These {n} stuck tasks will be put back to pending; tasks running normally are not touched:",
+  },
+  "recovery.all.none": { zh: "目前没有卡住的任务。", en: "No task is stuck at the moment." },
+  "recovery.all.confirm": { zh: "恢复 {n} 个任务", en: "Recover {n} tasks" },
+  "recovery.named.more": { zh: "以及另外 {n} 个任务", en: "and {n} more" },
   "recovery.forceReset": { zh: "强制重置…", en: "Force reset…" },
   "recovery.force.title": { zh: "强制重置所有运行中的任务？", en: "Force-reset every running task?" },
   "recovery.force.body": {

@@ -13,6 +13,7 @@ export const ui = {
   "ui.refresh": { zh: "刷新", en: "Refresh" },
   "ui.lastChecked": { zh: "上次检查", en: "Last checked" },
   "ui.actionFailed": { zh: "操作失败：{message}", en: "That did not work: {message}" },
+  "time.milliseconds": { zh: "{n} 毫秒", en: "{n} ms" },
   "time.seconds": { zh: "{n} 秒", en: "{n} s" },
   "time.minutes": { zh: "{n} 分钟", en: "{n} min" },
   "time.hours": { zh: "{n} 小时", en: "{n} h" },

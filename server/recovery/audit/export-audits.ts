@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { isRunPhase, whereStoppedSentence } from "@/shared/run-progress";
 import { auditFilterInput, auditOrder, auditWhere, toAuditView, type AuditFilter, type AuditView } from "./list-audits";
 
 export type ExportFormat = "csv" | "json";
@@ -28,7 +29,23 @@ const COLUMNS: Array<[string, (a: AuditView) => string | number | Date | null]> 
   ["prior_started_at", (a) => a.priorStartedAt],
   ["prior_heartbeat_at", (a) => a.priorHeartbeatAt],
   ["prior_last_run_time", (a) => a.priorLastRunTime],
+  ["reason_runtime_limit", (a) => a.reasonRuntimeLimit],
+  ["stopped_phase", (a) => a.stoppedPhase],
+  ["stopped_camera_name", (a) => a.stoppedCameraName],
+  ["stopped_index", (a) => a.stoppedIndex],
+  ["stopped_total", (a) => a.stoppedTotal],
+  ["stopped_waited_minutes", (a) => a.stoppedWaitedMinutes],
+  // Not a column: the sentence a reader of the file wants ("在抓取「大门-04」画面时中断…").
+  ["stopped_where", (a) => stoppedWhere(a)],
 ];
+
+function stoppedWhere(a: AuditView): string | null {
+  if (!isRunPhase(a.stoppedPhase) || a.stoppedCameraName === null || a.stoppedIndex === null || a.stoppedTotal === null) return null;
+  return whereStoppedSentence(
+    { phase: a.stoppedPhase, cameraName: a.stoppedCameraName, index: a.stoppedIndex, total: a.stoppedTotal },
+    a.stoppedWaitedMinutes ?? 0,
+  );
+}
 
 /**
  * The matching audit rows, newest first, as text chunks of one file (CSV or a JSON array). Rows are

@@ -52,6 +52,12 @@ export interface AuditView {
   priorStartedAt: Date | null;
   priorHeartbeatAt: Date | null;
   priorLastRunTime: Date | null;
+  reasonRuntimeLimit: number | null;
+  stoppedPhase: string | null;
+  stoppedCameraName: string | null;
+  stoppedIndex: number | null;
+  stoppedTotal: number | null;
+  stoppedWaitedMinutes: number | null;
 }
 
 export interface AuditPage {
