@@ -60,3 +60,30 @@ test.describe("findings", () => {
     await expect(viewerPage.getByTestId("findings-acknowledged")).toContainText("线路检修中");
   });
 });
+
+test("an operator sets a flagged frame as the camera's reference: the next run no longer reports it; clearing brings it back", async ({
+  page,
+}) => {
+  const health = watchConsole(page);
+  await signIn(page, "operator", "/cameras");
+  const camera = await diagnosedCamera(page, "test/fixtures/vqd-public/images/aero1-color_cast-5.jpg", ["color_cast", "too_dark"]);
+  await camera.runAndWait();
+  await expect(page.getByTestId("latest-result").getByTestId("finding")).toContainText("偏色");
+
+  const panel = page.getByTestId("camera-reference");
+  await expect(panel.getByTestId("reference-none")).toBeVisible();
+  await panel.getByRole("button", { name: "设为基准画面" }).click();
+  await expect(panel.getByTestId("reference-set")).toContainText("e2e-operator 设置于");
+  await expect(panel.getByRole("img", { name: "基准画面" })).toBeVisible();
+  await expect(page.getByTestId("camera-audit")).toContainText("设为基准画面");
+
+  await camera.runAndWait();
+  await expect(page.getByTestId("latest-result").getByTestId("verdict")).toHaveText("正常");
+  await saveScreenshot(page, "camera-reference");
+
+  await page.getByTestId("camera-reference").getByRole("button", { name: "清除基准画面" }).click();
+  await expect(page.getByTestId("camera-reference").getByTestId("reference-none")).toBeVisible();
+  await camera.runAndWait();
+  await expect(page.getByTestId("latest-result").getByTestId("finding")).toContainText("偏色");
+  health.expectClean();
+});

@@ -15,6 +15,7 @@ import { ResultHistory } from "./result-history";
 import { SourceTest } from "./source-test";
 import { ActiveBadge } from "./labels";
 import { CameraAudit } from "./camera-audit";
+import { CameraReference } from "./camera-reference";
 import { FindingAcknowledgements } from "./finding-acknowledgements";
 
 export function CameraDetail({ id, canEdit }: { id: number; canEdit: boolean }) {
@@ -89,6 +90,7 @@ export function CameraDetail({ id, canEdit }: { id: number; canEdit: boolean }) 
         {canEdit && <SourceTest cameraId={camera.id} />}
       </div>
       <FindingAcknowledgements cameraId={camera.id} />
+      <CameraReference cameraId={camera.id} />
       <ResultHistory cameraId={camera.id} />
       <CameraAudit cameraId={camera.id} />
     </article>

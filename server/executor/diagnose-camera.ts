@@ -1,5 +1,5 @@
 import "server-only";
-import { analyzeFrame, type FindingCode } from "@/server/diagnosis";
+import { analyzeFrame, type FindingCode, type FrameReference } from "@/server/diagnosis";
 import type { CameraSource } from "@/server/cameras/camera-source";
 import { grabFrame, GrabError } from "@/server/cameras/grab-frame";
 import { logger } from "@/server/logging/logger";
@@ -11,6 +11,8 @@ export interface CameraJob {
   thresholds: unknown;
   /** This camera's earlier fingerprints, oldest first. */
   history: Buffer[];
+  /** The camera's taught normal, if someone set one. */
+  reference?: FrameReference;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function diagnoseCamera(job: CameraJob, signal: AbortSignal, onAnal
       checks: job.checks,
       thresholds: (job.thresholds ?? {}) as never,
       history: job.history,
+      reference: job.reference,
       thumbnail: true,
     });
     if (!analysis.thumbnail)

@@ -1,4 +1,5 @@
 import "server-only";
+import { loadFrameReference } from "@/server/findings/camera-reference";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 import { nextRunTime, type ScheduleColumns } from "@/server/tasks/schedule";
@@ -83,7 +84,13 @@ export async function runTask(run: RunHandle): Promise<void> {
         select: { fingerprint: true },
       });
       const row = await diagnoseCamera(
-        { camera, checks, thresholds: task.thresholds, history: history.reverse().map((h) => Buffer.from(h.fingerprint)) },
+        {
+          camera,
+          checks,
+          thresholds: task.thresholds,
+          history: history.reverse().map((h) => Buffer.from(h.fingerprint)),
+          reference: await loadFrameReference(camera.id),
+        },
         signal,
         () => phase("analysing"),
       );

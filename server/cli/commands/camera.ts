@@ -12,6 +12,7 @@ import { idTextSchema } from "@/server/params/id";
 import { readParam } from "@/server/params/read-param";
 import { acknowledgeFindings } from "@/server/findings/acknowledge-findings";
 import { cliAuditActor } from "@/server/findings/audit-actor";
+import { clearCameraReference, setCameraReference } from "@/server/findings/camera-reference";
 import { actingUser } from "../acting-user";
 import { action, parsePositiveInt, printJson, printTable } from "../run-command";
 
@@ -163,6 +164,32 @@ export function registerCameraCommands(program: Command) {
           cliAuditActor(user),
         );
         process.stdout.write(`acknowledged on camera ${id}: ${Object.keys(acks).join(", ")} (by ${user.username})\n`);
+      }),
+    );
+
+  camera
+    .command("set-reference <id>")
+    .description(
+      '"设为基准画面": the camera\'s newest analysed frame becomes its normal (colour, exposure, contrast, blur, scene are judged against it too)',
+    )
+    .option("--as <username>", "record this user instead of the first active admin")
+    .action(
+      action(async (id: string, opts: { as?: string }) => {
+        const user = await actingUser(opts.as);
+        const ref = await setCameraReference(readParam(idTextSchema, id, "camera id"), cliAuditActor(user));
+        process.stdout.write(`reference of camera ${id} set from result ${ref.resultId} (by ${user.username})\n`);
+      }),
+    );
+
+  camera
+    .command("clear-reference <id>")
+    .description("forget the camera's reference: every check judges it absolutely again")
+    .option("--as <username>", "record this user instead of the first active admin")
+    .action(
+      action(async (id: string, opts: { as?: string }) => {
+        const user = await actingUser(opts.as);
+        await clearCameraReference(readParam(idTextSchema, id, "camera id"), cliAuditActor(user));
+        process.stdout.write(`reference of camera ${id} cleared (by ${user.username})\n`);
       }),
     );
 }

@@ -13,6 +13,7 @@ import { cameraResultsInput, listCameraResults } from "@/server/results/camera-r
 import { acknowledgeFindings, acknowledgeInput } from "@/server/findings/acknowledge-findings";
 import { auditActorFrom } from "@/server/findings/audit-actor";
 import { listCameraAudit } from "@/server/findings/camera-audit";
+import { clearCameraReference, getCameraReference, setCameraReference } from "@/server/findings/camera-reference";
 import { cameraAcknowledgements } from "@/server/findings/open-acknowledgements";
 
 export const camerasRouter = createTRPCRouter({
@@ -32,6 +33,11 @@ export const camerasRouter = createTRPCRouter({
   acknowledge: operatorProcedure
     .input(acknowledgeInput)
     .mutation(({ ctx, input }) => acknowledgeFindings(input, auditActorFrom(ctx.actor))),
+  /** The camera's taught normal ("基准画面"): who set it and when, or null. */
+  reference: protectedProcedure.input(idInput).query(({ input }) => getCameraReference(input.id)),
+  /** "设为基准画面": the newest analysed frame becomes the camera's normal. */
+  setReference: operatorProcedure.input(idInput).mutation(({ ctx, input }) => setCameraReference(input.id, auditActorFrom(ctx.actor))),
+  clearReference: operatorProcedure.input(idInput).mutation(({ ctx, input }) => clearCameraReference(input.id, auditActorFrom(ctx.actor))),
   /** Who acknowledged findings or changed the reference, newest first. */
   audit: protectedProcedure.input(idInput).query(({ input }) => listCameraAudit(input.id)),
   /** Grabs one frame now and reports its size and a small preview, or why there is none. */
