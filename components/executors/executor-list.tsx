@@ -48,7 +48,7 @@ export function ExecutorList() {
         empty={{ title: t("executors.empty"), hint: t("executors.emptyHint") }}
         above={({ items, checkedAt }) => {
           const count = (status: InstanceLiveness) => items.filter((i) => i.status === status).length;
-          const running = items.reduce((n, i) => n + i.tasks.length, 0);
+          const running = items.reduce((n, i) => n + i.taskCount, 0);
           return (
             <>
               <div className="adm-toolbar">
@@ -107,7 +107,7 @@ export function ExecutorList() {
               </Badge>
             </td>
             <td>
-              {instance.tasks.length === 0 ? (
+              {instance.taskCount === 0 ? (
                 <span className="muted">{t("executors.idle")}</span>
               ) : (
                 <ul className="adm-task-list">
@@ -117,6 +117,11 @@ export function ExecutorList() {
                       <span className="muted adm-small"> · {t("executors.attempt", { n: task.attempt })}</span>
                     </li>
                   ))}
+                  <li>
+                    <Link href={`/tasks?executor=${instance.id}`} data-testid="executor-all-tasks">
+                      {t("executors.allTasks", { n: instance.taskCount })}
+                    </Link>
+                  </li>
                 </ul>
               )}
             </td>

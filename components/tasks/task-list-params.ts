@@ -18,11 +18,13 @@ export function taskListInputFromParams(params: Params): ListTasksInput {
   const page = Math.min(Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1), 1_000_000);
   const active = params.get("active");
   const q = params.get("q")?.trim().slice(0, 200);
+  const executor = params.get("executor") ?? "";
   return {
     ...(status.length ? { status } : {}),
     ...(active === "true" || active === "false" ? { active: active === "true" } : {}),
     ...(q ? { q } : {}),
     ...(params.get("stuck") === "1" ? { stuckOnly: true } : {}),
+    ...(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(executor) ? { executorId: executor } : {}),
     sort,
     dir: params.get("dir") === "desc" ? "desc" : "asc",
     page,

@@ -35,12 +35,12 @@ export function TaskListView() {
   const check = useStuckCheck();
   const refreshing = list.isFetching || check.isFetching;
   const fetchedAt = Math.max(list.dataUpdatedAt, check.dataUpdatedAt);
-  const filtered = ["status", "active", "q", "stuck"].some((name) => params.get(name));
+  const filtered = ["status", "active", "q", "stuck", "executor"].some((name) => params.get(name));
   // Clearing the filters also empties the search box, which keeps its own text while typing.
   const [filtersKey, setFiltersKey] = useState(0);
   const clearFilters = () => {
     setFiltersKey((k) => k + 1);
-    update({ status: null, active: null, q: null, stuck: null });
+    update({ status: null, active: null, q: null, stuck: null, executor: null });
   };
 
   return (

@@ -15,6 +15,8 @@ export type ListInstancesInput = z.input<typeof listInstancesInput>;
 
 /** Instances listed at most: stopped rows accumulate (one per server or worker start). */
 export const MAX_INSTANCES = 200;
+/** Running tasks named per instance; the rest are a link to the task list filtered by executor. */
+export const TASKS_SHOWN = 5;
 
 export interface InstanceTask {
   id: number;
@@ -39,7 +41,9 @@ export interface InstanceView {
   status: InstanceLiveness;
   /** This is the executor of the process that answered. */
   isThisProcess: boolean;
-  /** The running tasks it owns. */
+  /** How many running tasks it owns. */
+  taskCount: number;
+  /** The first TASKS_SHOWN of them, by id. */
   tasks: InstanceTask[];
 }
 
@@ -59,7 +63,7 @@ interface Row {
   process_start: string | null;
 }
 
-/** Executor instances, live ones first, each with the running tasks it owns. Reads only. */
+/** Executor instances, live ones first, each with how many running tasks it owns and the first few. Reads only. */
 export async function listInstances(raw: ListInstancesInput = {}): Promise<{ items: InstanceView[]; checkedAt: Date }> {
   const input = listInstancesInput.parse(raw);
   const db = await getDb();
@@ -74,11 +78,24 @@ export async function listInstances(raw: ListInstancesInput = {}): Promise<{ ite
       LIMIT ${MAX_INSTANCES}`,
     databaseNow(db),
   ]);
-  const tasks = await db.diagnosisTask.findMany({
-    where: { status: "running", ownerInstanceId: { in: rows.map((r) => r.id) } },
-    select: { id: true, name: true, attempt: true, startedAt: true, heartbeatAt: true, ownerInstanceId: true },
-    orderBy: { id: "asc" },
-  });
+  const ids = rows.map((r) => r.id);
+  // Counts and the first few tasks per executor, not every running task: at 10k running tasks the
+  // page stays a few kilobytes (the task list, filtered by executor, shows them all).
+  const [counts, firstTasks] = await Promise.all([
+    db.diagnosisTask.groupBy({
+      by: ["ownerInstanceId"],
+      where: { status: "running", ownerInstanceId: { in: ids } },
+      _count: { _all: true },
+    }),
+    db.$queryRaw<Array<InstanceTask & { owner: string }>>`
+      SELECT id, name, attempt, started_at AS "startedAt", heartbeat_at AS "heartbeatAt", owner
+      FROM (SELECT id, name, attempt, started_at, heartbeat_at, owner_instance_id::text AS owner,
+                   row_number() OVER (PARTITION BY owner_instance_id ORDER BY id) AS position
+            FROM diagnosis_tasks
+            WHERE status = 'running' AND owner_instance_id = ANY(${ids}::uuid[])) AS owned
+      WHERE position <= ${TASKS_SHOWN}
+      ORDER BY id`,
+  ]);
   const self = processExecutor()?.instanceId;
   const items = rows.map((r): InstanceView => {
     const heartbeatAgeSeconds = Math.max(0, Math.round(r.age_s * 10) / 10);
@@ -100,7 +117,8 @@ export async function listInstances(raw: ListInstancesInput = {}): Promise<{ ite
         processGone: processGoneHere({ machineId: r.machine_id, pid: r.pid, processStart: r.process_start }),
       }),
       isThisProcess: r.id === self,
-      tasks: tasks.filter((t) => t.ownerInstanceId === r.id).map(({ ownerInstanceId: _owner, ...t }) => t),
+      taskCount: counts.find((c) => c.ownerInstanceId === r.id)?._count._all ?? 0,
+      tasks: firstTasks.filter((t) => t.owner === r.id).map(({ owner: _owner, ...t }) => t),
     };
   });
   return { items, checkedAt };

@@ -17,6 +17,8 @@ export const listTasksInput = z.strictObject({
   q: searchTextSchema.optional(),
   /** Only the tasks the stuck check calls stuck right now. */
   stuckOnly: z.boolean().optional(),
+  /** Only the tasks this executor instance owns (the executors page links here). */
+  executorId: z.uuid().optional(),
   sort: z.enum(TASK_SORTS).default("id"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   ...pageFields(200, 50),
@@ -38,6 +40,7 @@ export async function listTasks(raw: ListTasksInput): Promise<TaskPage> {
     ...(input.active === undefined ? {} : { isActive: input.active }),
     ...(input.q ? { name: containsText(input.q) } : {}),
     ...(stuckIds ? { id: { in: stuckIds } } : {}),
+    ...(input.executorId ? { ownerInstanceId: input.executorId } : {}),
   };
   const db = await getDb();
   const orderBy: Prisma.DiagnosisTaskOrderByWithRelationInput[] = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { listInstances } from "@/server/executor/list-instances";
+import { listInstances, TASKS_SHOWN } from "@/server/executor/list-instances";
+import { listTasks } from "@/server/tasks/list-tasks";
 import { createInstance, createTask, makeRunning } from "../support/fixtures";
 
 async function find(id: string, show: "live" | "all" = "live") {
@@ -40,5 +41,20 @@ describe("executor instances", () => {
     await makeRunning(task.id, { ownerId: owner, heartbeatAgeSeconds: 600 });
 
     expect(await find(owner)).toMatchObject({ status: "dead", tasks: [expect.objectContaining({ id: task.id })] });
+  });
+
+  it("an executor with many running tasks is listed with its count and the first few only; the task list filters by it", async () => {
+    const owner = await createInstance({ heartbeatAgeSeconds: 1 });
+    const tasks = [];
+    for (let i = 0; i < TASKS_SHOWN + 3; i++) tasks.push(await createTask());
+    for (const task of tasks) await makeRunning(task.id, { ownerId: owner });
+
+    const instance = await find(owner);
+    expect(instance?.taskCount).toBe(TASKS_SHOWN + 3);
+    expect(instance?.tasks.map((t) => t.id)).toEqual(tasks.slice(0, TASKS_SHOWN).map((t) => t.id));
+
+    const filtered = await listTasks({ executorId: owner, pageSize: 200 });
+    expect(filtered.total).toBe(TASKS_SHOWN + 3);
+    expect(filtered.items.map((t) => t.id).sort((a, b) => a - b)).toEqual(tasks.map((t) => t.id));
   });
 });

@@ -25,6 +25,7 @@ export const executors = {
   "executors.col.status": { zh: "状态", en: "Status" },
   "executors.col.tasks": { zh: "正在运行", en: "Running" },
   "executors.kind.server": { zh: "Web 服务器", en: "Web server" },
+  "executors.allTasks": { zh: "查看全部 {n} 个任务 →", en: "All {n} tasks →" },
   "executors.kind.worker": { zh: "工作进程", en: "Worker" },
   "executors.status.alive": { zh: "在线", en: "Alive" },
   "executors.status.dead": { zh: "失联", en: "Dead" },
