@@ -124,6 +124,7 @@ describe("GET /api/metrics", () => {
       easysight_recoveries_total: "counter",
       easysight_executor_heartbeat_age_seconds: "gauge",
       easysight_alerts_firing: "gauge",
+      easysight_camera_findings: "gauge",
     });
     expect(f.get("easysight_stuck_tasks")!.samples.map((s) => [s.labels.reason, s.value])).toEqual([
       ["no_owner", 1],
