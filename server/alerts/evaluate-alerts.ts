@@ -74,7 +74,7 @@ async function evaluateRule(rule: AlertRule, metrics: AlertMetrics, context: Ale
     return outcome;
   }
   if (rule.actions.includes("auto_recovery")) {
-    const result = await recoverStuckTasks({ mode: "auto", actor: watchdogActor(context.instanceId()) });
+    const result = await recoverStuckTasks({ mode: "auto", actor: watchdogActor() });
     outcome.recovered = result.reset.length;
     if (outcome.recovered)
       logger.info(

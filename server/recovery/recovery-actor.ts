@@ -1,4 +1,5 @@
 import "server-only";
+import os from "node:os";
 import { actorLabel, type Actor } from "@/shared/actor";
 
 /** Who performed a recovery, as the audit records it. */
@@ -18,11 +19,15 @@ export const recoveryActorFrom = (actor: Actor): RecoveryActor => ({
   label: actorLabel(actor),
 });
 
-export const watchdogActor = (instanceId: string | undefined): RecoveryActor => ({
+/**
+ * The watchdog runs in this process, so it is named the way executors are named everywhere: host:pid
+ * (the console puts its own word for "watchdog", 看门狗, beside it from actor_type).
+ */
+export const watchdogActor = (): RecoveryActor => ({
   type: "watchdog",
   userId: null,
   tokenId: null,
-  label: `watchdog${instanceId ? ` (${instanceId})` : ""}`,
+  label: `watchdog (${os.hostname()}:${process.pid})`,
 });
 
 export const cliActor = (): RecoveryActor => ({

@@ -56,7 +56,7 @@ export class Watchdog {
   /** One cycle: recover what is stuck (unless told not to), sample the metrics, notify. */
   async cycle(): Promise<WatchdogCycle> {
     const id = this.options.instanceId();
-    const result = await recoverStuckTasks({ mode: "auto", actor: watchdogActor(id), dryRun: !this.options.autoRecover });
+    const result = await recoverStuckTasks({ mode: "auto", actor: watchdogActor(), dryRun: !this.options.autoRecover });
     const runtimes = result.checked.map((t) => t.runtime_minutes);
     const cycle: WatchdogCycle = {
       running: result.checked.length,

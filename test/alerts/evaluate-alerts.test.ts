@@ -1,4 +1,5 @@
 import "../support/use-own-database";
+import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAlertRules, type AlertRule } from "@/server/alerts/alert-rules";
 import { evaluateAlerts, type AlertContext } from "@/server/alerts/evaluate-alerts";
@@ -197,7 +198,7 @@ describe("alert evaluation", () => {
       expect(await db.recoveryAudit.findFirstOrThrow({ where: { taskId: task.id } })).toMatchObject({
         mode: "auto",
         actorType: "watchdog",
-        actorLabel: `watchdog (${dead})`,
+        actorLabel: `watchdog (${os.hostname()}:${process.pid})`,
       });
     }
     expect(callsFor(r.name)).toHaveLength(0);

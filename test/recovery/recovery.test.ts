@@ -183,11 +183,11 @@ describe("recovery", () => {
   it("after 3 automatic recoveries within the window the task is failed and unscheduled instead", async () => {
     const { task, dead } = await stuckTask();
     for (let i = 1; i <= 3; i++) {
-      const { reset } = await recoverStuckTasks({ taskIds: [task.id], mode: "auto", actor: watchdogActor(undefined) });
+      const { reset } = await recoverStuckTasks({ taskIds: [task.id], mode: "auto", actor: watchdogActor() });
       expect(reset).toEqual([{ id: task.id, newStatus: "pending" }]);
       await makeRunning(task.id, { ownerId: dead, attempt: 3 + i, heartbeatAgeSeconds: 120 });
     }
-    const { reset } = await recoverStuckTasks({ taskIds: [task.id], mode: "auto", actor: watchdogActor(undefined) });
+    const { reset } = await recoverStuckTasks({ taskIds: [task.id], mode: "auto", actor: watchdogActor() });
     expect(reset).toEqual([{ id: task.id, newStatus: "failed" }]);
     const row = await taskRow(task.id);
     expect(row.status).toBe("failed");

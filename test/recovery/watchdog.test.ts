@@ -1,4 +1,5 @@
 import "../support/use-own-database";
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { Watchdog, type WatchdogCycle } from "@/server/recovery/watchdog";
@@ -29,7 +30,12 @@ describe("watchdog", () => {
     expect((await db.diagnosisTask.findUniqueOrThrow({ where: { id: stuck.id } })).status).toBe("pending");
     expect((await db.diagnosisTask.findUniqueOrThrow({ where: { id: healthy.id } })).status).toBe("running");
     const audit = await db.recoveryAudit.findFirstOrThrow({ where: { taskId: stuck.id } });
-    expect(audit).toMatchObject({ actorType: "watchdog", mode: "auto", reasonCode: "executor_dead", actorLabel: `watchdog (${alive})` });
+    expect(audit).toMatchObject({
+      actorType: "watchdog",
+      mode: "auto",
+      reasonCode: "executor_dead",
+      actorLabel: `watchdog (${os.hostname()}:${process.pid})`,
+    });
     expect(await db.metricSample.findFirst({ where: { instanceId: alive }, orderBy: { id: "desc" } })).toMatchObject({
       runningTasks: 2,
       stuckTasks: 1,
