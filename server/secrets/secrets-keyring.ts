@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir, env, parseSecretsKey } from "@/server/config/env";
+import { readOrCreateSecretFile } from "@/server/config/secret-file";
 
 /** A key and its id: the first 8 hex digits of its SHA-256, stored with each sealed value to find the key again. */
 export interface SecretsKey {
@@ -46,21 +47,7 @@ export function secretsKeyring(options: { reload?: boolean } = {}): SecretsKeyri
 
 function readOrCreateKeyFile(): Buffer {
   const file = keyFile();
-  fs.mkdirSync(dataDir, { recursive: true });
-  if (!fs.existsSync(file)) {
-    // Written aside, then hard-linked into place: link() fails if the file exists, so when two
-    // processes start at once exactly one key wins and nobody reads a half-written file.
-    const temp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, randomBytes(32).toString("base64") + "\n", { mode: 0o600 });
-    try {
-      fs.linkSync(temp, file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    } finally {
-      fs.unlinkSync(temp);
-    }
-  }
-  const key = parseSecretsKey(fs.readFileSync(file, "utf8").trim());
+  const key = parseSecretsKey(readOrCreateSecretFile(file, () => randomBytes(32).toString("base64")));
   if (!key) throw new Error(`${file} does not hold a key of 32 bytes (base64 or hex); restore it from a backup.`);
   return key;
 }
