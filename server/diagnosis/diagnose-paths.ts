@@ -16,9 +16,9 @@ const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".bmp", ".ti
 /**
  * For `easysight diagnose <path>...`: a file is one frame; a folder holds one camera's frames in time order
  * (sorted by name), and the last frame is judged with the earlier ones as its history. Metrics are flattened
- * to "check.metric" keys for printing.
+ * to "check.metric" keys for printing. `checks` limits the run to those checks (default: every frame check).
  */
-export async function diagnosePaths(paths: string[]): Promise<PathDiagnosis[]> {
+export async function diagnosePaths(paths: string[], checks?: FindingCode[]): Promise<PathDiagnosis[]> {
   const cameras: Array<{ path: string; frames: string[] }> = [];
   for (const given of paths) {
     const frames = (await stat(given)).isDirectory() ? await framesIn(given) : [given];
@@ -32,7 +32,7 @@ export async function diagnosePaths(paths: string[]): Promise<PathDiagnosis[]> {
     for (let i = 0; i < camera.frames.length - 1; i++) {
       history.push((await analyzeDecodedFrame(await nextFrame(), { checks: [] })).fingerprint);
     }
-    const analysis = await analyzeDecodedFrame(await nextFrame(), { history });
+    const analysis = await analyzeDecodedFrame(await nextFrame(), { history, checks });
     const metrics: Record<string, number> = {};
     for (const [code, result] of Object.entries(analysis.checks)) {
       for (const [name, value] of Object.entries(result.metrics)) metrics[`${code}.${name}`] = value;
