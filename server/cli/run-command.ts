@@ -15,6 +15,11 @@ export interface CommandNeeds {
   ensureAdmin?: boolean;
 }
 
+/** A command line that asks for something that does not exist: exit code 2 (as usage errors do), not 1. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+}
+
 /**
  * Wraps a CLI action: opens the database as the command declares, runs it, and closes the database
  * again. A failure prints one sentence to stderr and sets a non-zero exit code.
@@ -29,7 +34,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void | n
       const app = toAppError(err);
       const message = app.code === "INTERNAL_SERVER_ERROR" ? ((err as Error).message ?? String(err)) : app.message;
       process.stderr.write(`error: ${message}\n`);
-      code = 1;
+      code = err instanceof UsageError ? err.exitCode : 1;
     } finally {
       await closeDatabase().catch(() => undefined);
     }

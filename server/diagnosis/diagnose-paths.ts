@@ -15,9 +15,9 @@ const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp", ".bmp", ".ti
 /**
  * For `easysight diagnose <path>...`: a file is one frame; a folder holds one camera's frames in time order
  * (sorted by name), and the last frame is judged with the earlier ones as its history. Metrics are flattened
- * to "check.metric" keys for printing.
+ * to "check.metric" keys for printing. `checks` limits the run to those checks (default: every frame check).
  */
-export async function diagnosePaths(paths: string[]): Promise<PathDiagnosis[]> {
+export async function diagnosePaths(paths: string[], checks?: FindingCode[]): Promise<PathDiagnosis[]> {
   const results: PathDiagnosis[] = [];
   for (const given of paths) {
     const frames = (await stat(given)).isDirectory() ? await framesIn(given) : [given];
@@ -26,7 +26,7 @@ export async function diagnosePaths(paths: string[]): Promise<PathDiagnosis[]> {
     for (const frame of frames.slice(0, -1)) {
       history.push((await analyzeFrame(await readFile(frame), { checks: [] })).fingerprint);
     }
-    const analysis = await analyzeFrame(await readFile(frames[frames.length - 1]), { history });
+    const analysis = await analyzeFrame(await readFile(frames[frames.length - 1]), { history, checks });
     const metrics: Record<string, number> = {};
     for (const [code, result] of Object.entries(analysis.checks)) {
       for (const [name, value] of Object.entries(result.metrics)) metrics[`${code}.${name}`] = value;

@@ -33,6 +33,36 @@ describe("easysight diagnose", () => {
     expect(out[2].abnormal).toEqual(["freeze"]);
   });
 
+  it("--checks runs only the checks asked for: their findings and metrics, nothing of the others", async () => {
+    const paths = [`${IMAGES}/baboon-too_dark-2.jpg`, "test/fixtures/vqd-public/sequences/vtest-40-freeze"];
+    const { stdout } = await run(process.execPath, ["bin/easysight.mjs", "diagnose", ...paths, "--checks", "too_dark,blur", "--json"]);
+    const out = JSON.parse(stdout);
+    const checksIn = (r: { metrics: Record<string, number> }) =>
+      [...new Set(Object.keys(r.metrics).map((key) => key.split(".")[0]))].sort();
+    expect(out.map(checksIn)).toEqual([
+      ["blur", "too_dark"],
+      ["blur", "too_dark"],
+    ]);
+    expect(out[0].abnormal).toEqual(["too_dark"]);
+    // The frozen sequence is not called frozen when freeze was not asked for.
+    expect(out[1].abnormal).toEqual([]);
+  });
+
+  it("--checks with an unknown name exits with code 2 and a sentence listing the valid names, in both languages", async () => {
+    const err = await run(process.execPath, [
+      "bin/easysight.mjs",
+      "diagnose",
+      `${IMAGES}/baboon-normal-0.jpg`,
+      "--checks",
+      "blur,blurr",
+    ]).catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stdout).toBe("");
+    expect(err.stderr).toMatch(/^error: .*未知的检查项 "blurr".*\(unknown check "blurr" in --checks; the checks are .*\)\.$/m);
+    for (const code of ["signal_loss", "mosaic", "garbled", "shake", "scene_change"]) expect(err.stderr).toContain(code);
+    expect(err.stderr).not.toContain("offline");
+  });
+
   it("a path that is not an image fails with a sentence and a non-zero exit", async () => {
     const err = await run(process.execPath, ["bin/easysight.mjs", "diagnose", "README.md", "--json"]).catch((e) => e);
     expect(err.code).not.toBe(0);
