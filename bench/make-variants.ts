@@ -1,7 +1,8 @@
 /**
  * Makes a fresh labelled set, in the vqd-public layout, from healthy pictures: new framings (random crops
  * re-sized to camera resolutions) and each degradation redrawn with random parameters inside the dataset
- * README's ranges. The pictures are the public set's normal frames by default, or any photographs given as a
+ * README's ranges (mosaic and garbled drawn by the same fault painters as the unit tests, shake as a sequence of
+ * displaced frames). The pictures are the public set's normal frames by default, or any photographs given as a
  * directory or a text file listing image paths (one per line), e.g. Debian's wallpaper photographs: more
  * scenes than the public set has, so thresholds can be checked on scenes they were not fitted on. Write the set
  * outside the repository (licences, size), then score it with detectors-accuracy.ts.
@@ -12,6 +13,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { garble, pixelate } from "../server/diagnosis/test-block-faults";
 
 const SOURCE = "test/fixtures/vqd-public";
 const out = process.argv[2] ?? "/tmp/vqd-variants";
@@ -171,9 +173,71 @@ async function degrade(r: Raw, label: string): Promise<Raw> {
       const phase = random() * 2 * Math.PI;
       return perPixel(r, (v, _c, x, y) => v * (1 - depth * (0.5 + 0.5 * Math.sin((2 * Math.PI * (vertical ? x : y)) / period + phase))));
     }
+    case "mosaic": {
+      // Packet loss: a band (at least a third of the frame, anchored anywhere) or the whole frame in 12-24 px blocks.
+      const block = Math.round(between(12, 24));
+      const whole = random() < 0.3;
+      const band = Math.round(between(0.35, 0.8) * r.height);
+      const y0 = whole ? 0 : Math.floor(random() * (r.height - band));
+      return pixelate(r, block, y0, whole ? r.height : y0 + band);
+    }
+    case "garbled": {
+      // A broken decode from some macroblock row down (between a fifth and two thirds of the way down).
+      const rows = Math.floor(r.height / 16);
+      return garble(r, Math.round(between(0.2, 0.65) * rows), Math.floor(random() * 2 ** 31));
+    }
     default:
       throw new Error(`no generator for ${label}`);
   }
+}
+
+/**
+ * A loose or vibrating mount: frames swinging to either side of the rest position, each displaced 8-24 px and
+ * turned up to 1.2 degrees from the last (the public set's README), with fresh sensor noise. The view is zoomed
+ * by 6 % so the swings stay inside the picture instead of showing clamped borders.
+ */
+function shakenFrames(base: Raw, count: number): Raw[] {
+  const direction = random() * 2 * Math.PI;
+  const frames: Raw[] = [];
+  for (let k = 0; k < count; k++) {
+    // Alternating sides: consecutive positions are (d_k + d_k-1) / 2 apart, d in 8..24 px.
+    const side = k % 2 === 0 ? 1 : -1;
+    const half = between(8, 24) / 2;
+    const angle = direction + between(-0.5, 0.5);
+    const dx = side * half * Math.cos(angle);
+    const dy = side * half * Math.sin(angle);
+    const turn = (side * between(0, 1.2) * Math.PI) / 360;
+    const sigma = between(1, 2.5);
+    frames.push(warp(base, 0.94, turn, dx, dy, () => sigma * gaussian()));
+  }
+  return frames;
+}
+
+/** Bilinear resampling of `r` zoomed by 1/scale, turned by `angle` radians and shifted by (dx, dy) px, plus noise. */
+function warp(r: Raw, scale: number, angle: number, dx: number, dy: number, noise: () => number): Raw {
+  const o = copy(r);
+  const cx = r.width / 2;
+  const cy = r.height / 2;
+  const cos = Math.cos(angle) * scale;
+  const sin = Math.sin(angle) * scale;
+  for (let y = 0; y < r.height; y++) {
+    for (let x = 0; x < r.width; x++) {
+      const sx = Math.min(r.width - 1.001, Math.max(0, cx + cos * (x - cx) - sin * (y - cy) + dx));
+      const sy = Math.min(r.height - 1.001, Math.max(0, cy + sin * (x - cx) + cos * (y - cy) + dy));
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const n = noise();
+      for (let c = 0; c < 3; c++) {
+        const at = (xx: number, yy: number) => r.data[3 * (yy * r.width + xx) + c];
+        const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+        const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+        o.data[3 * (y * r.width + x) + c] = top * (1 - fy) + bottom * fy + n;
+      }
+    }
+  }
+  return o;
 }
 
 async function solidScreen(width: number, height: number): Promise<Buffer> {
@@ -215,7 +279,7 @@ async function main() {
   await mkdir(path.join(out, "sequences"), { recursive: true });
   const lines = ["path,labels"];
   const sources = await sourcePictures();
-  const labels = ["too_dark", "too_bright", "blur", "color_cast", "noise", "low_contrast", "occlusion", "stripe"];
+  const labels = ["too_dark", "too_bright", "blur", "color_cast", "noise", "low_contrast", "occlusion", "stripe", "mosaic", "garbled"];
   const bases: Array<Raw & { scene: string }> = [];
   for (const { file, scene } of sources) {
     for (let k = 0; k < framingsPerScene; k++) {
@@ -233,7 +297,7 @@ async function main() {
       await write("signal_loss", await solidScreen(base.width, base.height));
     }
   }
-  // Sequences: a static camera (independent sensor noise per frame), a frozen one, and a swapped one.
+  // Sequences: a static camera (independent sensor noise per frame), a frozen one, a swapped one and a shaking one.
   for (const [k, base] of bases.entries()) {
     const other = pick(bases.filter((b) => b.scene !== base.scene));
     const still = async () => {
@@ -249,6 +313,7 @@ async function main() {
       normal: Array(6).fill(still),
       freeze: Array(6).fill(async () => frozen),
       scene_change: [...Array(5).fill(still), async () => jpeg(other, 85)],
+      shake: shakenFrames(base, 6).map((f) => async () => jpeg(f, 85)),
     };
     for (const [label, frames] of Object.entries(kinds)) {
       const dir = `sequences/${base.scene}-${label}-${k}`;
