@@ -65,9 +65,19 @@ const TEMPORAL: FindingCode[] = ["freeze", "scene_change", "shake"];
  * and TypeError for invalid options; everything else is a plain result.
  */
 export async function analyzeFrame(image: Buffer, options: AnalyzeOptions = {}): Promise<FrameAnalysis> {
+  // Options are validated before the decode: a bad request fails fast, whatever the image.
+  resolveThresholds(options.thresholds);
+  selectChecks(options.checks);
+  return analyzeDecodedFrame(await decodeFrame(image), options);
+}
+
+/**
+ * The checks on a frame already decoded by decodeFrame. Lets a caller with many frames decode the next one
+ * (in libvips' thread) while this one is checked (on the JS thread): see diagnose-paths.ts.
+ */
+export async function analyzeDecodedFrame(frame: Frame, options: AnalyzeOptions = {}): Promise<FrameAnalysis> {
   const thresholds = resolveThresholds(options.thresholds);
   const wanted = selectChecks(options.checks);
-  const frame = await decodeFrame(image);
   const fingerprint = makeFingerprint(frame, cellGrid(frame).mean);
 
   const checks: Partial<Record<FindingCode, CheckResult>> = {};

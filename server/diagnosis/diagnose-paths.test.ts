@@ -28,6 +28,14 @@ describe("diagnosePaths", () => {
     expect(blue.metrics["signal_loss.uniformFraction"]).toBeGreaterThan(0.9);
   });
 
+  it("reports a file that is not an image by name of the fault, after the frames decoded ahead of it", async () => {
+    const broken = path.join(dir, "broken");
+    await mkdir(broken);
+    await writeFile(path.join(broken, "a.jpg"), fixture("images/home-normal-0.jpg"));
+    await writeFile(path.join(broken, "b.jpg"), "<html>502 Bad Gateway</html>");
+    await expect(diagnosePaths([path.join(dir, "blue.jpg"), broken])).rejects.toThrow(/cannot decode image/);
+  });
+
   it("fails clearly on a folder without frames", async () => {
     const empty = path.join(dir, "empty");
     await mkdir(empty);

@@ -26,21 +26,7 @@ export const ROOT_CAUSE_ORDER: FindingCode[] = [
 
 export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
   // A generated screen explains every other symptom, including "no change" and "different from before".
-  signal_loss: [
-    "occlusion",
-    "too_dark",
-    "too_bright",
-    "mosaic",
-    "garbled",
-    "stripe",
-    "noise",
-    "low_contrast",
-    "color_cast",
-    "shake",
-    "blur",
-    "freeze",
-    "scene_change",
-  ],
+  signal_loss: ROOT_CAUSE_ORDER.filter((code) => code !== "signal_loss"),
   // The object darkens the frame, flattens its histogram, hides edges and changes the view; what is left
   // visible is too small a sample of the scene to judge its colour balance.
   occlusion: ["too_dark", "low_contrast", "blur", "color_cast", "scene_change"],
