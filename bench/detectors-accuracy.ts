@@ -54,7 +54,7 @@ const PRIMARY: Array<{ code: FindingCode; metric: string; key: string; abnormalA
     metric: "cast",
     key: "minCast",
     abnormalAbove: true,
-    gate: (m) => m.regionalShift >= T.color_cast.minRegionalShift && m.regionalShift <= T.color_cast.maxNeutralShift,
+    gate: (m) => m.regionalShift >= T.color_cast.minRegionalShift && m.regionalShift <= T.color_cast.maxNeutralShift && !m.foliage,
   },
   { code: "blur", metric: "edgeSigma", key: "minEdgeSigma", abnormalAbove: true },
   { code: "freeze", metric: "maxSampleDifference", key: "maxDifference", abnormalAbove: false },

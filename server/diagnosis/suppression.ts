@@ -44,6 +44,9 @@ export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
   garbled: ["mosaic", "stripe", "noise", "color_cast", "blur"],
   // A moving camera smears the exposure, and a displaced picture no longer matches the earlier layout.
   shake: ["blur", "scene_change"],
+  // Strong noise is drawn independently in each channel: the brightest value of each channel is a noise peak,
+  // so the whites (and with them the colour-balance estimate) say nothing about the light.
+  noise: ["color_cast"],
   // A compressed histogram leaves little edge energy after compression.
   low_contrast: ["blur"],
 };
