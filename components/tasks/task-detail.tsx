@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useSentence } from "@/components/i18n/use-sentence";
+import { useRunNote } from "./use-run-note";
 import { Banner } from "@/components/ui/banner";
 import { formatDuration } from "@/components/ui/duration";
 import { LocalTime } from "@/components/ui/local-time";
@@ -22,6 +22,8 @@ import { TaskLatestResults } from "./task-latest-results";
 import { TaskRuns } from "./task-runs";
 import { isTaskBusy, liveInterval } from "./live-refresh";
 import { RunProgressBar } from "./run-progress";
+import { executorName } from "@/shared/executor-name";
+import type { TaskView } from "@/server/tasks/task-view";
 
 function Props({ rows }: { rows: Array<[string, ReactNode]> }) {
   return (
@@ -36,10 +38,22 @@ function Props({ rows }: { rows: Array<[string, ReactNode]> }) {
   );
 }
 
+/** The executor running the task; after a run, muted, the one that ran it last (it may be long gone). */
+function ExecutorText({ task }: { task: Pick<TaskView, "status" | "owner"> }) {
+  const { t } = useI18n();
+  if (!task.owner) return t("common.none");
+  if (task.status === "running") return <span className="mono">{`${executorName(task.owner)} (${task.owner.kind})`}</span>;
+  return (
+    <span className="muted" data-testid="last-executor">
+      {t("task.lastOwner", { executor: executorName(task.owner) })}
+    </span>
+  );
+}
+
 /** One task: its state (and why it is stuck), what it may do, its configuration, results, runs and recoveries. */
 export function TaskDetail({ id }: { id: number }) {
   const { t } = useI18n();
-  const say = useSentence();
+  const note = useRunNote();
   const trpc = useTRPC();
   // Every few seconds while the task is due or running (its state is about to change), else every 5 minutes.
   const {
@@ -91,11 +105,8 @@ export function TaskDetail({ id }: { id: number }) {
               ? [[t("progress.title"), <RunProgressBar key="p" task={task} now={dataUpdatedAt} />] as [string, ReactNode]]
               : []),
             [t("taskDetail.stuckReason"), reason ?? none],
-            [t("task.reason"), (task.statusReason && say(task.statusReason)) || none],
-            [
-              t("task.owner"),
-              task.owner ? <span className="mono">{`${task.owner.host}:${task.owner.pid} (${task.owner.kind})`}</span> : none,
-            ],
+            [t("task.reason"), note(task.statusNote, task.statusReason) || none],
+            [t("task.owner"), <ExecutorText key="o" task={task} />],
             [t("task.attempt"), task.attempt],
             [t("taskDetail.startedAt"), <LocalTime key="st" value={task.status === "running" ? task.startedAt : null} />],
             [t("taskDetail.heartbeatAt"), <LocalTime key="hb" value={task.status === "running" ? task.heartbeatAt : null} />],

@@ -30,6 +30,20 @@ function isDenyEntry(entry: string): boolean {
   return family !== 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/** A comma-separated list setting (unset or empty: no entries); every entry must pass `valid`. */
+function commaList(valid: (entry: string) => boolean, message: string) {
+  return z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(valid, message)));
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -89,32 +103,14 @@ const schema = z.object({
   /** Key that encrypts camera passwords: 32 bytes as base64 or hex. Unset: generated into DATA_DIR/secrets-key. */
   SECRETS_KEY: z.string().refine(isSecretsKey, "must be 32 bytes as base64 (44 characters) or hex (64 characters)").optional(),
   /** Earlier SECRETS_KEY values (comma-separated) still accepted for reading, until `easysight secrets rotate` has run. */
-  SECRETS_KEY_PREVIOUS: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((k) => k.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().refine(isSecretsKey, "must be comma-separated keys of 32 bytes (base64 or hex)"))),
+  SECRETS_KEY_PREVIOUS: commaList(isSecretsKey, "must be comma-separated keys of 32 bytes (base64 or hex)"),
   /**
    * Folders that image_file, image_folder and video_file cameras may read, separated by ":" (the
    * platform's path delimiter). Unset: the demo cameras (demo/cameras) and DATA_DIR/cameras.
    */
   CAMERA_FILES_ROOT: z.string().optional(),
   /** More addresses URL cameras may not reach, besides link-local/metadata: comma-separated CIDRs, IPs or host names. */
-  CAMERA_URL_DENY: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((u) => u.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().refine(isDenyEntry, "must be comma-separated CIDRs (10.1.0.0/16, fd00::/8), IP addresses or host names"))),
+  CAMERA_URL_DENY: commaList(isDenyEntry, "must be comma-separated CIDRs (10.1.0.0/16, fd00::/8), IP addresses or host names"),
 });
 
 export type Env = z.infer<typeof schema>;

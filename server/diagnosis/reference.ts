@@ -27,16 +27,35 @@ export const REFERENCE_CHECKS: readonly FindingCode[] = [
 
 /**
  * How far a measure may move from the reference and still be "this camera's normal": an absolute
- * allowance (sensor noise, the light of the day) or a share of the reference value, whichever is
- * larger. Outside it the absolute verdict stands: a real change still fires.
+ * allowance or a share of the reference value, whichever is larger. Outside it the absolute verdict
+ * stands: a real change still fires.
+ *
+ * Measured, not chosen: `npx tsx bench/reference-allowances.ts` prints them (two significant digits here).
+ * A scale measure's share is the geometric mean of how far it moves between frames of one healthy camera
+ * and how far the public set's smallest fault of that check moves it, and its absolute part the largest
+ * healthy move (a floor near zero); the colour measures are log-chromaticity, where a gain is a shift, so
+ * theirs is absolute only (the same geometric mean on absolute moves). Re-run the bench when a check's
+ * measures change.
  */
 const CLOSE: Partial<Record<FindingCode, Record<string, { abs: number; rel: number }>>> = {
-  color_cast: { castRG: { abs: 0.08, rel: 0.2 }, castBG: { abs: 0.08, rel: 0.2 } },
-  too_dark: { meanLuma: { abs: 8, rel: 0.25 } },
-  too_bright: { meanLuma: { abs: 10, rel: 0.05 }, blownFraction: { abs: 0.05, rel: 0.25 } },
-  low_contrast: { lumaSpread: { abs: 10, rel: 0.2 }, rmsContrast: { abs: 4, rel: 0.2 } },
-  blur: { edgeSigma: { abs: 0.3, rel: 0.25 } },
+  color_cast: { castRG: { abs: 0.043, rel: 0 }, castBG: { abs: 0.061, rel: 0 } },
+  too_dark: { meanLuma: { abs: 11, rel: 0.24 } },
+  too_bright: { meanLuma: { abs: 11, rel: 0.2 }, blownFraction: { abs: 0.09, rel: 2.2 } },
+  low_contrast: { lumaSpread: { abs: 6, rel: 0.16 }, rmsContrast: { abs: 8.6, rel: 0.37 } },
+  blur: { edgeSigma: { abs: 0.018, rel: 0.46 } },
 };
+/**
+ * Shake is judged on the sway itself, one-sided: a mount taught while swaying stays normal while its median
+ * displacement is no more than the taught one plus the larger of minShift and this share of it; a
+ * stronger sway fires. Comparing scores could not tell: the score saturates at 1 for any strong shake, so a
+ * taught score of 1 would hide every larger sway. The share is how much one shaking camera's median
+ * displacement varies between windows of its own frames (bench/reference-allowances.ts, shake sequences).
+ */
+const SHAKE_SHARE = 0.36;
+/** The measures each check compares with its reference (bench/reference-allowances.ts measures them). */
+export const REFERENCE_MEASURES = Object.fromEntries(Object.entries(CLOSE).map(([code, m]) => [code, Object.keys(m!)])) as Partial<
+  Record<FindingCode, string[]>
+>;
 /** Checks without named measures (or whose measures a newer engine renamed) compare their scores. */
 const SCORE_ALLOWANCE = 0.1;
 
@@ -68,6 +87,11 @@ function closeToReference(code: FindingCode, check: CheckResult, current: Finger
   }
   const taught = reference.checks[code];
   if (!taught) return false;
+  if (code === "shake") {
+    const was = taught.metrics?.medianShift;
+    const now = check.metrics.medianShift;
+    return typeof was === "number" && typeof now === "number" && now <= was + Math.max(t.shake.minShift, SHAKE_SHARE * was);
+  }
   const measures = Object.entries(CLOSE[code] ?? {}).filter(([m]) => m in check.metrics && typeof taught.metrics?.[m] === "number");
   if (measures.length === 0) return typeof taught.score === "number" && Math.abs(check.score - taught.score) <= SCORE_ALLOWANCE;
   return measures.every(([m, { abs, rel }]) => {

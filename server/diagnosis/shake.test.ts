@@ -1,26 +1,9 @@
 /** Shake (抖动): repeated global displacement between a camera's consecutive frames, and nothing else. */
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { analyzeFrame } from "./analyze";
-import { fixture } from "./test-frames";
+import { displacedView as view } from "./test-frames";
 
 const SEQUENCE = "sequences/vtest-40-normal";
-const MARGIN = 32;
-
-/** The camera's view: the frame cropped by MARGIN, displaced by (dx, dy) source px and turned by `degrees`. */
-async function view(name: string, dx: number, dy: number, degrees = 0): Promise<Buffer> {
-  const source = fixture(name);
-  const { width, height } = await sharp(source).metadata();
-  const turned = degrees ? await sharp(source).rotate(degrees, { background: "#808080" }).toBuffer() : source;
-  const meta = await sharp(turned).metadata();
-  const left = Math.round((meta.width! - width!) / 2) + MARGIN + dx;
-  const top = Math.round((meta.height! - height!) / 2) + MARGIN + dy;
-  return sharp(turned)
-    .extract({ left, top, width: width! - 2 * MARGIN, height: height! - 2 * MARGIN })
-    .jpeg({ quality: 90 })
-    .toBuffer();
-}
-
 const frameNames = Array.from({ length: 6 }, (_, i) => `${SEQUENCE}/0${i}.jpg`);
 
 async function judge(frames: Buffer[]) {

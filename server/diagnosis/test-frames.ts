@@ -58,3 +58,23 @@ export function gaussianSource(seed = 1): () => number {
   };
   return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
 }
+
+/** Border kept around a displaced view, so a shift never runs off the source frame. */
+const VIEW_MARGIN = 32;
+
+/**
+ * A camera's view of a fixture frame: cropped by VIEW_MARGIN, displaced by (dx, dy) source px and turned
+ * by `degrees`, as a shaking mount shows it.
+ */
+export async function displacedView(name: string, dx: number, dy: number, degrees = 0): Promise<Buffer> {
+  const source = fixture(name);
+  const { width, height } = await sharp(source).metadata();
+  const turned = degrees ? await sharp(source).rotate(degrees, { background: "#808080" }).toBuffer() : source;
+  const meta = await sharp(turned).metadata();
+  const left = Math.round((meta.width! - width!) / 2) + VIEW_MARGIN + dx;
+  const top = Math.round((meta.height! - height!) / 2) + VIEW_MARGIN + dy;
+  return sharp(turned)
+    .extract({ left, top, width: width! - 2 * VIEW_MARGIN, height: height! - 2 * VIEW_MARGIN })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}

@@ -1,8 +1,9 @@
 import "server-only";
 import { badRequest } from "@/server/errors";
+import { readJsonObject } from "@/server/params/json-body";
 import { forceResetTextSchema } from "@/server/params/force-reset";
 import { maxRuntimeMinutesTextSchema } from "@/server/params/max-runtime";
-import { checkParamNames, readParam, unknownParam } from "@/server/params/read-param";
+import { checkParamNames, readParam } from "@/server/params/read-param";
 
 /**
  * Parameters of the status-check and recovery endpoints, from the query string and (recovery) a
@@ -23,7 +24,7 @@ export async function readRecoveryParams(
 ): Promise<RecoveryParams> {
   const merged: Raw = fromQuery(new URL(req.url).searchParams, allowed);
   if (withBody) {
-    for (const [name, value] of Object.entries(await fromBody(req, allowed))) {
+    for (const [name, value] of Object.entries(await readJsonObject(req, allowed, '{"force_reset": false}'))) {
       if (name in merged && String(merged[name]) !== String(value)) {
         throw badRequest(`参数 ${name} 在查询字符串和请求体中的值不一致 (${name} differs between the query string and the body).`);
       }
@@ -42,20 +43,4 @@ export async function readRecoveryParams(
 function fromQuery(params: URLSearchParams, allowed: string[]): Raw {
   checkParamNames(params, allowed);
   return Object.fromEntries(params.entries());
-}
-
-async function fromBody(req: Request, allowed: string[]): Promise<Raw> {
-  const text = await req.text();
-  if (!text.trim()) return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw badRequest("请求体不是有效的 JSON (the request body is not valid JSON).");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw badRequest('请求体必须是 JSON 对象，例如 {"force_reset": false} (the body must be a JSON object).');
-  }
-  for (const name of Object.keys(body)) if (!allowed.includes(name)) throw unknownParam(name, allowed);
-  return body as Raw;
 }

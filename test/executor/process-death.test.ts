@@ -1,31 +1,19 @@
 import "../support/use-own-database";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { listInstances } from "@/server/executor/list-instances";
 import { processStartTicks, thisMachineId } from "@/server/executor/process-identity";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
-import { startCameraServer } from "../support/camera-server";
-import { createCamera, createTask, makeRunning } from "../support/fixtures";
+import { createTask, makeRunning } from "../support/fixtures";
 import { waitFor } from "../support/wait-for";
-import { startWorker, type WorkerProcess } from "../support/worker-process";
+import { useWorkerProcesses } from "../support/worker-fixture";
 
 // Issue 11 item 8: on the machine where an executor ran, its death is seen at once (its pid is gone or
 // reused), not after three missed heartbeats; elsewhere the heartbeat rule stays.
 
-let cameras: Awaited<ReturnType<typeof startCameraServer>>;
-let workers: WorkerProcess[] = [];
-
-beforeAll(async () => {
-  cameras = await startCameraServer();
-});
-afterAll(() => cameras.close());
-afterEach(async () => {
-  for (const w of workers) w.child.kill("SIGKILL");
-  await Promise.all(workers.map((w) => w.exited));
-  workers = [];
-});
+const workers = useWorkerProcesses();
 
 /** An executor row with a fresh heartbeat and a one-minute interval: only its process identity can make it dead. */
 async function instanceRow(identity: { pid: number; machineId: string | null; processStart: string | null }) {
@@ -45,26 +33,15 @@ const verdict = async (taskId: number) => (await checkStuckTasks({ taskIds: [tas
 describe("an executor's death on this machine is seen at once", () => {
   it("kill -9 of a real worker: its task is executor_dead immediately, its heartbeat still fresh", async () => {
     // A one-minute heartbeat: the heartbeat rule would need three minutes to call it dead.
-    const worker = startWorker({ EXECUTOR_HEARTBEAT_MS: "60000" });
-    workers = [worker];
-    const cam = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/hang"), grabTimeoutMs: 60_000 });
-    const t = await createTask({ cameraIds: [cam.id], data: { nextRunTime: new Date(Date.now() - 1000) } });
-    const db = await getDb();
-    const running = await waitFor(
-      async () => {
-        const row = await db.diagnosisTask.findUniqueOrThrow({ where: { id: t.id } });
-        return row.status === "running" && row;
-      },
-      30_000,
-      () => `claim (worker output: ${worker.output()})`,
-    );
-    expect(await verdict(t.id)).toBeNull();
+    const worker = workers.start({ EXECUTOR_HEARTBEAT_MS: "60000" });
+    const running = await workers.hangingTaskRunningIn(worker);
+    expect(await verdict(running.id)).toBeNull();
 
     worker.child.kill("SIGKILL");
     await worker.exited;
 
-    const check = await checkStuckTasks({ taskIds: [t.id] });
-    expect(check.stuck[0]).toMatchObject({ id: t.id, stuck_reason_code: "executor_dead", is_actually_running: false });
+    const check = await checkStuckTasks({ taskIds: [running.id] });
+    expect(check.stuck[0]).toMatchObject({ id: running.id, stuck_reason_code: "executor_dead", is_actually_running: false });
     expect(check.owners.get(running.ownerInstanceId!)!.heartbeatAgeSeconds).toBeLessThan(60);
     const { items } = await listInstances();
     expect(items.find((i) => i.id === running.ownerInstanceId)?.status).toBe("dead");

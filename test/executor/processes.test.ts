@@ -1,53 +1,25 @@
 import "../support/use-own-database";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
 import { recoverStuckTasks } from "@/server/recovery/recover-stuck-tasks";
 import { cliActor } from "@/server/recovery/recovery-actor";
 import { createCamera, createTask } from "../support/fixtures";
-import { startCameraServer } from "../support/camera-server";
 import { waitFor } from "../support/wait-for";
-import { startWorker, type WorkerProcess } from "../support/worker-process";
+import { useWorkerProcesses } from "../support/worker-fixture";
 
 const run = promisify(execFile);
-let cameras: Awaited<ReturnType<typeof startCameraServer>>;
-let workers: WorkerProcess[] = [];
-
-beforeAll(async () => {
-  cameras = await startCameraServer();
-});
-afterAll(() => cameras.close());
-afterEach(async () => {
-  for (const w of workers) w.child.kill("SIGKILL");
-  await Promise.all(workers.map((w) => w.exited));
-  workers = [];
-});
-
+const workers = useWorkerProcesses();
 const task = async (id: number) => (await getDb()).diagnosisTask.findUniqueOrThrow({ where: { id } });
-const due = { nextRunTime: new Date(Date.now() - 1000) };
-
-async function hangingTaskRunningIn(worker: WorkerProcess, data: Record<string, unknown> = {}) {
-  const cam = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/hang"), grabTimeoutMs: 60_000 });
-  const t = await createTask({ cameraIds: [cam.id], data: { ...due, ...data } });
-  const running = await waitFor(
-    async () => {
-      const row = await task(t.id);
-      return row.status === "running" && row;
-    },
-    30_000,
-    () => `claim (worker output: ${worker.output()})`,
-  );
-  return running;
-}
 
 describe("several processes on one database", () => {
   it("200 due tasks across three worker processes: every task runs exactly once", async () => {
     const camera = await createCamera();
     const ids: number[] = [];
     for (let i = 0; i < 200; i++) ids.push((await createTask({ cameraIds: [camera.id], checks: ["too_dark"] })).id);
-    workers = [startWorker(), startWorker(), startWorker()];
+    const three = [workers.start(), workers.start(), workers.start()];
     await new Promise((r) => setTimeout(r, 1500)); // let all three start polling before the tasks fall due
     await (await getDb()).diagnosisTask.updateMany({ where: { id: { in: ids } }, data: { nextRunTime: new Date() } });
     await waitFor(
@@ -63,15 +35,14 @@ describe("several processes on one database", () => {
     expect(await db.diagnosisResult.count({ where: { taskId: { in: ids } } })).toBe(200);
     // The work really was shared between processes.
     expect(new Set(runs.map((r) => r.instanceId)).size).toBeGreaterThanOrEqual(2);
-    for (const w of workers) w.child.kill("SIGTERM");
-    expect(await Promise.all(workers.map((w) => w.exited))).toEqual([0, 0, 0]);
+    for (const w of three) w.child.kill("SIGTERM");
+    expect(await Promise.all(three.map((w) => w.exited))).toEqual([0, 0, 0]);
     expect(await db.executorInstance.count({ where: { id: { in: runs.map((r) => r.instanceId!) }, stoppedAt: null } })).toBe(0);
   }, 150_000);
 
   it("SIGTERM: a worker releases the run in hand to pending with a reason and signs off", async () => {
-    const worker = startWorker({ EXECUTOR_SHUTDOWN_GRACE_MS: "300" });
-    workers = [worker];
-    const running = await hangingTaskRunningIn(worker);
+    const worker = workers.start({ EXECUTOR_SHUTDOWN_GRACE_MS: "300" });
+    const running = await workers.hangingTaskRunningIn(worker);
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toBe(0);
     const released = await task(running.id);
@@ -82,9 +53,8 @@ describe("several processes on one database", () => {
   }, 60_000);
 
   it("a healthy run in a worker is not stuck when judged from this process or from the CLI, and nobody resets it", async () => {
-    const worker = startWorker();
-    workers = [worker];
-    const running = await hangingTaskRunningIn(worker);
+    const worker = workers.start();
+    const running = await workers.hangingTaskRunningIn(worker);
     const here = await checkStuckTasks({ taskIds: [running.id] });
     expect(here.running[0]).toMatchObject({ stuck_reason_code: null, is_actually_running: true });
     const { stdout } = await run(process.execPath, ["bin/easysight.mjs", "check-tasks", "--json"], { env: process.env });
@@ -99,9 +69,8 @@ describe("several processes on one database", () => {
   }, 60_000);
 
   it("kill -9: the dead worker's task is reported executor_dead after three missed heartbeats, and recovered", async () => {
-    const worker = startWorker();
-    workers = [worker];
-    const running = await hangingTaskRunningIn(worker);
+    const worker = workers.start();
+    const running = await workers.hangingTaskRunningIn(worker);
     worker.child.kill("SIGKILL");
     await worker.exited;
     // Three heartbeat intervals (3 x 200 ms here) without a beat: backdated instead of waited for.
@@ -115,16 +84,14 @@ describe("several processes on one database", () => {
   }, 60_000);
 
   it("kill -9: another worker's watchdog recovers the dead worker's scheduled task by itself, and its missed slot runs there", async () => {
-    const victim = startWorker();
-    workers = [victim];
+    const victim = workers.start();
     // Scheduled, not manual: recovery never starts a manual task, a scheduled one resumes at its schedule.
-    const running = await hangingTaskRunningIn(victim, { scheduleType: "interval", intervalMinutes: 60 });
+    const running = await workers.hangingTaskRunningIn(victim, { scheduleType: "interval", intervalMinutes: 60 });
     victim.child.kill("SIGKILL");
     await victim.exited;
     // The hour's slot passed while the task was stuck (backdated instead of waited for): it runs once.
     await (await getDb()).diagnosisTask.update({ where: { id: running.id }, data: { nextRunTime: new Date(Date.now() - 1000) } });
-    const rescuer = startWorker({ WATCHDOG_ENABLED: "1", WATCHDOG_INTERVAL_MS: "1000" });
-    workers.push(rescuer);
+    const rescuer = workers.start({ WATCHDOG_ENABLED: "1", WATCHDOG_INTERVAL_MS: "1000" });
     const db = await getDb();
     const audit = await waitFor(
       () => db.recoveryAudit.findFirst({ where: { taskId: running.id } }),

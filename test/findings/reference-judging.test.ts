@@ -2,9 +2,20 @@ import fs from "node:fs";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { analyzeFrame, type FrameAnalysis, type FrameReference } from "@/server/diagnosis";
+import { displacedView } from "@/server/diagnosis/test-frames";
 
 const IMAGES = "test/fixtures/vqd-public/images";
 const read = (name: string) => fs.readFileSync(`${IMAGES}/${name}`);
+const SEQUENCE = Array.from({ length: 6 }, (_, i) => `sequences/vtest-40-normal/0${i}.jpg`);
+
+/** The last frame of a mount swaying ±`px` source px from frame to frame, judged with the earlier ones as history. */
+async function swaying(px: number, reference?: FrameReference) {
+  const frames = await Promise.all(SEQUENCE.map((name, i) => displacedView(name, i % 2 ? px : -px, 0)));
+  const history = [];
+  for (const frame of frames.slice(0, -1)) history.push((await analyzeFrame(frame, { checks: [] })).fingerprint);
+  return analyzeFrame(frames[frames.length - 1], { history, checks: ["shake"], reference });
+}
+
 const referenceOf = (a: FrameAnalysis): FrameReference => ({ checks: a.checks, fingerprint: a.fingerprint });
 
 describe("judging a frame against the camera's reference", () => {
@@ -40,5 +51,17 @@ describe("judging a frame against the camera's reference", () => {
     const lost = read("aero1-signal_loss-9.jpg");
     const taught = await analyzeFrame(lost);
     expect((await analyzeFrame(lost, { reference: referenceOf(taught) })).findings).toContain("signal_loss");
+  });
+
+  it("a mount taught while swaying stays normal while it sways as taught; twice the sway fires although it scores the same", async () => {
+    const taught = await swaying(6);
+    expect(taught.findings).toEqual(["shake"]);
+    const again = await swaying(6, referenceOf(taught));
+    expect(again.findings).toEqual([]);
+    expect(again.checks.shake!.metrics.reference).toBe(1);
+    // The score saturates, so comparing scores would call this the taught sway; the displacement does not.
+    const stronger = await swaying(12, referenceOf(taught));
+    expect(stronger.checks.shake!.score).toBe(taught.checks.shake!.score);
+    expect(stronger.findings).toEqual(["shake"]);
   });
 });

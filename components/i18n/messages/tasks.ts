@@ -1,3 +1,5 @@
+import { RUN_NOTE_MESSAGES } from "@/shared/run-note";
+
 /** tasks: Chinese (default) and English. */
 export const tasks = {
   "status.pending": { zh: "等待中", en: "Pending" },
@@ -30,6 +32,8 @@ export const tasks = {
   "tasks.filter.search": { zh: "搜索名称", en: "Search by name" },
   "tasks.filter.searchPlaceholder": { zh: "任务名称…", en: "Task name…" },
   "tasks.filter.clear": { zh: "清除筛选", en: "Clear filters" },
+  "tasks.filter.executor": { zh: "执行器 {executor}", en: "Executor {executor}" },
+  "tasks.filter.executorClear": { zh: "不再只看执行器 {executor} 的任务", en: "Stop showing only the tasks of executor {executor}" },
   "tasks.emptyFiltered": { zh: "没有符合筛选条件的任务。", en: "No task matches these filters." },
   "tasks.emptyAll": { zh: "还没有诊断任务。", en: "There are no diagnosis tasks yet." },
   "tasks.total": { zh: "共 {total} 个任务", en: "{total} tasks" },
@@ -51,6 +55,8 @@ export const tasks = {
   "task.maxRuntime": { zh: "最长运行时间", en: "Max runtime" },
   "task.minutes": { zh: "{n} 分钟", en: "{n} min" },
   "task.owner": { zh: "执行器", en: "Executor" },
+  ...RUN_NOTE_MESSAGES,
+  "task.lastOwner": { zh: "上次执行者 {executor}", en: "last run by {executor}" },
   "task.attempt": { zh: "尝试次数", en: "Attempt" },
   "task.createdBy": { zh: "创建人", en: "Created by" },
   "task.reason": { zh: "状态说明", en: "Status note" },
