@@ -3,7 +3,8 @@ import { signIn } from "./support/session";
 import { watchConsole } from "./support/page-health";
 import { sql, uniqueName } from "./support/e2e-db";
 import { startHeldCamera } from "./support/held-camera";
-import { runningTask } from "./support/task-fixtures";
+import { startE2EWorker } from "./support/e2e-worker";
+import { taskStatus } from "./support/task-fixtures";
 
 test.describe("a running task's progress", () => {
   test("the detail page's progress bar advances camera by camera over a slow camera; the list shows i/N; 立即运行 waits", async ({
@@ -62,25 +63,52 @@ test.describe("a running task's progress", () => {
     }
   });
 
-  test("a stuck task says where its run stopped, in the list, on its page and in its recovery history", async ({ page }) => {
+  test("kill -9 of the worker running a task: 任务卡住 says where the run stopped, in the list, on its page and in its recovery history", async ({
+    page,
+  }) => {
+    test.slow();
     const health = watchConsole(page);
-    const name = uniqueName("卡住-位置");
-    const id = await runningTask(name, "executor_dead");
-    // As a killed executor leaves it: its last heartbeat recorded the camera it was grabbing from.
-    await sql(
-      `UPDATE diagnosis_tasks SET progress_index = 3, progress_total = 10, progress_camera_name = '大门-04', progress_phase = 'grabbing',
-         progress_phase_at = now() - interval '28 minutes 5 seconds' WHERE id = $1`,
-      [id],
-    );
-    const where = "在抓取「大门-04」画面时中断（第 3/10 个摄像头），已等待 28 分钟";
-    await signIn(page, "admin", `/tasks?q=${encodeURIComponent(name)}`);
-    await expect(page.getByTestId(`task-row-${id}`).getByTestId("stopped-where")).toHaveText(where);
+    const camera = await startHeldCamera();
+    const worker = await startE2EWorker();
+    try {
+      const name = uniqueName("卡住-位置");
+      const cameraName = `${name}-大门`;
+      const [cam] = await sql<{ id: number }>(
+        `INSERT INTO cameras (name, source_type, source_uri, grab_timeout_ms, updated_at) VALUES ($1, 'http_snapshot', $2, 120000, now()) RETURNING id`,
+        [cameraName, camera.url],
+      );
+      const [task] = await sql<{ id: number }>(
+        `INSERT INTO diagnosis_tasks (name, checks, schedule_type, is_active, updated_at) VALUES ($1, '{blur,too_dark}', 'manual', true, now()) RETURNING id`,
+        [name],
+      );
+      await sql(`INSERT INTO diagnosis_task_cameras (task_id, camera_id) VALUES ($1, $2)`, [task.id, cam.id]);
 
-    await page.goto(`/tasks/${id}`);
-    await expect(page.getByTestId("task-stuck-banner").getByTestId("stopped-where")).toHaveText(where);
-    await page.getByRole("button", { name: /恢复任务/ }).click();
-    await expect(page.getByTestId("task-stuck-banner")).toHaveCount(0);
-    await expect(page.getByTestId("task-recoveries").getByTestId("stopped-where")).toHaveText(where);
-    health.expectClean();
+      await signIn(page, "admin", `/tasks/${task.id}`);
+      await worker.claim(task.id, camera, () => page.getByRole("button", { name: "立即运行" }).click());
+      // The page follows the run by itself: the worker is waiting for the camera.
+      await expect(page.getByTestId("run-progress")).toContainText(`第 1/1 个摄像头 正在抓取「${cameraName}」画面`);
+      await expect(page.getByTestId("task-stuck-banner")).toHaveCount(0);
+
+      await worker.kill();
+
+      const where = new RegExp(`^在抓取「${cameraName}」画面时中断（第 1/1 个摄像头），已等待 \\d+ 分钟$`);
+      const banner = page.getByTestId("task-stuck-banner");
+      await expect(banner).toContainText("执行器已失联");
+      await expect(banner.getByTestId("stopped-where")).toHaveText(where);
+      await expect(page.getByTestId("status-badge").first()).toHaveText(/任务卡住/);
+
+      await page.goto(`/tasks?q=${encodeURIComponent(name)}`);
+      await expect(page.getByTestId(`task-row-${task.id}`).getByTestId("stopped-where")).toHaveText(where);
+
+      await page.goto(`/tasks/${task.id}`);
+      await page.getByRole("button", { name: /恢复任务/ }).click();
+      await expect(banner).toHaveCount(0);
+      await expect(page.getByTestId("task-recoveries").getByTestId("stopped-where")).toHaveText(where);
+      expect(await taskStatus(task.id)).toBe("pending");
+      health.expectClean();
+    } finally {
+      await worker.kill();
+      await camera.close();
+    }
   });
 });

@@ -2,21 +2,26 @@ import { expect, test, type Page } from "@playwright/test";
 import { e2eOrigin } from "./support/e2e-env";
 import { signIn } from "./support/session";
 import { watchConsole } from "./support/page-health";
-import { uniqueName } from "./support/e2e-db";
+import { sql, uniqueName } from "./support/e2e-db";
 import { runningTask, taskStatus } from "./support/task-fixtures";
 
 const row = (page: Page, id: number) => page.getByTestId(`task-row-${id}`);
 const listOf = (prefix: string) => `/tasks?q=${encodeURIComponent(prefix)}`;
 
 test.describe("task recovery in the console", () => {
-  test("an admin recovers a stuck task from its row and the stuck badge goes away", async ({ page }) => {
+  test("an admin recovers a stuck task from its row; the stuck badge and the dead executor go away, and a manual task shows no next run", async ({
+    page,
+  }) => {
     const health = watchConsole(page);
     const name = uniqueName("卡住-单个");
-    const id = await runningTask(name, "executor_dead");
+    // Active and manual: someone ran it by hand, and its executor died during the run.
+    const id = await runningTask(name, "executor_dead", "manual");
     await signIn(page, "admin", listOf(name));
 
     await expect(row(page, id).getByTestId("status-badge")).toHaveText(/任务卡住/);
     await expect(row(page, id).getByTestId("stuck-reason")).toHaveText("执行器已失联");
+    await expect(row(page, id).getByTestId("task-executor")).toHaveText("e2e-dead-host:4242");
+    await expect(row(page, id).getByTestId("task-next-run")).toHaveText("—");
     await row(page, id)
       .getByRole("button", { name: /恢复任务/ })
       .click();
@@ -24,6 +29,8 @@ test.describe("task recovery in the console", () => {
     await expect(page.getByTestId("announcer")).toContainText(`任务 #${id} 已恢复，当前状态：等待中`);
     await expect(row(page, id).getByTestId("status-badge")).toHaveText("等待中");
     await expect(row(page, id).getByRole("button", { name: /恢复任务/ })).toHaveCount(0);
+    await expect(row(page, id).getByTestId("task-executor")).toHaveText("—");
+    await expect(row(page, id).getByTestId("task-next-run")).toHaveText("—");
     expect(await taskStatus(id)).toBe("pending");
     health.expectClean();
   });
@@ -128,6 +135,8 @@ test.describe("task recovery in the console", () => {
 
     await expect(page.getByTestId("task-stuck-banner")).toHaveCount(0);
     await expect(page.getByRole("heading", { name })).toBeVisible();
+    // The dead executor is no longer named as the task's executor, only as the one that ran it last.
+    await expect(page.getByTestId("last-executor")).toHaveText("上次执行者 e2e-dead-host:4242");
     const runs = page.getByTestId("task-runs");
     await expect(runs.getByRole("row").nth(1)).toContainText("已重置");
     await expect(runs.getByRole("row").nth(1)).toContainText("e2e-dead-host:4242");
@@ -135,6 +144,26 @@ test.describe("task recovery in the console", () => {
     await expect(recoveries.getByRole("row").nth(1)).toContainText("单个任务");
     await expect(recoveries.getByRole("row").nth(1)).toContainText("执行器已失联");
     await expect(recoveries.getByRole("row").nth(1)).toContainText("e2e-admin");
+
+    // 恢复记录 names the executor that held the run by host:pid, not by its instance id.
+    await page.goto(`/recoveries?task=${id}`);
+    await expect(page.getByTestId("audit-prior-owner").first()).toHaveText("e2e-dead-host:4242");
+    health.expectClean();
+  });
+
+  test("the list opened for one executor says so, 执行器 host:pid, and its ✕ shows every task again", async ({ page }) => {
+    const health = watchConsole(page);
+    const name = uniqueName("执行器筛选");
+    const id = await runningTask(name, "executor_dead");
+    const [{ owner }] = await sql<{ owner: string }>(`SELECT owner_instance_id::text AS owner FROM diagnosis_tasks WHERE id = $1`, [id]);
+    await signIn(page, "viewer", `/tasks?executor=${owner}`);
+
+    const chip = page.getByTestId("executor-filter");
+    await expect(chip).toHaveText(/^执行器 e2e-dead-host:4242/);
+    await expect(row(page, id)).toBeVisible();
+    await chip.getByRole("link", { name: "不再只看执行器 e2e-dead-host:4242 的任务" }).click();
+    await expect(page).toHaveURL(/\/tasks$/);
+    await expect(chip).toHaveCount(0);
     health.expectClean();
   });
 });

@@ -117,11 +117,13 @@ export function ExecutorList() {
                       <span className="muted adm-small"> · {t("executors.attempt", { n: task.attempt })}</span>
                     </li>
                   ))}
-                  <li>
-                    <Link href={`/tasks?executor=${instance.id}`} data-testid="executor-all-tasks">
-                      {t("executors.allTasks", { n: instance.taskCount })}
-                    </Link>
-                  </li>
+                  {instance.taskCount > instance.tasks.length && (
+                    <li>
+                      <Link href={`/tasks?executor=${instance.id}`} data-testid="executor-all-tasks">
+                        {t("executors.allTasks", { n: instance.taskCount })}
+                      </Link>
+                    </li>
+                  )}
                 </ul>
               )}
             </td>

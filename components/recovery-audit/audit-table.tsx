@@ -13,6 +13,7 @@ import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import type { AuditView } from "@/server/recovery/audit/list-audits";
 import { ACTOR_LABELS, MODE_LABELS, auditListInput, auditUrlFilters, exportHref } from "./audit-params";
 import { AuditFilters } from "./audit-filters";
+import { auditActorText } from "./actor-text";
 import { auditReasonText, stoppedWhereText } from "@/components/recovery-actions/stuck-reason";
 
 /** The reason, and where the run stopped, in the reader's language from the row's codes and numbers. */
@@ -93,9 +94,15 @@ export function AuditTable() {
                 {label(t, MODE_LABELS, audit.mode)}
               </Badge>
             </td>
-            <td className="adm-name-cell">
-              {label(t, ACTOR_LABELS, audit.actorType)}
-              <span className="muted adm-small adm-block adm-break">{audit.actorLabel}</span>
+            <td className="adm-name-cell" data-testid="audit-actor">
+              {audit.actorType === "watchdog" ? (
+                auditActorText(t, audit)
+              ) : (
+                <>
+                  {label(t, ACTOR_LABELS, audit.actorType)}
+                  <span className="muted adm-small adm-block adm-break">{audit.actorLabel}</span>
+                </>
+              )}
             </td>
             <ReasonCell t={t} audit={audit} />
             <td>
@@ -108,8 +115,8 @@ export function AuditTable() {
                 </div>
                 <div>
                   <dt>{t("recoveries.prior.owner")}</dt>
-                  <dd className="mono" title={audit.priorOwnerInstanceId ?? undefined}>
-                    {audit.priorOwnerInstanceId?.slice(0, 8) ?? t("recoveries.prior.noOwner")}
+                  <dd className="mono" title={audit.priorOwnerInstanceId ?? undefined} data-testid="audit-prior-owner">
+                    {audit.priorOwnerInstanceId ? (audit.priorOwner ?? t("recoveries.prior.unknownOwner")) : t("recoveries.prior.noOwner")}
                   </dd>
                 </div>
                 <div>

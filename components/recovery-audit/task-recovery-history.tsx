@@ -11,6 +11,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import { Section } from "@/components/ui/section";
 import { MODE_LABELS } from "@/components/recovery-audit/audit-params";
+import { auditActorText } from "@/components/recovery-audit/actor-text";
 import { recoveriesInput } from "@/components/tasks/task-detail-queries";
 import type { AuditView } from "@/server/recovery/audit/list-audits";
 import { auditReasonText, stoppedWhereText } from "@/components/recovery-actions/stuck-reason";
@@ -60,7 +61,7 @@ export function TaskRecoveryHistory({ taskId }: { taskId: number }) {
                 {audit.mode in MODE_LABELS ? t(MODE_LABELS[audit.mode as keyof typeof MODE_LABELS]) : audit.mode}
               </Badge>
             </td>
-            <td>{audit.actorLabel}</td>
+            <td>{auditActorText(t, audit)}</td>
             <td>
               {auditReasonText(t, audit)}
               {where(audit) && (

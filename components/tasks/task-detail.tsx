@@ -22,6 +22,8 @@ import { TaskLatestResults } from "./task-latest-results";
 import { TaskRuns } from "./task-runs";
 import { isTaskBusy, liveInterval } from "./live-refresh";
 import { RunProgressBar } from "./run-progress";
+import { executorName } from "@/shared/executor-name";
+import type { TaskView } from "@/server/tasks/task-view";
 
 function Props({ rows }: { rows: Array<[string, ReactNode]> }) {
   return (
@@ -33,6 +35,18 @@ function Props({ rows }: { rows: Array<[string, ReactNode]> }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The executor running the task; after a run, muted, the one that ran it last (it may be long gone). */
+function ExecutorText({ task }: { task: Pick<TaskView, "status" | "owner"> }) {
+  const { t } = useI18n();
+  if (!task.owner) return t("common.none");
+  if (task.status === "running") return <span className="mono">{`${executorName(task.owner)} (${task.owner.kind})`}</span>;
+  return (
+    <span className="muted" data-testid="last-executor">
+      {t("task.lastOwner", { executor: executorName(task.owner) })}
+    </span>
   );
 }
 
@@ -92,10 +106,7 @@ export function TaskDetail({ id }: { id: number }) {
               : []),
             [t("taskDetail.stuckReason"), reason ?? none],
             [t("task.reason"), (task.statusReason && say(task.statusReason)) || none],
-            [
-              t("task.owner"),
-              task.owner ? <span className="mono">{`${task.owner.host}:${task.owner.pid} (${task.owner.kind})`}</span> : none,
-            ],
+            [t("task.owner"), <ExecutorText key="o" task={task} />],
             [t("task.attempt"), task.attempt],
             [t("taskDetail.startedAt"), <LocalTime key="st" value={task.status === "running" ? task.startedAt : null} />],
             [t("taskDetail.heartbeatAt"), <LocalTime key="hb" value={task.status === "running" ? task.heartbeatAt : null} />],

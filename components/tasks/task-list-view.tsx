@@ -12,6 +12,7 @@ import { useUrlParams } from "@/components/ui/use-url-params";
 import { StuckBanner } from "@/components/recovery-actions/stuck-banner";
 import { useStuckCheck } from "@/components/recovery-actions/use-stuck-check";
 import { TaskFilters } from "./task-filters";
+import { ExecutorFilterChip } from "./executor-filter-chip";
 import { taskListInputFromParams } from "./task-list-params";
 import { TaskTable } from "./task-table";
 import { isTaskBusy, liveInterval } from "./live-refresh";
@@ -47,6 +48,9 @@ export function TaskListView() {
     <section aria-labelledby="tasks-heading" className="stack">
       <div className="toolbar">
         <TaskFilters key={filtersKey} params={params} update={update} />
+        {input.executorId && (
+          <ExecutorFilterChip executorId={input.executorId} name={list.data?.executor?.name} clearHref={hrefWith({ executor: null })} />
+        )}
         <div className="toolbar-end">
           <span className="muted last-checked" data-testid="last-checked">
             {t("ui.lastChecked")} <LocalTime value={fetchedAt ? new Date(fetchedAt) : null} format="time" />

@@ -13,6 +13,7 @@ import { PagedQueryTable, pageOf } from "@/components/ui/paged-query-table";
 import { Section } from "@/components/ui/section";
 import { runsInput } from "./task-detail-queries";
 import { LIVE_INTERVAL_MS } from "./live-refresh";
+import { executorName } from "@/shared/executor-name";
 
 const OUTCOMES: Record<string, { tone: BadgeTone; key: MessageKey }> = {
   running: { tone: "info", key: "run.outcome.running" },
@@ -58,7 +59,7 @@ export function TaskRuns({ taskId, live }: { taskId: number; live: boolean }) {
           return (
             <tr key={run.id}>
               <td className="cell-num">#{run.attempt}</td>
-              <td className="mono cell-nowrap">{run.executor ? `${run.executor.host}:${run.executor.pid}` : t("common.none")}</td>
+              <td className="mono cell-nowrap">{run.executor ? executorName(run.executor) : t("common.none")}</td>
               <td className="cell-nowrap">
                 <LocalTime value={run.startedAt} />
               </td>

@@ -13,6 +13,7 @@ import { RunProgressCount } from "./run-progress";
 import { scheduleText } from "./schedule-text";
 import { SortHeader } from "./sort-header";
 import { findingLabel } from "@/components/cameras/labels";
+import { executorName } from "@/shared/executor-name";
 
 type Dir = "asc" | "desc";
 
@@ -80,6 +81,9 @@ export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTa
                 : null;
             const reason = task.stuck && stuckReasonText(t, task.stuck.code, task.maxRuntimeMinutes);
             const stoppedWhere = task.stuck?.stoppedAt ? stoppedWhereText(t, task.stuck.stoppedAt) : null;
+            // The executor column names who runs the task now; once a run has ended (or was reset
+            // after its executor died) the task has none, and naming the last one read as if it still ran there.
+            const executor = task.status === "running" && task.owner ? executorName(task.owner) : null;
             return (
               <tr key={task.id} data-testid={`task-row-${task.id}`} className={task.stuck ? "row-stuck" : undefined}>
                 <td className="cell-name">
@@ -113,11 +117,11 @@ export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTa
                 <td className="cell-nowrap">
                   <LocalTime value={task.lastRunTime} format="compact" />
                 </td>
-                <td className="cell-nowrap hide-narrow">
+                <td className="cell-nowrap hide-narrow" data-testid="task-next-run">
                   <LocalTime value={task.nextRunTime} format="compact" />
                 </td>
-                <td className="mono cell-clip hide-narrow" title={task.owner ? `${task.owner.host}:${task.owner.pid}` : undefined}>
-                  {task.owner ? `${task.owner.host}:${task.owner.pid}` : none}
+                <td className="mono cell-clip hide-narrow" title={executor ?? undefined} data-testid="task-executor">
+                  {executor ?? none}
                 </td>
                 {isAdmin && <td className="cell-actions">{task.stuck && <RecoverTaskButton task={task} small />}</td>}
               </tr>

@@ -6,6 +6,9 @@ export const E2E_DB_URL_FILE = path.resolve("test-results", "e2e-database-url");
 
 export const e2eDatabaseUrl = () => fs.readFileSync(E2E_DB_URL_FILE, "utf8").trim();
 
+/** The folders file cameras may read in e2e runs: the fixtures the tests add cameras on, and the demo cameras. */
+export const e2eCameraFilesRoot = () => [path.resolve("test/fixtures"), path.resolve("demo/cameras")].join(path.delimiter);
+
 /**
  * The e2e server's origin. A state-changing request made with the session cookie must say it comes
  * from there (server/http/same-origin.ts); a test that posts with Playwright's request context, which

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@/test/support/test-database";
 import { applyMigrations } from "@/server/db/migrate";
-import { E2E_DB_URL_FILE, E2E_USERS, e2ePassword } from "./e2e-env";
+import { E2E_DB_URL_FILE, E2E_USERS, e2eCameraFilesRoot, e2ePassword } from "./e2e-env";
 
 /**
  * Started by Playwright's webServer: a fresh database, migrated; the test users; then the production
@@ -29,7 +29,7 @@ const env = {
   LOG_DIR: path.join(scratch, "logs"),
   LOG_LEVEL: "warn",
   // The tests add file cameras from the fixtures; the demo cameras are seeded.
-  CAMERA_FILES_ROOT: [path.resolve("test/fixtures"), path.resolve("demo/cameras")].join(path.delimiter),
+  CAMERA_FILES_ROOT: e2eCameraFilesRoot(),
   EXECUTOR_SHUTDOWN_GRACE_MS: "1000",
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXT_MANUAL_SIG_HANDLE: "true",

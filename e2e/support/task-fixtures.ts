@@ -7,8 +7,8 @@ type Fixture = "no_owner" | "executor_dead" | "healthy";
  * (no_owner), owned by an executor whose heartbeat stopped 10 minutes ago (executor_dead), or owned
  * by a live executor that beats for the next hour (healthy). Inactive and manual by default, so that
  * after a recovery the e2e server's executor does not run it and the test sees the state it caused;
- * `schedule` makes it active, with the slot it was claimed for (12 minutes ago) still in next_run_time
- * as a claim leaves it: a manual task that someone ran, or an hourly one. The
+ * `schedule` makes it active as a claim leaves it: a manual task that someone ran (no next run), or an
+ * hourly one with the slot it was claimed for (12 minutes ago) still in next_run_time. The
  * executor registered after the database server started: stuck detection gives executors that lived
  * through a database restart extra time, which would blur a dead fixture while the (embedded) test
  * server is young.
@@ -30,7 +30,7 @@ export async function runningTask(name: string, fixture: Fixture, schedule?: "ma
   const [task] = await sql<{ id: number }>(
     `INSERT INTO diagnosis_tasks (name, checks, schedule_type, interval_minutes, is_active, next_run_time, status, attempt, owner_instance_id,
                                   started_at, last_run_time, heartbeat_at, updated_at)
-     VALUES ($1, '{blur,too_dark}', $4::schedule_type, $5, $6, CASE WHEN $6 THEN now() - interval '12 minutes' END, 'running', 1, $2,
+     VALUES ($1, '{blur,too_dark}', $4::schedule_type, $5, $6, CASE WHEN $6 AND $4 <> 'manual' THEN now() - interval '12 minutes' END, 'running', 1, $2,
              now() - interval '12 minutes', now() - interval '12 minutes', $3::timestamptz, now())
      RETURNING id`,
     [

@@ -12,7 +12,7 @@ import { checkBlur } from "./sharpness";
 import { checkSignalLoss } from "./signal-loss";
 import { checkStripe } from "./stripe";
 import { judgeAgainstReference, type FrameReference } from "./reference";
-import { rootCauses } from "./suppression";
+import { rootCauses, settleBlockFaults } from "./suppression";
 import { checkGarbled } from "./garbled";
 import { checkMosaic } from "./mosaic";
 import { checkShake } from "./shake";
@@ -95,6 +95,7 @@ export async function analyzeDecodedFrame(frame: Frame, options: AnalyzeOptions 
 
   if (options.reference) judgeAgainstReference(checks, parseFingerprint(fingerprint)!, options.reference, thresholds);
   const abnormal = new Set(wanted.filter((code) => checks[code]?.abnormal));
+  settleBlockFaults(abnormal, checks);
   return {
     width: frame.width,
     height: frame.height,

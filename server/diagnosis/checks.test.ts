@@ -91,4 +91,23 @@ describe("measures", () => {
     const cast = mapPixels(await pixelsOf(fixture("images/fruits-normal-0.jpg")), (v, c) => v * yellow[c]);
     expect(checkColorCast(await frameOf(await encode(cast)), T.color_cast).abnormal).toBe(true);
   });
+
+  it("a frame full of sunlit grass is foliage, not a cast; the same grass under a blue cast still is one", async () => {
+    // The football pitch below the player, filling a 704x576 frame: its brightest blades are short of blue with
+    // red and green close, the colour of foliage under white light (this read as a cast before).
+    const pitch = await sharp(fixture("images/messi5-normal-0.jpg"))
+      .extract({ left: 0, top: 590, width: 480, height: 110 })
+      .resize(704, 576, { fit: "fill" })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    const grass = checkColorCast(await frameOf(pitch), T.color_cast);
+    expect(grass.metrics.cast).toBeGreaterThan(T.color_cast.minCast);
+    expect(grass.metrics.foliage).toBe(1);
+    expect(grass.abnormal).toBe(false);
+    // A white balance stuck cold lifts blue and lowers red: out of the foliage sector.
+    const blue = [0.5, 0.78, 1.3];
+    const cast = checkColorCast(await frameOf(await encode(mapPixels(await pixelsOf(pitch), (v, c) => v * blue[c]))), T.color_cast);
+    expect(cast.metrics.foliage).toBe(0);
+    expect(cast.abnormal).toBe(true);
+  });
 });

@@ -22,11 +22,20 @@ import { histogramPercentile, rampScore, round } from "./stats";
  * are off by about e^0.5 = 1.65x. When even the greyest regions sit further from grey than a white-balance
  * fault moves a grey (maxNeutralShift), the frame has no neutral evidence at all: its colour is the
  * subject's (a flower or a leaf filling the frame), and the check stays silent rather than guess.
+ *
+ * 3. Foliage: sunlit grass, leaves, moss and yellow flowers reflect little blue while red and green stay
+ *    balanced (chlorophyll and carotenoids absorb blue). A frame full of them has "whites" of exactly that
+ *    colour under white light, and its greyest regions are foliage too. Illuminant faults tint differently:
+ *    warm light or a white balance stuck warm (tungsten, sodium) raises red well above green, a cold one lifts
+ *    blue, a failing channel or IR-cut filter moves red and blue together against green (green or magenta).
+ *    So a moderate tint of the whites in the foliage sector (`foliage` = 1) is read as the subject; a strong
+ *    one (beyond maxFoliageTint, e.g. a dead blue channel) is still a cast.
  */
 export function checkColorCast(frame: Frame, t: Thresholds["color_cast"]): CheckResult {
   const { regional, regions, white } = measure(frame);
   const cast = Math.hypot(white.rg, white.bg);
-  const wholeScene = regional >= t.minRegionalShift && regional <= t.maxNeutralShift;
+  const foliage = isFoliageTint(white) && cast <= t.maxFoliageTint;
+  const wholeScene = regional >= t.minRegionalShift && regional <= t.maxNeutralShift && !foliage;
   const score = rampScore(cast, 0.05, t.minCast, 1);
   return {
     code: "color_cast",
@@ -39,8 +48,23 @@ export function checkColorCast(frame: Frame, t: Thresholds["color_cast"]): Check
       castBG: round(white.bg),
       regionalShift: round(regional),
       regions,
+      foliage: foliage ? 1 : 0,
     },
   };
+}
+
+/**
+ * The foliage sector of white tints: blue clearly short of green (ln B/G below -FOLIAGE_MIN_BLUE_DEFICIT) while
+ * red stays within a fraction of that deficit of green (from slightly greener, grass, to slightly redder, yellow
+ * flowers). Warm light raises red by at least a third of the blue deficit, so it stays outside.
+ */
+const FOLIAGE_MIN_BLUE_DEFICIT = 0.3;
+const FOLIAGE_MAX_GREENER = 0.7;
+const FOLIAGE_MAX_REDDER = 0.25;
+
+function isFoliageTint({ rg, bg }: Chroma): boolean {
+  const deficit = -bg;
+  return deficit >= FOLIAGE_MIN_BLUE_DEFICIT && rg >= -FOLIAGE_MAX_GREENER * deficit && rg <= FOLIAGE_MAX_REDDER * deficit;
 }
 
 type Chroma = { rg: number; bg: number };

@@ -8,7 +8,7 @@ export type Thresholds = {
   too_dark: { maxBrightLuma: number; maxMeanLuma: number };
   too_bright: { minMeanLuma: number; minBlownFraction: number; blownLevel: number };
   blur: { minEdgeSigma: number };
-  color_cast: { minCast: number; minRegionalShift: number; maxNeutralShift: number };
+  color_cast: { minCast: number; minRegionalShift: number; maxNeutralShift: number; maxFoliageTint: number };
   noise: { minSigma: number; blockQuantile: number };
   low_contrast: { maxSpread: number };
   occlusion: {
@@ -57,8 +57,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // Tint of the whites in ln channel ratio (0.4: channels off by ~50 %; healthy scenes with any highlight stay
   // under 0.25), while even the greyest quarter of the frame's regions is shifted by 0.1 or more. Greys
   // shifted beyond 1.6 (channels off by 5x) are no white-balance fault but a subject without neutral parts
-  // (a flower filling the frame): not judged.
-  color_cast: { minCast: 0.4, minRegionalShift: 0.1, maxNeutralShift: 1.6 },
+  // (a flower filling the frame): not judged. Whites short of blue only, red and green balanced, are the colour
+  // of sunlit foliage (grass fills the frame: 0.6-0.7) and read as the subject up to 0.9 (see color-cast.ts).
+  color_cast: { minCast: 0.4, minRegionalShift: 0.1, maxNeutralShift: 1.6, maxFoliageTint: 0.9 },
   // Noise sigma (luma levels on the work plane) of the 10 % smoothest blocks (healthy frames: under 2.5,
   // even fur or foliage that fills the frame; sigma 30 source noise: above 6).
   noise: { minSigma: 4, blockQuantile: 0.1 },

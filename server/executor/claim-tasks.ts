@@ -35,7 +35,10 @@ export async function claimDueTasks(instanceId: string, limit: number): Promise<
       SET status = 'running', attempt = t.attempt + 1, owner_instance_id = ${instanceId}::uuid,
           started_at = now(), heartbeat_at = now(), last_run_time = now(), status_reason = NULL, updated_at = now(),
           progress_index = NULL, progress_total = NULL, progress_camera_id = NULL, progress_camera_name = NULL,
-          progress_phase = NULL, progress_phase_at = NULL
+          progress_phase = NULL, progress_phase_at = NULL,
+          -- A manual task was due only because someone asked for this run: once claimed it has no
+          -- next run, or the console would show that request as a past 下次运行 while it runs and after.
+          next_run_time = CASE WHEN t.schedule_type = 'manual' THEN NULL ELSE t.next_run_time END
       FROM due WHERE t.id = due.id
       RETURNING t.id, t.attempt, t.name, t.max_runtime_minutes, t.started_at
     ), runs AS (

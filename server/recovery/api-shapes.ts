@@ -1,4 +1,5 @@
 import "server-only";
+import { executorName } from "@/shared/executor-name";
 import type { StuckCheck } from "./check-stuck-tasks";
 import { STUCK_REASON_CODES, type StuckReasonCode } from "./stuck-reasons";
 import type { RecoveryResult } from "./recover-stuck-tasks";
@@ -28,6 +29,8 @@ export function toStatusCheckResponse(check: StuckCheck) {
     total_stuck: check.stuck.length,
     executors: [...check.owners.values()].map((o) => ({
       id: o.id,
+      // Extra: the executor as the console and the audit name it.
+      name: executorName(o),
       host: o.host,
       pid: o.pid,
       kind: o.kind,

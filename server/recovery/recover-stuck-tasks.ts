@@ -1,6 +1,7 @@
 import "server-only";
 import { logger } from "@/server/logging/logger";
 import { processExecutor } from "@/server/executor/process-executor";
+import { executorName } from "@/shared/executor-name";
 import { checkStuckTasks, type StuckCheck } from "./check-stuck-tasks";
 import type { RunningTask } from "./running-task";
 import { resetTasks, type ResetOutcome } from "./reset-tasks";
@@ -62,6 +63,7 @@ export async function recoverStuckTasks(request: RecoveryRequest): Promise<Recov
   const byId = new Map(targeted.map((t) => [t.id, t]));
   for (const r of reset) {
     const task = byId.get(r.id)!;
+    const priorOwner = task.owner_instance_id ? check.owners.get(task.owner_instance_id) : undefined;
     logger.info(
       {
         taskId: r.id,
@@ -69,9 +71,11 @@ export async function recoverStuckTasks(request: RecoveryRequest): Promise<Recov
         mode: request.mode,
         reason: task.stuck_reason_code ?? "force_reset",
         newStatus: r.newStatus,
+        actorType: request.actor.type,
         actor: request.actor.label,
         priorAttempt: task.attempt,
-        priorOwner: task.owner_instance_id,
+        priorOwner: priorOwner ? executorName(priorOwner) : null,
+        priorOwnerInstanceId: task.owner_instance_id,
         stoppedWhere: task.stopped_where,
       },
       `recovered task ${r.id} "${task.name}" to ${r.newStatus}: ${task.stuck_reason ?? "强制重置"}${task.stopped_where ? `；${task.stopped_where}` : ""}`,

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import { conflict, notFound } from "@/server/errors";
+import { executorName } from "@/shared/executor-name";
 import { recoverStuckTasks } from "./recover-stuck-tasks";
 import type { RecoveryActor } from "./recovery-actor";
 
@@ -38,9 +39,10 @@ export async function recoverTask(
   if (!judged) throw conflict(`任务 ${id} 已结束运行，无需恢复 (task ${id} finished meanwhile).`);
   if (result.targeted.length === 0) {
     const o = judged.owner_instance_id ? result.owners.get(judged.owner_instance_id) : undefined;
-    const owner = o ? `${o.host}:${o.pid}，心跳 ${o.heartbeatAgeSeconds} 秒前` : "";
+    const zh = o ? `（${executorName(o)}，心跳 ${o.heartbeatAgeSeconds} 秒前）` : "";
+    const en = o ? ` on ${executorName(o)}, heartbeat ${o.heartbeatAgeSeconds} s ago` : "";
     throw conflict(
-      `任务 ${id} 正在正常运行（${owner}），未重置；确需重置请使用 force (task ${id} is running normally; use force to reset it anyway).`,
+      `任务 ${id} 正在正常运行${zh}，未重置；确需重置请使用 force (task ${id} is running normally${en}; use force to reset it anyway).`,
       { is_actually_running: true },
     );
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import os from "node:os";
 import { actorLabel, type Actor } from "@/shared/actor";
+import { executorName } from "@/shared/executor-name";
 
 /** Who performed a recovery, as the audit records it. */
 export interface RecoveryActor {
@@ -20,14 +21,15 @@ export const recoveryActorFrom = (actor: Actor): RecoveryActor => ({
 });
 
 /**
- * The watchdog runs in this process, so it is named the way executors are named everywhere: host:pid
- * (the console puts its own word for "watchdog", 看门狗, beside it from actor_type).
+ * The watchdog runs in this process, so its label is the process, named the way executors are named
+ * everywhere: host:pid. The word "watchdog" is not stored (actor_type says it): each reader's
+ * language adds it, "看门狗 (host:pid)" or "Watchdog (host:pid)" (shared/audit-actor.ts).
  */
 export const watchdogActor = (): RecoveryActor => ({
   type: "watchdog",
   userId: null,
   tokenId: null,
-  label: `watchdog (${os.hostname()}:${process.pid})`,
+  label: executorName({ host: os.hostname(), pid: process.pid }),
 });
 
 export const cliActor = (): RecoveryActor => ({

@@ -5,6 +5,7 @@ import type { Prisma } from "@/server/db/generated/client";
 import { containsText, searchTextSchema } from "@/server/params/name-search";
 import { pageFields } from "@/server/params/pagination";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
+import { executorName } from "@/shared/executor-name";
 import { withStuck, type TaskWithStuck } from "./task-stuck";
 import { taskViewSelect, toTaskView } from "./task-view";
 
@@ -17,7 +18,7 @@ export const listTasksInput = z.strictObject({
   q: searchTextSchema.optional(),
   /** Only the tasks the stuck check calls stuck right now. */
   stuckOnly: z.boolean().optional(),
-  /** Only the tasks this executor instance owns (the executors page links here). */
+  /** Only the tasks this executor instance is running (the executors page links here). */
   executorId: z.uuid().optional(),
   sort: z.enum(TASK_SORTS).default("id"),
   dir: z.enum(["asc", "desc"]).default("asc"),
@@ -30,6 +31,8 @@ export interface TaskPage {
   total: number;
   page: number;
   pageSize: number;
+  /** With the executor filter: that executor, named host:pid (null if no such instance), for the filter's label. */
+  executor?: { id: string; name: string } | null;
 }
 
 export async function listTasks(raw: ListTasksInput): Promise<TaskPage> {
@@ -40,16 +43,27 @@ export async function listTasks(raw: ListTasksInput): Promise<TaskPage> {
     ...(input.active === undefined ? {} : { isActive: input.active }),
     ...(input.q ? { name: containsText(input.q) } : {}),
     ...(stuckIds ? { id: { in: stuckIds } } : {}),
-    ...(input.executorId ? { ownerInstanceId: input.executorId } : {}),
+    // The tasks it runs now, as the executors page counts them: a finished task keeps its last
+    // owner's id, but that executor no longer has anything to do with it.
+    ...(input.executorId ? { AND: [{ ownerInstanceId: input.executorId }, { status: "running" }] } : {}),
   };
   const db = await getDb();
   const orderBy: Prisma.DiagnosisTaskOrderByWithRelationInput[] = [
     { [input.sort]: input.sort.endsWith("RunTime") ? { sort: input.dir, nulls: "last" } : input.dir },
     { id: "asc" },
   ];
-  const [rows, total] = await Promise.all([
+  const [rows, total, executor] = await Promise.all([
     db.diagnosisTask.findMany({ where, select: taskViewSelect, orderBy, skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
     db.diagnosisTask.count({ where }),
+    input.executorId
+      ? db.executorInstance.findUnique({ where: { id: input.executorId }, select: { id: true, host: true, pid: true } })
+      : undefined,
   ]);
-  return { items: await withStuck(rows.map(toTaskView)), total, page: input.page, pageSize: input.pageSize };
+  return {
+    items: await withStuck(rows.map(toTaskView)),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    ...(executor !== undefined ? { executor: executor && { id: executor.id, name: executorName(executor) } } : {}),
+  };
 }

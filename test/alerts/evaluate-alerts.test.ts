@@ -198,7 +198,7 @@ describe("alert evaluation", () => {
       expect(await db.recoveryAudit.findFirstOrThrow({ where: { taskId: task.id } })).toMatchObject({
         mode: "auto",
         actorType: "watchdog",
-        actorLabel: `watchdog (${os.hostname()}:${process.pid})`,
+        actorLabel: `${os.hostname()}:${process.pid}`,
       });
     }
     expect(callsFor(r.name)).toHaveLength(0);

@@ -66,7 +66,15 @@ describe("GET /api/diagnosis/tasks/status-check", () => {
     expect(mine.map((t: { owner_instance_id: string }) => t.owner_instance_id)).toEqual([owner, owner]);
     expect(mine[0]).toMatchObject({ attempt: 1, stuck_reason_code: null });
     expect(body.executors.filter((e: { id: string }) => e.id === owner)).toEqual([
-      { id: owner, host: "test-host", pid: 4242, kind: "worker", heartbeat_age_seconds: expect.any(Number), stopped: false },
+      {
+        id: owner,
+        name: "test-host:4242",
+        host: "test-host",
+        pid: 4242,
+        kind: "worker",
+        heartbeat_age_seconds: expect.any(Number),
+        stopped: false,
+      },
     ]);
     // Ordered by id, as before the rows were streamed.
     const ids = body.running_tasks.map((t: { id: number }) => t.id);

@@ -87,6 +87,7 @@ describe("GET /api/diagnosis/recoveries/export", () => {
       "stopped_total",
       "stopped_waited_minutes",
       "stopped_where",
+      "prior_owner",
     ]);
     expect(rows).toHaveLength(3);
     const record = Object.fromEntries(rows[0].map((h, i) => [h, rows[1][i]]));

@@ -132,6 +132,7 @@ describe("executor", () => {
   });
 
   it("records where the run is: camera i of N, which camera, the phase and since when; a new claim clears it", async () => {
+    // A manual task (the fixture's default) run on request: claimed, it has no next run any more.
     const ok = await createCamera();
     const hang = await createCamera({ sourceType: "http_snapshot", sourceUri: cameras.url("/hang"), grabTimeoutMs: 60_000 });
     const t = await createTask({ cameraIds: [ok.id, hang.id], data: due });
@@ -150,6 +151,7 @@ describe("executor", () => {
       progressCameraId: hang.id,
       progressCamera: hang.name,
       progressPhase: "grabbing",
+      nextRunTime: null,
     });
     const sincePhase = Date.now() - onHang.progressPhaseAt!.getTime();
     expect(sincePhase).toBeGreaterThanOrEqual(-1000);

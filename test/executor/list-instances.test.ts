@@ -53,8 +53,14 @@ describe("executor instances", () => {
     expect(instance?.taskCount).toBe(TASKS_SHOWN + 3);
     expect(instance?.tasks.map((t) => t.id)).toEqual(tasks.slice(0, TASKS_SHOWN).map((t) => t.id));
 
+    // A task it ran before and finished is not its task any more.
+    const finished = await createTask();
+    await (await getDb()).diagnosisTask.update({ where: { id: finished.id }, data: { ownerInstanceId: owner, status: "completed" } });
+
     const filtered = await listTasks({ executorId: owner, pageSize: 200 });
     expect(filtered.total).toBe(TASKS_SHOWN + 3);
     expect(filtered.items.map((t) => t.id).sort((a, b) => a - b)).toEqual(tasks.map((t) => t.id));
+    expect(filtered.executor).toEqual({ id: owner, name: "test-host:4242" });
+    expect((await listTasks({ executorId: "00000000-0000-4000-8000-000000000000" })).executor).toBeNull();
   });
 });

@@ -34,7 +34,7 @@ describe("watchdog", () => {
       actorType: "watchdog",
       mode: "auto",
       reasonCode: "executor_dead",
-      actorLabel: `watchdog (${os.hostname()}:${process.pid})`,
+      actorLabel: `${os.hostname()}:${process.pid}`,
     });
     expect(await db.metricSample.findFirst({ where: { instanceId: alive }, orderBy: { id: "desc" } })).toMatchObject({
       runningTasks: 2,

@@ -56,6 +56,8 @@ export function registerAuditCommands(program: Command) {
             recovered_at: a.recoveredAt,
             task: `${a.taskId} ${a.taskName}`,
             mode: a.mode,
+            // Neutral, like the export: the actor's type and label (a watchdog's label is its host:pid).
+            actor_type: a.actorType,
             actor: a.actorLabel,
             reason: a.reasonText,
             prior_attempt: a.priorAttempt,

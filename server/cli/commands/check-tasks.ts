@@ -30,7 +30,7 @@ export function registerCheckTasksCommand(program: Command) {
         if (opts.json) return printJson({ ...status, recovery });
         process.stdout.write(status.message + "\n");
         if (status.running_tasks.length) {
-          const owners = new Map(status.executors.map((e) => [e.id, `${e.host}:${e.pid}`]));
+          const owners = new Map(status.executors.map((e) => [e.id, e.name]));
           printTable(
             status.running_tasks.map((t) => ({
               id: t.id,

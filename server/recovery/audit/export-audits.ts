@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { isRunPhase, whereStoppedSentence } from "@/shared/run-progress";
-import { auditFilterInput, auditOrder, auditWhere, toAuditView, type AuditFilter, type AuditView } from "./list-audits";
+import { auditFilterInput, auditOrder, auditWhere, toAuditViews, type AuditFilter, type AuditView } from "./list-audits";
 
 export type ExportFormat = "csv" | "json";
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["csv", "json"];
@@ -35,8 +35,10 @@ const COLUMNS: Array<[string, (a: AuditView) => string | number | Date | null]> 
   ["stopped_index", (a) => a.stoppedIndex],
   ["stopped_total", (a) => a.stoppedTotal],
   ["stopped_waited_minutes", (a) => a.stoppedWaitedMinutes],
-  // Not a column: the sentence a reader of the file wants ("在抓取「大门-04」画面时中断…").
+  // Not columns: the sentence a reader of the file wants ("在抓取「大门-04」画面时中断…"), and the
+  // prior executor as people name it (host:pid) beside its instance id.
   ["stopped_where", (a) => stoppedWhere(a)],
+  ["prior_owner", (a) => a.priorOwner],
 ];
 
 function stoppedWhere(a: AuditView): string | null {
@@ -65,11 +67,9 @@ export async function* exportAudits(filter: AuditFilter, format: ExportFormat): 
       orderBy: auditOrder,
       take: BATCH,
     });
-    const lines = rows
-      .map(toAuditView)
-      .map((a) =>
-        format === "csv" ? csvLine(COLUMNS.map(([, get]) => csvCell(get(a)))) : `${count++ ? "," : ""}\n${JSON.stringify(jsonRow(a))}`,
-      );
+    const lines = (await toAuditViews(rows)).map((a) =>
+      format === "csv" ? csvLine(COLUMNS.map(([, get]) => csvCell(get(a)))) : `${count++ ? "," : ""}\n${JSON.stringify(jsonRow(a))}`,
+    );
     yield pending + lines.join("");
     pending = "";
     if (rows.length < BATCH) break;

@@ -5,6 +5,7 @@ import type { Prisma } from "@/server/db/generated/client";
 import { idSchema } from "@/server/params/id";
 import { containsText, searchTextSchema } from "@/server/params/name-search";
 import { pageFields } from "@/server/params/pagination";
+import { priorOwnerNames } from "./prior-owner-names";
 
 export const RECOVERY_MODES = ["manual", "bulk", "force", "auto", "cli"] as const;
 export const ACTOR_TYPES = ["user", "token", "watchdog", "cli"] as const;
@@ -48,6 +49,8 @@ export interface AuditView {
   newStatus: string;
   priorStatus: string;
   priorOwnerInstanceId: string | null;
+  /** That executor as people name it, host:pid (not a column: read from executor_instances). */
+  priorOwner: string | null;
   priorAttempt: number;
   priorStartedAt: Date | null;
   priorHeartbeatAt: Date | null;
@@ -68,7 +71,16 @@ export interface AuditPage {
 }
 
 type AuditRow = Prisma.RecoveryAuditGetPayload<object>;
-export const toAuditView = (row: AuditRow): AuditView => ({ ...row, id: row.id.toString() });
+
+/** Audit rows as the console, the CLI and the export show them: each prior executor named host:pid. */
+export async function toAuditViews(rows: AuditRow[]): Promise<AuditView[]> {
+  const names = await priorOwnerNames(rows.map((r) => r.priorOwnerInstanceId));
+  return rows.map((row) => ({
+    ...row,
+    id: row.id.toString(),
+    priorOwner: row.priorOwnerInstanceId ? (names.get(row.priorOwnerInstanceId) ?? null) : null,
+  }));
+}
 
 export function auditWhere(filter: z.output<typeof auditFilterInput>): Prisma.RecoveryAuditWhereInput {
   return {
@@ -94,5 +106,5 @@ export async function listAudits(raw: ListAuditsInput = {}): Promise<AuditPage> 
     db.recoveryAudit.findMany({ where, orderBy: auditOrder, skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
     db.recoveryAudit.count({ where }),
   ]);
-  return { items: rows.map(toAuditView), total, page: input.page, pageSize: input.pageSize };
+  return { items: await toAuditViews(rows), total, page: input.page, pageSize: input.pageSize };
 }
