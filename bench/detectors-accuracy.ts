@@ -80,6 +80,7 @@ const SECONDARY: Array<{ code: FindingCode; metric: string; key?: string }> = [
   { code: "stripe", metric: "amplitude", key: "minAmplitude" },
   { code: "color_cast", metric: "regionalShift", key: "minRegionalShift" },
   { code: "scene_change", metric: "jumpRatio", key: "minJumpRatio" },
+  { code: "scene_change", metric: "moveShift", key: "minMoveShift" },
 ];
 
 type Result = { c: Case; findings: FindingCode[]; analysis: FrameAnalysis };
@@ -164,7 +165,7 @@ function fmt(v: number): string {
 
 /**
  * Threshold half-way between the closest "must not fire" case and the closest "must fire" case on the training
- * scenes. Must-not-fire: every case whose label neither is the check, tolerates it, nor explains it (see
+ * scenes (when they overlap, the cut with the fewest training errors). Must-not-fire: every case whose label neither is the check, tolerates it, nor explains it (see
  * suppression.ts), and whose other gates of the check pass (so only the re-fitted metric decides).
  */
 function refit(train: Result[], p: (typeof PRIMARY)[number]): number | undefined {
@@ -176,7 +177,22 @@ function refit(train: Result[], p: (typeof PRIMARY)[number]): number | undefined
   const healthy = valuesOf(train.filter((r) => mustNotFire(r.c.label, p.code)));
   const degraded = valuesOf(train.filter((r) => r.c.label === p.code));
   if (!healthy.length || !degraded.length) return undefined;
-  return p.abnormalAbove ? (Math.max(...healthy) + Math.min(...degraded)) / 2 : (Math.min(...healthy) + Math.max(...degraded)) / 2;
+  // Work on the abnormal-above side; a below-threshold check is mirrored.
+  const sign = p.abnormalAbove ? 1 : -1;
+  const h = healthy.map((v) => sign * v);
+  const d = degraded.map((v) => sign * v);
+  const hMax = Math.max(...h);
+  const dMin = Math.min(...d);
+  if (hMax < dMin) return sign * ((hMax + dMin) / 2);
+  // Overlap: the cut between neighbouring values with the fewest training errors (healthy at or above it,
+  // degraded below it), the middle one of equally good cuts. A plain mid-point would land inside the overlap,
+  // or on a value both sides share (0 when some degraded case measures nothing).
+  const values = [...new Set([...h, ...d])].sort((a, b) => a - b);
+  const cuts = values.slice(1).map((v, i) => (values[i] + v) / 2);
+  const errors = cuts.map((cut) => h.filter((v) => v >= cut).length + d.filter((v) => v < cut).length);
+  const fewest = Math.min(...errors);
+  const best = cuts.filter((_, i) => errors[i] === fewest);
+  return sign * best[Math.floor((best.length - 1) / 2)];
 }
 
 function mustNotFire(label: Label, code: FindingCode): boolean {

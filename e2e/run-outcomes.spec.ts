@@ -86,6 +86,13 @@ test.describe("run outcomes and recovery of manual tasks", () => {
     await page.goto(`/tasks/${allFailed}`);
     await expect(page.getByTestId("task-runs").getByRole("row").nth(1)).toContainText("失败");
     await expect(page.getByTestId("task-runs").getByRole("row").nth(1)).toContainText("全部 1 个摄像头失败");
+    await expect(page.getByTestId("task-runs").getByRole("row").nth(1)).toContainText("连接被拒绝");
+
+    // The same note in English, from its codes: no Chinese left but the camera's own name.
+    await page.context().addCookies([{ name: "easysight_lang", value: "en", url: page.url() }]);
+    await page.reload();
+    const error = page.getByTestId("task-runs").getByRole("row").nth(1).locator(".error-text");
+    await expect(error).toHaveText(`All 1 cameras failed: "${prefix}-坏": The connection was refused: nothing listens on that port`);
     health.expectClean();
   });
 });

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useSentence } from "@/components/i18n/use-sentence";
+import { useRunNote } from "./use-run-note";
 import { Banner } from "@/components/ui/banner";
 import { formatDuration } from "@/components/ui/duration";
 import { LocalTime } from "@/components/ui/local-time";
@@ -53,7 +53,7 @@ function ExecutorText({ task }: { task: Pick<TaskView, "status" | "owner"> }) {
 /** One task: its state (and why it is stuck), what it may do, its configuration, results, runs and recoveries. */
 export function TaskDetail({ id }: { id: number }) {
   const { t } = useI18n();
-  const say = useSentence();
+  const note = useRunNote();
   const trpc = useTRPC();
   // Every few seconds while the task is due or running (its state is about to change), else every 5 minutes.
   const {
@@ -105,7 +105,7 @@ export function TaskDetail({ id }: { id: number }) {
               ? [[t("progress.title"), <RunProgressBar key="p" task={task} now={dataUpdatedAt} />] as [string, ReactNode]]
               : []),
             [t("taskDetail.stuckReason"), reason ?? none],
-            [t("task.reason"), (task.statusReason && say(task.statusReason)) || none],
+            [t("task.reason"), note(task.statusNote, task.statusReason) || none],
             [t("task.owner"), <ExecutorText key="o" task={task} />],
             [t("task.attempt"), task.attempt],
             [t("taskDetail.startedAt"), <LocalTime key="st" value={task.status === "running" ? task.startedAt : null} />],

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { useSentence } from "@/components/i18n/use-sentence";
+import { useRunNote } from "./use-run-note";
 import type { MessageKey } from "@/components/i18n/messages";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDuration } from "@/components/ui/duration";
@@ -27,7 +27,7 @@ const OUTCOMES: Record<string, { tone: BadgeTone; key: MessageKey }> = {
 /** Every attempt of the task, newest first: who ran it, when, how long, and how it ended. */
 export function TaskRuns({ taskId, live }: { taskId: number; live: boolean }) {
   const { t } = useI18n();
-  const say = useSentence();
+  const note = useRunNote();
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
   // Follows the task's own cycle: a run that ends while the page is open shows up within seconds.
@@ -69,7 +69,11 @@ export function TaskRuns({ taskId, live }: { taskId: number; live: boolean }) {
               <td className="cell-nowrap">{formatDuration(t, run.durationSeconds)}</td>
               <td>{outcome ? <Badge tone={outcome.tone}>{t(outcome.key)}</Badge> : run.outcome}</td>
               <td>
-                {run.error ? <span className="error-text">{say(run.error)}</span> : <span className="muted">{t("common.none")}</span>}
+                {run.error ? (
+                  <span className="error-text">{note(run.note, run.error)}</span>
+                ) : (
+                  <span className="muted">{t("common.none")}</span>
+                )}
               </td>
             </tr>
           );

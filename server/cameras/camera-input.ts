@@ -1,11 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { idSchema } from "@/server/params/id";
-import { CAMERA_SOURCE_TYPES as SOURCE_TYPES, MAX_GRAB_TIMEOUT_MS, MIN_GRAB_TIMEOUT_MS } from "@/shared/camera-sources";
+import { CAMERA_SOURCE_TYPES as SOURCE_TYPES, MAX_GRAB_TIMEOUT_MS, MIN_GRAB_TIMEOUT_MS, RTSP_TRANSPORTS } from "@/shared/camera-sources";
 
 export const cameraIdSchema = idSchema;
 export const cameraNameSchema = z.string().trim().min(1, "A camera needs a name.").max(100, "A camera name has at most 100 characters.");
 export const sourceTypeSchema = z.enum(SOURCE_TYPES, { message: `A source type is one of: ${SOURCE_TYPES.join(", ")}.` });
+export const rtspTransportSchema = z.enum(RTSP_TRANSPORTS, {
+  message: `RTSP 传输方式只能是 ${RTSP_TRANSPORTS.join("、")} (the RTSP transport is one of: ${RTSP_TRANSPORTS.join(", ")}).`,
+});
 export const grabTimeoutSchema = z
   .number()
   .int("The grab timeout is a whole number of milliseconds.")
@@ -37,12 +40,14 @@ const fields = {
     .nullish()
     .transform((v) => (v === "" ? null : v)),
   grabTimeoutMs: grabTimeoutSchema,
+  rtspTransport: rtspTransportSchema,
   isActive: z.boolean(),
 };
 
 export const createCameraInput = z.strictObject({
   ...fields,
   grabTimeoutMs: fields.grabTimeoutMs.default(10_000),
+  rtspTransport: fields.rtspTransport.default("auto"),
   isActive: fields.isActive.default(true),
 });
 export type CreateCameraInput = z.input<typeof createCameraInput>;
@@ -57,6 +62,7 @@ export const updateCameraInput = z.strictObject({
   sourceUsername: fields.sourceUsername,
   sourcePassword: fields.sourcePassword,
   grabTimeoutMs: fields.grabTimeoutMs.optional(),
+  rtspTransport: fields.rtspTransport.optional(),
   isActive: fields.isActive.optional(),
 });
 export type UpdateCameraInput = z.input<typeof updateCameraInput>;

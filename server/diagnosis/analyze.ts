@@ -12,7 +12,7 @@ import { checkBlur } from "./sharpness";
 import { checkSignalLoss } from "./signal-loss";
 import { checkStripe } from "./stripe";
 import { judgeAgainstReference, type FrameReference } from "./reference";
-import { rootCauses } from "./suppression";
+import { rootCauses, settleBlockFaults } from "./suppression";
 import { checkGarbled } from "./garbled";
 import { checkMosaic } from "./mosaic";
 import { checkShake } from "./shake";
@@ -89,12 +89,14 @@ export async function analyzeDecodedFrame(frame: Frame, options: AnalyzeOptions 
     const current = parseFingerprint(fingerprint)!;
     const history = parseHistory(options.history);
     if (wanted.includes("freeze")) checks.freeze = checkFreeze(current, history, thresholds.freeze);
-    if (wanted.includes("scene_change")) checks.scene_change = checkSceneChange(current, history, thresholds.scene_change);
+    if (wanted.includes("scene_change"))
+      checks.scene_change = checkSceneChange(current, history, thresholds.scene_change, thresholds.shake);
     if (wanted.includes("shake")) checks.shake = checkShake(current, history, thresholds.shake);
   }
 
   if (options.reference) judgeAgainstReference(checks, parseFingerprint(fingerprint)!, options.reference, thresholds);
   const abnormal = new Set(wanted.filter((code) => checks[code]?.abnormal));
+  settleBlockFaults(abnormal, checks);
   return {
     width: frame.width,
     height: frame.height,

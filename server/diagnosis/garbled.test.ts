@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { decodeFrame } from "./decode";
 import { checkGarbled } from "./garbled";
 import { garble } from "./test-block-faults";
-import { encode, fixture, pixelsOf } from "./test-frames";
+import sharp from "sharp";
+import { encode, fixture, mapPixels, pixelsOf } from "./test-frames";
 import { normalFrames } from "./test-normal-frames";
 import { DEFAULT_THRESHOLDS as T } from "./thresholds";
 
@@ -25,6 +26,19 @@ describe("garbled", () => {
     const base = await pixelsOf(fixture("images/baboon-normal-0.jpg"));
     const result = await garbledOf(await encode(garble(base, Math.round((base.height / 16) * 0.75), 3)));
     expect(result.abnormal).toBe(true);
+  });
+
+  it("vertical stripes over smooth walls repeat rows from the top of the frame: no smear, not garbled", async () => {
+    // At 640x480 the flat walls and floor of the room under 10 px vertical bands repeat their rows exactly like
+    // a decoder's smear, but from the first row down: there is no good row above them to repeat.
+    const room = await pixelsOf(
+      await sharp(fixture("images/home-normal-0.jpg")).resize(640, 480, { fit: "fill" }).jpeg({ quality: 90 }).toBuffer(),
+    );
+    const banded = mapPixels(room, (v, _c, x) => v * (1 - 0.4 * (0.5 + 0.5 * Math.sin((2 * Math.PI * x) / 10))));
+    const result = await garbledOf(await encode(banded));
+    expect(result.abnormal).toBe(false);
+    // The same room smeared by a broken decode from half-way down still is garbled.
+    expect((await garbledOf(await encode(garble(room, 15)))).abnormal).toBe(true);
   });
 
   it("no normal frame of the public set is garbled", async () => {

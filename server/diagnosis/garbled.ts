@@ -11,7 +11,8 @@ import { rampScore, round } from "./stats";
  * Each macroblock of the frame (on the decoder's grid, from the frame's origin) is judged:
  *  - a seam: the step across its top or left edge is large and several times the steps inside it and its
  *    neighbour, in luma or in chroma (a copied block rarely continues what is next to it);
- *  - a smear: inside the block nothing changes from row to row while the row itself has texture.
+ *  - a smear: inside the block nothing changes from row to row while the row itself has texture, below a
+ *    block of its column that is not a smear (the good row it repeats).
  * A healthy frame has a few seams where a straight edge happens to lie on the grid, and almost no smears; the
  * measure is the share of broken blocks from the first row of blocks that is mostly broken down to the
  * bottom, so a corruption that starts mid-frame is counted over the part it covers.
@@ -24,11 +25,17 @@ export function checkGarbled(frame: Frame, t: Thresholds["garbled"]): CheckResul
   const brokenPerRow = new Float64Array(rows);
   let seams = 0,
     smears = 0;
+  // Per column: whether a smear here would repeat a row the decoder had (see isSmear's caller below).
+  const hasRowAbove = new Uint8Array(cols);
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < cols; bx++) {
       const b = by * cols + bx;
       const seam = (by > 0 && isSeam(sums, "top", b, b - cols, m, t)) || (bx > 0 && isSeam(sums, "left", b, b - 1, m, t));
-      const smear = !seam && isSmear(sums, b, m, t);
+      const flat = !seam && isSmear(sums, b, m, t);
+      // A decoder smears the last good row downwards, so a smear hangs under a block that is not one; rows that
+      // repeat from the top of the frame down have nothing to repeat: they are the scene (or vertical stripes).
+      const smear = flat && hasRowAbove[bx] === 1;
+      if (!flat) hasRowAbove[bx] = 1;
       if (seam) seams++;
       if (smear) smears++;
       if (seam || smear) brokenPerRow[by]++;

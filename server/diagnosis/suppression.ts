@@ -1,5 +1,6 @@
 import "server-only";
 import type { FindingCode } from "@/shared/finding-codes";
+import type { CheckResult } from "./types";
 
 /**
  * One fault often trips several checks: a solid "NO SIGNAL" screen is also flat, dark and unchanging; an
@@ -37,11 +38,11 @@ export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
   // Bands are high-frequency energy, which the noise estimator sees too, and their edges swamp the
   // edge-based colour estimate.
   stripe: ["noise", "color_cast"],
-  // Flat blocks take away fine detail and local contrast; their edges on the macroblock grid look like seams.
-  mosaic: ["garbled", "blur", "low_contrast"],
+  // Flat blocks take away fine detail and local contrast (mosaic against garbled: settleBlockFaults).
+  mosaic: ["blur", "low_contrast"],
   // Blocks copied from wrong places in wrong colours: their seams are edges the stripe and noise measures
   // see, their colours skew the colour balance, smeared rows lose detail, flat copied blocks look pixelated.
-  garbled: ["mosaic", "stripe", "noise", "color_cast", "blur"],
+  garbled: ["stripe", "noise", "color_cast", "blur"],
   // A moving camera smears the exposure, and a displaced picture no longer matches the earlier layout.
   shake: ["blur", "scene_change"],
   // Strong noise is drawn independently in each channel: the brightest value of each channel is a noise peak,
@@ -50,6 +51,19 @@ export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
   // A compressed histogram leaves little edge energy after compression.
   low_contrast: ["blur"],
 };
+
+/**
+ * Mosaic and a garbled decode each look like the other in part: a pixelated frame's block edges are seams, a
+ * broken decode paints flat blocks. When both checks fire, the fault that covers more of the frame (mosaic's
+ * share of tiles against garbled's share of broken macroblocks, both fractions of the picture) is the root
+ * cause; the other one is dropped before the order below applies.
+ */
+export function settleBlockFaults(abnormal: Set<FindingCode>, checks: Partial<Record<FindingCode, CheckResult>>): void {
+  if (!abnormal.has("mosaic") || !abnormal.has("garbled")) return;
+  const mosaic = checks.mosaic?.metrics.areaFraction ?? 0;
+  const garbled = checks.garbled?.metrics.brokenFraction ?? 0;
+  abnormal.delete(mosaic >= garbled ? "garbled" : "mosaic");
+}
 
 export function rootCauses(abnormal: Set<FindingCode>): FindingCode[] {
   const silenced = new Set<FindingCode>();

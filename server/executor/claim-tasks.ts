@@ -33,7 +33,7 @@ export async function claimDueTasks(instanceId: string, limit: number): Promise<
     ), claimed AS (
       UPDATE diagnosis_tasks t
       SET status = 'running', attempt = t.attempt + 1, owner_instance_id = ${instanceId}::uuid,
-          started_at = now(), heartbeat_at = now(), last_run_time = now(), status_reason = NULL, updated_at = now(),
+          started_at = now(), heartbeat_at = now(), last_run_time = now(), status_reason = NULL, status_note = NULL, updated_at = now(),
           progress_index = NULL, progress_total = NULL, progress_camera_id = NULL, progress_camera_name = NULL,
           progress_phase = NULL, progress_phase_at = NULL,
           -- A manual task was due only because someone asked for this run: once claimed it has no

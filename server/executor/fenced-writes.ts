@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/server/db/client";
 import type { RunProgress } from "@/shared/run-progress";
+import { runNoteSentence, type RunNote } from "@/shared/run-note";
 
 /**
  * Every write a run makes is conditional on the run still holding its lease: the task is `running`,
@@ -104,8 +105,8 @@ export async function storeResult(lease: RunLease, row: ResultRow): Promise<bool
 }
 
 export type RunEnd =
-  | { outcome: "completed"; nextRunTime: Date | null; note: string | null }
-  | { outcome: "partial" | "failed"; nextRunTime: Date | null; note: string };
+  | { outcome: "completed"; nextRunTime: Date | null; note: RunNote | null }
+  | { outcome: "partial" | "failed"; nextRunTime: Date | null; note: RunNote };
 
 /**
  * Completes or fails the task and closes the run's history row, if the lease holds. A `partial` run
@@ -114,6 +115,9 @@ export type RunEnd =
  */
 export async function finishRun(lease: RunLease, end: RunEnd): Promise<boolean> {
   const db = await getDb();
+  // The coded note for the console (the reader's language) and its bilingual sentence for the API and text readers.
+  const text = end.note && runNoteSentence(end.note);
+  const note = end.note && JSON.stringify(end.note);
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
     WITH t AS (
       UPDATE diagnosis_tasks
@@ -123,11 +127,11 @@ export async function finishRun(lease: RunLease, end: RunEnd): Promise<boolean> 
           -- Safety net: a scheduled task whose next time could not be computed (the run failed on a
           -- database error) is retried in a minute rather than left unscheduled for good.
           next_run_time = coalesce(${end.nextRunTime}, CASE WHEN is_active AND schedule_type <> 'manual' THEN now() + interval '1 minute' END),
-          status_reason = ${end.note}, heartbeat_at = now(), updated_at = now()
+          status_reason = ${text}, status_note = ${note}::jsonb, heartbeat_at = now(), updated_at = now()
       WHERE id = ${lease.taskId} AND status = 'running' AND attempt = ${lease.attempt} AND owner_instance_id = ${lease.instanceId}::uuid
       RETURNING id
     )
-    UPDATE task_runs SET finished_at = now(), outcome = ${end.outcome}, error = ${end.note}
+    UPDATE task_runs SET finished_at = now(), outcome = ${end.outcome}, error = ${text}, note = ${note}::jsonb
     WHERE id = ${lease.runId} AND EXISTS (SELECT 1 FROM t)
     RETURNING id`;
   return rows.length === 1;
@@ -138,7 +142,7 @@ export async function releaseRun(lease: RunLease, reason: string): Promise<boole
   const db = await getDb();
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
     WITH t AS (
-      UPDATE diagnosis_tasks SET status = 'pending', status_reason = ${reason}, last_run_outcome = 'released', updated_at = now()
+      UPDATE diagnosis_tasks SET status = 'pending', status_reason = ${reason}, status_note = NULL, last_run_outcome = 'released', updated_at = now()
       WHERE id = ${lease.taskId} AND status = 'running' AND attempt = ${lease.attempt} AND owner_instance_id = ${lease.instanceId}::uuid
       RETURNING id
     )

@@ -8,7 +8,9 @@ import { diagnoseCamera } from "./diagnose-camera";
 import type { RunPhase, RunProgress } from "@/shared/run-progress";
 import { finishRun, recordProgress, storeResult, FINGERPRINT_HISTORY, type RunLease } from "./fenced-writes";
 import { abortReasonOf } from "./run-abort";
-import { judgeRunOutcome, type CameraFailure } from "./run-outcome";
+import { judgeRunOutcome } from "./run-outcome";
+import { isGrabErrorCode } from "@/shared/grab-error-codes";
+import type { CameraFailureNote, RunNote } from "@/shared/run-note";
 
 export interface RunHandle {
   lease: RunLease;
@@ -57,6 +59,7 @@ export async function runTask(run: RunHandle): Promise<void> {
                 sourceUsername: true,
                 sourcePassword: true,
                 grabTimeoutMs: true,
+                rtspTransport: true,
               },
             },
           },
@@ -67,7 +70,7 @@ export async function runTask(run: RunHandle): Promise<void> {
     if (!task) return; // deleted since the claim: nothing to write to
     schedule = task;
     const checks = task.checks.filter(isFindingCode) as FindingCode[];
-    const failures: CameraFailure[] = [];
+    const failures: CameraFailureNote[] = [];
     const total = task.cameras.length;
     for (const [i, { camera }] of task.cameras.entries()) {
       if (signal.aborted) break;
@@ -96,7 +99,10 @@ export async function runTask(run: RunHandle): Promise<void> {
       );
       if (signal.aborted) break;
       phase("saving");
-      if (row.verdict === "error") failures.push({ cameraName: camera.name, error: row.error ?? "" });
+      if (row.verdict === "error") {
+        const code = isGrabErrorCode(row.errorCode) ? row.errorCode : null;
+        failures.push({ camera: camera.name, code, params: code ? (row.errorParams ?? null) : null, text: code ? null : row.error });
+      }
       if (!(await storeResult(lease, row))) {
         log.warn("run superseded (task reset or taken over): stopping without further writes");
         return;
@@ -107,8 +113,8 @@ export async function runTask(run: RunHandle): Promise<void> {
     if (signal.aborted) return finish(run, schedule, { cameraCount: 0, failures: [] }, log);
     log.error({ err }, "run failed");
     const next = schedule ? await nextRunAfter(run, schedule).catch(() => null) : null;
-    await finishRun(lease, { outcome: "failed", nextRunTime: next, note: `运行出错 (run error): ${(err as Error).message}` }).catch((e) =>
-      log.error({ err: e }, "could not record the failed run"),
+    await finishRun(lease, { outcome: "failed", nextRunTime: next, note: { code: "run_error", message: (err as Error).message } }).catch(
+      (e) => log.error({ err: e }, "could not record the failed run"),
     );
   }
 }
@@ -121,20 +127,17 @@ export async function runTask(run: RunHandle): Promise<void> {
 async function finish(
   run: RunHandle,
   schedule: ScheduleColumns | undefined,
-  cameras: { cameraCount: number; failures: CameraFailure[] },
+  cameras: { cameraCount: number; failures: CameraFailureNote[] },
   log: typeof logger,
 ) {
   const reason = abortReasonOf(run.controller.signal);
   if ((reason && reason !== "max_runtime") || !schedule) return;
   const next = await nextRunAfter(run, schedule);
   const minutes = run.maxRuntimeMinutes;
+  const aborted: RunNote = { code: "max_runtime", minutes };
   const end =
     reason === "max_runtime"
-      ? {
-          outcome: "failed" as const,
-          nextRunTime: next,
-          note: `运行时间超过 ${minutes} 分钟，已中止 (run exceeded its max runtime of ${minutes} min and was aborted)`,
-        }
+      ? { outcome: "failed" as const, nextRunTime: next, note: aborted }
       : { ...judgeRunOutcome(cameras.cameraCount, cameras.failures), nextRunTime: next };
   try {
     if (await finishRun(run.lease, end)) log.info({ outcome: end.outcome, failedCameras: cameras.failures.length }, "run finished");

@@ -61,6 +61,7 @@ export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, act
           status_reason = CASE WHEN p.new_status = 'failed'
             THEN '自动恢复次数过多，已停止调度：' || ${env.AUTO_RECOVERY_WINDOW_MINUTES} || ' 分钟内已自动恢复 ' || ${env.AUTO_RECOVERY_MAX} || ' 次（' || p.text || '）'
             ELSE '已恢复：' || p.text END,
+          status_note = NULL,
           -- A manual task never starts by itself, so recovery leaves it pending and not due (someone
           -- runs it again on purpose); a scheduled one resumes at its schedule: a slot it missed
           -- while stuck (next_run_time in the past) runs once, at the next poll.

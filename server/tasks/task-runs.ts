@@ -4,6 +4,7 @@ import { getDb } from "@/server/db/client";
 import { notFound } from "@/server/errors";
 import { idSchema } from "@/server/params/id";
 import { pageFields } from "@/server/params/pagination";
+import { asRunNote, type RunNote } from "@/shared/run-note";
 
 export const taskRunsInput = z.strictObject({
   taskId: idSchema,
@@ -22,7 +23,10 @@ export interface TaskRunView {
   /** Until the end, or until now for a run still open (by the database's clock). */
   durationSeconds: number;
   outcome: string;
+  /** The run's note as a bilingual sentence (the API's form) ... */
   error: string | null;
+  /** ... and coded, for the console to say in the reader's language (null for notes stored as text only). */
+  note: RunNote | null;
 }
 
 export interface TaskRunPage {
@@ -43,6 +47,7 @@ interface Row {
   duration_s: number;
   outcome: string;
   error: string | null;
+  note: unknown;
 }
 
 /** A task's attempts, newest first, read through the (task_id, attempt) unique index. */
@@ -53,7 +58,7 @@ export async function listTaskRuns(raw: TaskRunsInput): Promise<TaskRunPage> {
   if (!task) throw notFound(`任务 ${input.taskId} 不存在 (task ${input.taskId} does not exist).`);
   const [rows, total] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT r.id, r.attempt, i.host, i.pid, i.kind, r.started_at, r.finished_at, r.outcome, r.error,
+      SELECT r.id, r.attempt, i.host, i.pid, i.kind, r.started_at, r.finished_at, r.outcome, r.error, r.note,
              extract(epoch FROM coalesce(r.finished_at, now()) - r.started_at)::float8 AS duration_s
       FROM task_runs r LEFT JOIN executor_instances i ON i.id = r.instance_id
       WHERE r.task_id = ${input.taskId}
@@ -70,6 +75,7 @@ export async function listTaskRuns(raw: TaskRunsInput): Promise<TaskRunPage> {
     durationSeconds: Math.max(0, Math.round(r.duration_s * 10) / 10),
     outcome: r.outcome,
     error: r.error,
+    note: asRunNote(r.note),
   }));
   return { items, total, page: input.page, pageSize: input.pageSize };
 }

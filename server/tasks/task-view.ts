@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/server/db/generated/client";
+import { asRunNote, type RunNote } from "@/shared/run-note";
 
 /** What every task listing and detail shows. Camera credentials are never selected. */
 export const taskViewSelect = {
@@ -23,6 +24,7 @@ export const taskViewSelect = {
   heartbeatAt: true,
   ownerInstanceId: true,
   statusReason: true,
+  statusNote: true,
   lastRunOutcome: true,
   progressIndex: true,
   progressTotal: true,
@@ -37,6 +39,10 @@ export const taskViewSelect = {
 } satisfies Prisma.DiagnosisTaskSelect;
 
 type Row = Prisma.DiagnosisTaskGetPayload<{ select: typeof taskViewSelect }>;
-export type TaskView = Omit<Row, "cameras"> & { cameras: Row["cameras"][number]["camera"][] };
+export type TaskView = Omit<Row, "cameras" | "statusNote"> & { cameras: Row["cameras"][number]["camera"][]; statusNote: RunNote | null };
 
-export const toTaskView = ({ cameras, ...task }: Row): TaskView => ({ ...task, cameras: cameras.map((c) => c.camera) });
+export const toTaskView = ({ cameras, statusNote, ...task }: Row): TaskView => ({
+  ...task,
+  statusNote: asRunNote(statusNote),
+  cameras: cameras.map((c) => c.camera),
+});

@@ -2,7 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
+import type { CameraSource } from "@/server/cameras/camera-source";
 import { grabFrame } from "@/server/cameras/grab-frame";
+import { grabErrorSentence } from "@/shared/grab-error-codes";
 import { memoryCamera } from "./camera-fixtures";
 
 // rtsp-streaming-server takes ffmpeg's push (ANNOUNCE/RECORD) on one port and serves clients on
@@ -83,10 +85,10 @@ async function distanceFromSource(image: Buffer): Promise<number> {
 }
 
 /** The first grab waits until the pusher has announced the stream. */
-async function grabWhenLive(url: string, deadline: number) {
+async function grabWhenLive(url: string, deadline: number, transport: CameraSource["rtspTransport"] = "auto") {
   for (;;) {
     try {
-      return await grabFrame(memoryCamera({ sourceType: "rtsp", sourceUri: url, grabTimeoutMs: 15_000 }));
+      return await grabFrame(memoryCamera({ sourceType: "rtsp", sourceUri: url, grabTimeoutMs: 15_000, rtspTransport: transport }));
     } catch (err) {
       if (Date.now() > deadline) throw err;
       await new Promise((r) => setTimeout(r, 300));
@@ -95,11 +97,25 @@ async function grabWhenLive(url: string, deadline: number) {
 }
 
 describe("grabbing a real RTSP stream", () => {
-  it("rtsp: a UDP-only server (461 to TCP) still gives a frame: the grab falls back to UDP", async () => {
+  it("rtsp: a camera on auto gets a frame from a UDP-only server (461 to TCP): the grab falls back to UDP", async () => {
     const stream = await liveStream(FPS);
     const frame = await grabWhenLive(stream.url, Date.now() + 20_000);
     expect(await sharp(frame.image).metadata()).toMatchObject({ format: "jpeg", ...SIZE });
     expect(await distanceFromSource(frame.image)).toBeLessThan(50);
+  }, 60_000);
+
+  it("rtsp: a camera set to udp gets its frame from the UDP-only server; set to tcp it fails with a coded, translated error", async () => {
+    const stream = await liveStream(FPS);
+    const frame = await grabWhenLive(stream.url, Date.now() + 20_000, "udp");
+    expect(await distanceFromSource(frame.image)).toBeLessThan(50);
+    // The stream is live now (UDP just read it): TCP is refused by the server, not by a missing stream.
+    const tcp = await grabFrame(
+      memoryCamera({ sourceType: "rtsp", sourceUri: stream.url, grabTimeoutMs: 15_000, rtspTransport: "tcp" }),
+    ).catch((e) => e);
+    expect(tcp).toMatchObject({ code: "transport_unsupported", params: { transport: "tcp" } });
+    expect(grabErrorSentence(tcp.code, tcp.params)).toMatch(
+      /^RTSP 服务器不支持.*tcp.*\(The RTSP server does not support this camera's transport, tcp; .*\)\.$/,
+    );
   }, 60_000);
 
   it("rtsp: joining a long GOP mid-way, the grab waits for a keyframe and the frame is clean, not 花屏", async () => {

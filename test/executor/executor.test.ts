@@ -124,10 +124,21 @@ describe("executor", () => {
     expect(failed.statusReason).toContain("全部 2 个摄像头失败");
     expect(failed.statusReason).toContain(`「${hang.name}」`);
     expect(failed.statusReason).toContain(`「${garbage.name}」`);
-    expect(failed.statusReason).toContain("all 2 cameras failed");
+    expect(failed.statusReason).toContain("All 2 cameras failed");
+    expect(failed.statusReason).not.toMatch(/timed out|HTTP snapshot/); // each camera's error in our words, not the grabber's
+    // Coded too: the console says it in the reader's language from the grab error codes.
+    expect(failed.statusNote).toEqual({
+      code: "cameras_failed",
+      total: 2,
+      failed: 2,
+      cameras: [
+        { camera: hang.name, code: "timeout", params: { seconds: 0.3 }, text: null },
+        { camera: garbage.name, code: "not_image", params: {}, text: null },
+      ],
+    });
     expect(failed.nextRunTime).not.toBeNull(); // a failed run of a scheduled task keeps its schedule
     const run = await (await getDb()).taskRun.findFirstOrThrow({ where: { taskId: t.id } });
-    expect(run).toMatchObject({ outcome: "failed" });
+    expect(run).toMatchObject({ outcome: "failed", note: failed.statusNote });
     expect(run.error).toBe(failed.statusReason);
   });
 

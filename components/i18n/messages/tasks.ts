@@ -1,3 +1,5 @@
+import { RUN_NOTE_MESSAGES } from "@/shared/run-note";
+
 /** tasks: Chinese (default) and English. */
 export const tasks = {
   "status.pending": { zh: "等待中", en: "Pending" },
@@ -53,6 +55,7 @@ export const tasks = {
   "task.maxRuntime": { zh: "最长运行时间", en: "Max runtime" },
   "task.minutes": { zh: "{n} 分钟", en: "{n} min" },
   "task.owner": { zh: "执行器", en: "Executor" },
+  ...RUN_NOTE_MESSAGES,
   "task.lastOwner": { zh: "上次执行者 {executor}", en: "last run by {executor}" },
   "task.attempt": { zh: "尝试次数", en: "Attempt" },
   "task.createdBy": { zh: "创建人", en: "Created by" },
