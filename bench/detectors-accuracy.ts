@@ -80,6 +80,7 @@ const SECONDARY: Array<{ code: FindingCode; metric: string; key?: string }> = [
   { code: "stripe", metric: "amplitude", key: "minAmplitude" },
   { code: "color_cast", metric: "regionalShift", key: "minRegionalShift" },
   { code: "scene_change", metric: "jumpRatio", key: "minJumpRatio" },
+  { code: "scene_change", metric: "moveShift", key: "minMoveShift" },
 ];
 
 type Result = { c: Case; findings: FindingCode[]; analysis: FrameAnalysis };

@@ -22,7 +22,7 @@ export type Thresholds = {
   signal_loss: { minUniformFraction: number; tolerance: number };
   stripe: { minStrength: number; minAmplitude: number; minPeriod: number; maxPeriod: number };
   freeze: { maxDifference: number; minHistory: number };
-  scene_change: { minDistance: number; minJumpRatio: number };
+  scene_change: { minDistance: number; minJumpRatio: number; minMoveShift: number };
   mosaic: {
     minAreaFraction: number;
     minFlatShare: number;
@@ -78,7 +78,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   freeze: { maxDifference: 0.5, minHistory: 2 },
   // 1 - correlation of normalised layout thumbnails (0.25: correlation below 0.75), and at least 3x the
   // median change between consecutive earlier frames.
-  scene_change: { minDistance: 0.25, minJumpRatio: 3 },
+  // Or the whole picture displaced once by at least minMoveShift work-plane px from every earlier frame, which
+  // did not move among themselves (a camera knocked a little; see temporal.ts).
+  scene_change: { minDistance: 0.25, minJumpRatio: 3, minMoveShift: 6 },
   // Share of the frame's 6x5 tiles where flat blocks sit on a grid in both directions: at least 40 % of the
   // tile's pixels flat (steps <= 1 level), boundary steps >= 2 levels and >= 4x the steps inside the blocks
   // (<= 1.5), 60 % of the boundaries carrying a step. Healthy frames, wallpapers and heavily compressed JPEGs
