@@ -19,6 +19,7 @@ import { stats } from "./stats";
 import { printTable } from "@/harness/invariants";
 import { adminToken, clusterEnv, loadAverage, peakRssMb, requireBuild, startWeb } from "@/harness/processes";
 import { openPool } from "@/harness/sql";
+import { loadTasks } from "@/harness/load-fixture";
 
 const DURATION = Number(process.argv[2] ?? 60);
 const CONNECTIONS = Number(process.argv[3] ?? 200);
@@ -37,32 +38,6 @@ const trpcList = (input: object) => `/api/trpc/tasks.list?input=${encodeURICompo
 const build = requireBuild();
 const database = await throwawayDatabase("easysight_bench_load");
 const pool = openPool(database.url);
-
-async function load() {
-  await pool.query(`INSERT INTO cameras (name, source_type, source_uri, updated_at)
-                    SELECT 'camera ' || g, 'image_file', 'test/fixtures/vqd-public/images/building-normal-0.jpg', now() FROM generate_series(1, 100) g`);
-  await pool.query(`INSERT INTO executor_instances (id, kind, host, pid, heartbeat_at) VALUES
-      ('00000000-0000-0000-0000-00000000a11e', 'worker', 'alive-host', 1, now() + interval '1 day'),
-      ('00000000-0000-0000-0000-0000000dead0', 'worker', 'dead-host', 2, now() - interval '1 hour')`);
-  await pool.query(
-    `
-    INSERT INTO diagnosis_tasks (name, checks, schedule_type, interval_minutes, status, attempt, owner_instance_id,
-                                 started_at, heartbeat_at, last_run_time, next_run_time, total_runs, success_runs, updated_at)
-    SELECT 'task ' || g, '{too_dark,blur}', 'interval', 5,
-           CASE WHEN g <= $2 THEN 'running'::task_status ELSE 'completed'::task_status END, 1,
-           CASE WHEN g > $2 THEN NULL WHEN g <= $3 THEN '00000000-0000-0000-0000-0000000dead0'::uuid ELSE '00000000-0000-0000-0000-00000000a11e'::uuid END,
-           now() - interval '2 minutes', now() + interval '1 day', now() - make_interval(secs => g % 3600), now() + interval '1 day', 1, 1, now()
-    FROM generate_series(1, $1) g`,
-    [TOTAL, RUNNING, DEAD_OWNED],
-  );
-  await pool.query(
-    `INSERT INTO diagnosis_task_cameras (task_id, camera_id) SELECT t.id, c.id FROM diagnosis_tasks t JOIN cameras c ON c.id = (SELECT min(id) FROM cameras) + t.id % 100`,
-  );
-  await pool.query(
-    `INSERT INTO task_runs (task_id, attempt, instance_id, started_at, outcome) SELECT id, 1, owner_instance_id, started_at, 'running' FROM diagnosis_tasks WHERE status = 'running'`,
-  );
-  await pool.query("VACUUM ANALYZE"); // what autovacuum does to a freshly loaded table; lets counts use index-only scans
-}
 
 interface WrkResult {
   rps: number;
@@ -199,7 +174,7 @@ async function explainTaskList(): Promise<Array<[string, string, string]>> {
 
 try {
   console.log(`build ${build}; loading ${TOTAL} tasks (${RUNNING} running, ${DEAD_OWNED} of them on a dead executor)...`);
-  await load();
+  await loadTasks(pool, { total: TOTAL, running: RUNNING, deadOwned: DEAD_OWNED, liveExecutors: 1 });
   const env = clusterEnv(database.url, { EXECUTOR_ENABLED: "0", WATCHDOG_ENABLED: "0", LOG_LEVEL: "error" });
   const targets: Array<[string, string]> = [
     ["GET /api/diagnosis/tasks/status-check", "/api/diagnosis/tasks/status-check"],

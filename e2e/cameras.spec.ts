@@ -112,6 +112,29 @@ test.describe("cameras", () => {
     await expect(page).toHaveURL(/\/cameras\/new$/);
   });
 
+  test("an RTSP camera's transport is chosen in the form (auto by default), shown on its page and changed by editing", async ({ page }) => {
+    const health = watchConsole(page);
+    await signIn(page, "operator");
+    const name = unique("RTSP 摄像头");
+    await addCameraThroughForm(page, name, "image_file", FIXTURE_IMAGE);
+    // Only an RTSP source has a transport to choose.
+    await expect(page.getByLabel("RTSP 传输方式")).toHaveCount(0);
+    await page.getByLabel("视频源类型").selectOption("rtsp");
+    await page.getByLabel("视频源地址").fill("rtsp://127.0.0.1:8554/live");
+    await expect(page.getByLabel("RTSP 传输方式")).toHaveValue("auto");
+    await page.getByLabel("RTSP 传输方式").selectOption({ label: "仅 UDP" });
+    await page.getByRole("button", { name: "添加", exact: true }).click();
+    await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+    await expect(page.getByTestId("camera-detail")).toContainText("RTSP 传输方式仅 UDP");
+
+    await page.getByRole("link", { name: "编辑" }).click();
+    await expect(page.getByLabel("RTSP 传输方式")).toHaveValue("udp");
+    await page.getByLabel("RTSP 传输方式").selectOption("tcp");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByTestId("camera-detail")).toContainText("RTSP 传输方式仅 TCP");
+    health.expectClean();
+  });
+
   test("a camera that is no longer used is deleted after confirming", async ({ page }) => {
     await signIn(page, "operator");
     const name = unique("待删除");

@@ -48,18 +48,67 @@ async function visibleTexts(page: Page, typed: string[]): Promise<string[]> {
   return texts.map((text) => typed.reduce((rest, data) => rest.split(data).join(" "), text).trim()).filter(Boolean);
 }
 
+let stuckTask = 0;
+
 async function mainPages(page: Page): Promise<string[]> {
   await page.goto("/tasks");
   const taskHref = await page.locator('[data-testid^="task-row-"] a[href^="/tasks/"]').first().getAttribute("href");
   await page.goto("/cameras");
   const cameraHref = await page.locator('[data-testid^="camera-row-"] a[href^="/cameras/"]').first().getAttribute("href");
-  return ["/", "/tasks", taskHref!, "/cameras", cameraHref!, "/recoveries", "/executors", "/settings/users", "/settings/tokens"];
+  return [
+    "/",
+    "/tasks",
+    taskHref!,
+    `/tasks/${stuckTask}`,
+    "/tasks/new",
+    "/cameras",
+    cameraHref!,
+    "/cameras/new",
+    "/recoveries",
+    "/executors",
+    "/settings/users",
+    "/settings/tokens",
+  ];
+}
+
+/**
+ * What a person meets outside the signed-in admin's pages, in `lang`: the sign-in page, and the 403
+ * page a viewer gets on an admin page.
+ */
+async function otherPages(page: Page, baseURL: string, lang: "zh" | "en", typed: string[]): Promise<Array<[string, string[]]>> {
+  const context = await page.context().browser()!.newContext({ baseURL, locale: "zh-CN" });
+  await context.addCookies([{ name: "easysight_lang", value: lang, url: baseURL }]);
+  const other = await context.newPage();
+  try {
+    await other.goto("/signin");
+    await expect(other.locator("html")).toHaveAttribute("lang", lang === "en" ? "en" : "zh-CN");
+    const signInTexts = await visibleTexts(other, typed);
+    await signIn(other, "viewer", "/");
+    await other.goto("/settings/users");
+    await expect(other.getByTestId("forbidden")).toBeVisible();
+    return [
+      ["/signin", signInTexts],
+      ["/settings/users (403)", await visibleTexts(other, typed)],
+    ];
+  } finally {
+    await context.close();
+  }
 }
 
 test.describe("one language at a time", () => {
   test.beforeAll(async () => {
-    // A stuck task, so the banner, its badge and the stuck reason are on screen too.
-    await runningTask(uniqueName("language-stuck"), "executor_dead");
+    // A stuck task with where its run stopped, so the banner, its badge, the stuck reason and the
+    // stopped-at sentence are on screen too.
+    stuckTask = await runningTask(uniqueName("language-stuck"), "executor_dead");
+    const [camera] = await sql<{ id: number; name: string }>(
+      `INSERT INTO cameras (name, source_type, source_uri, updated_at) VALUES ($1, 'image_folder', 'demo/cameras/lobby', now()) RETURNING id, name`,
+      [uniqueName("language-camera")],
+    );
+    await sql(
+      `UPDATE diagnosis_tasks SET progress_index = 2, progress_total = 5, progress_camera_id = $2, progress_camera_name = $3, progress_phase = 'analysing',
+         progress_phase_at = now() - interval '3 minutes' WHERE id = $1`,
+      [stuckTask, camera.id, camera.name],
+    );
   });
 
   test("the English console shows no Chinese besides what users typed", async ({ page, baseURL }) => {
@@ -68,27 +117,35 @@ test.describe("one language at a time", () => {
     await page.context().addCookies([{ name: "easysight_lang", value: "en", url: baseURL! }]);
     const typed = await userData();
     const found: string[] = [];
+    const chinese = (path: string, texts: string[]) => {
+      for (const text of texts) if (CJK.test(text) && text !== "中文") found.push(`${path}: ${text}`);
+    };
     for (const path of await mainPages(page)) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
-      for (const text of await visibleTexts(page, typed)) if (CJK.test(text) && text !== "中文") found.push(`${path}: ${text}`);
+      chinese(path, await visibleTexts(page, typed));
     }
+    for (const [path, texts] of await otherPages(page, baseURL!, "en", typed)) chinese(path, texts);
     expect(found).toEqual([]);
   });
 
-  test("the Chinese console shows no English words besides technical terms and what users typed", async ({ page }) => {
+  test("the Chinese console shows no English words besides technical terms and what users typed", async ({ page, baseURL }) => {
     test.slow();
     await signIn(page, "admin", "/tasks");
     const typed = await userData();
     const found: string[] = [];
-    for (const path of await mainPages(page)) {
-      await page.goto(path);
-      await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-      for (const text of await visibleTexts(page, typed)) {
+    const english = (path: string, texts: string[]) => {
+      for (const text of texts) {
         const words = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w) && w !== "English");
         if (words.length) found.push(`${path}: ${text}`);
       }
+    };
+    for (const path of await mainPages(page)) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+      english(path, await visibleTexts(page, typed));
     }
+    for (const [path, texts] of await otherPages(page, baseURL!, "zh", typed)) english(path, texts);
     expect(found).toEqual([]);
   });
 });

@@ -36,6 +36,10 @@ export const GRAB_ERROR_MESSAGES = {
   auth_failed: { zh: "摄像头拒绝了用户名或密码。", en: "The camera refused the username or password." },
   http_status: { zh: "摄像头返回 HTTP {status}。", en: "The camera answered HTTP {status}." },
   rtsp_status: { zh: "RTSP 服务器返回状态 {status}。", en: "The RTSP server answered status {status}." },
+  transport_unsupported: {
+    zh: "RTSP 服务器不支持该摄像头设定的传输方式 {transport}，请改为 auto 或另一种传输方式。",
+    en: "The RTSP server does not support this camera's transport, {transport}; set it to auto or the other transport.",
+  },
   too_many_redirects: { zh: "摄像头重定向次数过多。", en: "The camera redirected too many times." },
   bad_redirect: { zh: "摄像头重定向到非 HTTP 地址。", en: "The camera redirected to an address that is not http(s)." },
   no_stream: { zh: "无法打开视频流（地址、路径或传输方式不对）。", en: "The stream cannot be opened (address, path or transport)." },

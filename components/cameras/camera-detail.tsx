@@ -38,6 +38,9 @@ export function CameraDetail({ id, canEdit }: { id: number; canEdit: boolean }) 
       </span>,
     ],
     [t("camera.credentials"), camera.hasCredentials ? t("camera.credentialsSet") : t("camera.credentialsNone")],
+    ...(camera.sourceType === "rtsp"
+      ? [[t("camera.rtspTransport"), t(`rtspTransport.${camera.rtspTransport}`)] as [string, ReactNode]]
+      : []),
     [t("camera.grabTimeout"), t("camera.ms", { n: camera.grabTimeoutMs })],
     [t("cameras.col.active"), camera.isActive ? t("cameras.active") : t("cameras.inactive")],
     [t("camera.created"), <LocalTime key="c" value={camera.createdAt} />],

@@ -1,7 +1,7 @@
 import type { Translate } from "@/components/i18n/messages";
 import type { CameraView } from "@/server/cameras/camera-view";
 import { MAX_GRAB_TIMEOUT_MS, MIN_GRAB_TIMEOUT_MS } from "@/shared/camera-sources";
-import type { CameraSourceType } from "@/server/db/generated/enums";
+import type { CameraSourceType, RtspTransport } from "@/server/db/generated/enums";
 
 export interface CameraFormValues {
   name: string;
@@ -12,6 +12,7 @@ export interface CameraFormValues {
   sourcePassword: string;
   clearCredentials: boolean;
   grabTimeoutMs: string;
+  rtspTransport: RtspTransport;
   isActive: boolean;
 }
 
@@ -31,6 +32,7 @@ export function initialValues(camera?: CameraView): CameraFormValues {
     sourcePassword: "",
     clearCredentials: false,
     grabTimeoutMs: String(camera?.grabTimeoutMs ?? 10_000),
+    rtspTransport: camera?.rtspTransport ?? "auto",
     isActive: camera?.isActive ?? true,
   };
 }

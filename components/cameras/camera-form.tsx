@@ -9,6 +9,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { CameraView } from "@/server/cameras/camera-view";
+import { RTSP_TRANSPORTS } from "@/shared/camera-sources";
 import { SOURCE_TYPES } from "./camera-list-params";
 import {
   initialValues,
@@ -81,6 +82,7 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
       sourceType: values.sourceType,
       sourceUri: values.sourceUri.trim(),
       grabTimeoutMs: Number(values.grabTimeoutMs),
+      rtspTransport: values.rtspTransport,
       isActive: values.isActive,
     };
     const url = isUrlSource(values.sourceType);
@@ -202,6 +204,28 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
               </label>
             )}
           </fieldset>
+        )}
+        {values.sourceType === "rtsp" && (
+          <div className="field">
+            <label htmlFor="camera-rtspTransport" className="field-label">
+              {t("cameraForm.rtspTransport")}
+            </label>
+            <select
+              id="camera-rtspTransport"
+              aria-describedby="camera-rtspTransport-hint"
+              value={values.rtspTransport}
+              onChange={(e) => set("rtspTransport", e.target.value as CameraFormValues["rtspTransport"])}
+            >
+              {RTSP_TRANSPORTS.map((transport) => (
+                <option key={transport} value={transport}>
+                  {t(`rtspTransport.${transport}`)}
+                </option>
+              ))}
+            </select>
+            <span id="camera-rtspTransport-hint" className="field-hint">
+              {t("cameraForm.hint.rtspTransport")}
+            </span>
+          </div>
         )}
         {field(
           "grabTimeoutMs",

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { idSchema } from "@/server/params/id";
-import { CAMERA_SOURCE_TYPES as SOURCE_TYPES, MAX_GRAB_TIMEOUT_MS, MIN_GRAB_TIMEOUT_MS } from "@/shared/camera-sources";
+import { CAMERA_SOURCE_TYPES as SOURCE_TYPES, MAX_GRAB_TIMEOUT_MS, MIN_GRAB_TIMEOUT_MS, RTSP_TRANSPORTS } from "@/shared/camera-sources";
 
 export const cameraIdSchema = idSchema;
 // Every sentence in the API's form, "中文 (english)." (README, API errors).
@@ -15,6 +15,9 @@ export const sourceTypeSchema = z.enum(SOURCE_TYPES, {
   message: `视频源类型为以下之一：${sourceTypes} (a source type is one of: ${sourceTypes}).`,
 });
 const timeoutRange = `取帧超时为 ${MIN_GRAB_TIMEOUT_MS} 到 ${MAX_GRAB_TIMEOUT_MS} 毫秒 (the grab timeout is between ${MIN_GRAB_TIMEOUT_MS} and ${MAX_GRAB_TIMEOUT_MS} ms).`;
+export const rtspTransportSchema = z.enum(RTSP_TRANSPORTS, {
+  message: `RTSP 传输方式只能是 ${RTSP_TRANSPORTS.join("、")} (the RTSP transport is one of: ${RTSP_TRANSPORTS.join(", ")}).`,
+});
 export const grabTimeoutSchema = z
   .number()
   .int("取帧超时是以毫秒计的整数 (the grab timeout is a whole number of milliseconds).")
@@ -46,12 +49,14 @@ const fields = {
     .nullish()
     .transform((v) => (v === "" ? null : v)),
   grabTimeoutMs: grabTimeoutSchema,
+  rtspTransport: rtspTransportSchema,
   isActive: z.boolean(),
 };
 
 export const createCameraInput = z.strictObject({
   ...fields,
   grabTimeoutMs: fields.grabTimeoutMs.default(10_000),
+  rtspTransport: fields.rtspTransport.default("auto"),
   isActive: fields.isActive.default(true),
 });
 export type CreateCameraInput = z.input<typeof createCameraInput>;
@@ -66,6 +71,7 @@ export const updateCameraInput = z.strictObject({
   sourceUsername: fields.sourceUsername,
   sourcePassword: fields.sourcePassword,
   grabTimeoutMs: fields.grabTimeoutMs.optional(),
+  rtspTransport: fields.rtspTransport.optional(),
   isActive: fields.isActive.optional(),
 });
 export type UpdateCameraInput = z.input<typeof updateCameraInput>;

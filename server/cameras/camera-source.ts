@@ -1,5 +1,5 @@
 import "server-only";
-import type { CameraSourceType } from "@/server/db/generated/enums";
+import type { CameraSourceType, RtspTransport } from "@/server/db/generated/enums";
 
 /** What a grab needs to know about a camera. Server-side only: it carries the credentials. */
 export interface CameraSource {
@@ -9,6 +9,8 @@ export interface CameraSource {
   sourceUsername: string | null;
   sourcePassword: string | null;
   grabTimeoutMs: number;
+  /** Only RTSP sources use it. */
+  rtspTransport: RtspTransport;
 }
 
 export interface GrabbedFrame {

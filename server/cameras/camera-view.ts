@@ -12,6 +12,7 @@ export const cameraViewSelect = {
   sourceType: true,
   sourceUri: true,
   grabTimeoutMs: true,
+  rtspTransport: true,
   isActive: true,
   createdAt: true,
   updatedAt: true,

@@ -25,6 +25,7 @@ export async function createCamera(raw: CreateCameraInput): Promise<CameraView> 
         name: input.name,
         location: input.location ?? null,
         grabTimeoutMs: input.grabTimeoutMs,
+        rtspTransport: input.rtspTransport,
         isActive: input.isActive,
         ...source,
         sourcePassword: source.sourcePassword === null ? null : sealSecret(source.sourcePassword),

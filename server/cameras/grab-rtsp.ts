@@ -9,18 +9,26 @@ import { splitCredentials, withCredentials } from "./source-url";
 type Transport = "tcp" | "udp";
 
 /**
- * The transport that last worked per camera, in this process: a camera that only speaks UDP is not
- * asked for TCP first on every grab. A cache only; a restart starts again with TCP.
+ * The transport that last worked per `auto` camera, in this process: a camera that only speaks UDP is
+ * not asked for TCP first on every grab. A cache only; a restart starts again with TCP.
  */
 const lastWorked = new Map<number, Transport>();
 
+const refusedTransport = (err: unknown) => err instanceof GrabError && err.code === "rtsp_status" && err.params.status === 461;
 /** Failures after which the other transport may still work (461 Unsupported Transport, a stream that never came). */
-const tryOtherTransport = (err: unknown) =>
-  err instanceof GrabError && (err.code === "no_stream" || (err.code === "rtsp_status" && err.params.status === 461));
+const tryOtherTransport = (err: unknown) => refusedTransport(err) || (err instanceof GrabError && err.code === "no_stream");
+
+/** The transports to try, in order: the camera's own choice alone, or for `auto` the one that last worked first. */
+function transportsFor(camera: CameraSource): Transport[] {
+  if (camera.rtspTransport !== "auto") return [camera.rtspTransport];
+  return lastWorked.get(camera.id) === "udp" ? ["udp", "tcp"] : ["tcp", "udp"];
+}
 
 /**
- * One frame of an RTSP stream. TCP first (UDP is often blocked between camera networks and servers),
- * then UDP when the server refuses TCP or nothing arrives over it. Only keyframes are decoded
+ * One frame of an RTSP stream over the camera's transport. `auto`: TCP first (UDP is often blocked
+ * between camera networks and servers), then UDP when the server refuses TCP or nothing arrives over
+ * it. A transport set by hand is never swapped; a server that refuses it says so (transport_unsupported)
+ * instead of a bare status number. Only keyframes are decoded
  * (`-skip_frame nokey`): a grab that joins mid-GOP would otherwise decode frames whose references it
  * never received, the very 花屏 the garbled check looks for, and blame the camera for our artefact.
  */
@@ -34,8 +42,7 @@ export async function grabRtsp(camera: CameraSource, signal: AbortSignal): Promi
   // rtsps keeps the name: its certificate is checked against it.
   if (url.protocol === "rtsp:") url.hostname = address.includes(":") ? `[${address}]` : address;
   const input = withCredentials(url.toString(), username, password);
-  const first = lastWorked.get(camera.id) ?? "tcp";
-  const order: Transport[] = first === "tcp" ? ["tcp", "udp"] : ["udp", "tcp"];
+  const order = transportsFor(camera);
   for (const [i, transport] of order.entries()) {
     try {
       const image = await runFfmpeg({
@@ -44,9 +51,10 @@ export async function grabRtsp(camera: CameraSource, signal: AbortSignal): Promi
         failure: "no_stream",
         secrets: [username, password],
       });
-      lastWorked.set(camera.id, transport);
+      if (camera.rtspTransport === "auto") lastWorked.set(camera.id, transport);
       return { image: requireImage(image), capturedAt: new Date() };
     } catch (err) {
+      if (order.length === 1 && refusedTransport(err)) throw new GrabError("transport_unsupported", { transport });
       if (i === order.length - 1 || signal.aborted || !tryOtherTransport(err)) throw err;
     }
   }

@@ -29,7 +29,15 @@ export async function testCameraSource(id: number, options: { preview?: boolean 
   const db = await getDb();
   const camera = await db.camera.findUnique({
     where: { id },
-    select: { id: true, sourceType: true, sourceUri: true, sourceUsername: true, sourcePassword: true, grabTimeoutMs: true },
+    select: {
+      id: true,
+      sourceType: true,
+      sourceUri: true,
+      sourceUsername: true,
+      sourcePassword: true,
+      grabTimeoutMs: true,
+      rtspTransport: true,
+    },
   });
   if (!camera) throw notFound(`摄像头 ${id} 不存在 (camera ${id} does not exist).`);
   const failed = (err: GrabError, bytes: number | null = null): CameraTestResult => ({

@@ -12,7 +12,7 @@ import { checkSource, type SourceFields } from "./check-source";
  * URI or credentials change; switching to a file source drops stored credentials.
  */
 export async function updateCamera(raw: UpdateCameraInput): Promise<CameraView> {
-  const { id, name, location, grabTimeoutMs, isActive, ...patch } = updateCameraInput.parse(raw);
+  const { id, name, location, grabTimeoutMs, rtspTransport, isActive, ...patch } = updateCameraInput.parse(raw);
   const db = await getDb();
   const current = await db.camera.findUnique({ where: { id } });
   if (!current) throw notFound(`摄像头 ${id} 不存在 (camera ${id} does not exist).`);
@@ -29,7 +29,11 @@ export async function updateCamera(raw: UpdateCameraInput): Promise<CameraView> 
       )
     : {};
   const row = await db.camera
-    .update({ where: { id }, data: { name, location, grabTimeoutMs, isActive, ...sealed(source) }, select: cameraViewSelect })
+    .update({
+      where: { id },
+      data: { name, location, grabTimeoutMs, rtspTransport, isActive, ...sealed(source) },
+      select: cameraViewSelect,
+    })
     .catch((err) => {
       throw explainNameTaken(err, name);
     });

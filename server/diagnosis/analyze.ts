@@ -89,7 +89,8 @@ export async function analyzeDecodedFrame(frame: Frame, options: AnalyzeOptions 
     const current = parseFingerprint(fingerprint)!;
     const history = parseHistory(options.history);
     if (wanted.includes("freeze")) checks.freeze = checkFreeze(current, history, thresholds.freeze);
-    if (wanted.includes("scene_change")) checks.scene_change = checkSceneChange(current, history, thresholds.scene_change);
+    if (wanted.includes("scene_change"))
+      checks.scene_change = checkSceneChange(current, history, thresholds.scene_change, thresholds.shake);
     if (wanted.includes("shake")) checks.shake = checkShake(current, history, thresholds.shake);
   }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Frame } from "./decode";
 
 /**
- * Step profiles and block-grid geometry shared by the mosaic and garbled checks. A decoder's blocks sit on a
+ * Block-grid geometry shared by the mosaic and garbled checks. A decoder's blocks sit on a
  * grid of the source frame; on the work plane (a power-of-two reduction, decode.ts) a source block of s px
  * spans s / factor work-plane px, which need not be a whole number. A boundary at work-plane position b
  * (pixel i covers [i, i + 1)) falls on the step between pixels b - 1 and b when b is whole, and is split
@@ -12,36 +12,6 @@ import type { Frame } from "./decode";
 /** Source pixels per work-plane pixel (1, 2, 4 or 8). */
 export function planeScale(frame: Frame): number {
   return Math.max(1, Math.round(frame.width / frame.w));
-}
-
-/**
- * |luma step| between neighbours: `horizontal[y * (w - 1) + x]` = |g(x + 1, y) - g(x, y)| and
- * `vertical[y * w + x]` = |g(x, y + 1) - g(x, y)|.
- */
-export interface Steps {
-  w: number;
-  h: number;
-  horizontal: Uint8Array;
-  vertical: Uint8Array;
-}
-
-const stepCache = new WeakMap<Frame, Steps>();
-
-export function lumaSteps(frame: Frame): Steps {
-  let steps = stepCache.get(frame);
-  if (steps) return steps;
-  const { gray, w, h } = frame;
-  const horizontal = new Uint8Array((w - 1) * h);
-  const vertical = new Uint8Array(w * (h - 1));
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w - 1; x++) horizontal[y * (w - 1) + x] = Math.abs(gray[row + x + 1] - gray[row + x]);
-    if (y === h - 1) continue;
-    for (let x = 0; x < w; x++) vertical[row + x] = Math.abs(gray[row + w + x] - gray[row + x]);
-  }
-  steps = { w, h, horizontal, vertical };
-  stepCache.set(frame, steps);
-  return steps;
 }
 
 /**

@@ -93,24 +93,21 @@ const SAT_BINS = 129;
 const SAT_SCALE = 32;
 
 /**
- * One strided pass: per-channel histograms for the white patch, and per region the log-chromaticity of every
- * mid-luma sample with a saturation histogram; then each region's grey estimate is the mean chromaticity of
- * its less saturated half (histogram cut, no sorting).
+ * One strided pass: per-channel histograms for the white patch, and per region and saturation bin the count
+ * and summed log-chromaticity of the mid-luma samples; then each region's grey estimate is the mean
+ * chromaticity of its less saturated half (the bins up to the one holding its median: no sorting, and no
+ * per-sample storage).
  */
 function measure(frame: Frame): { regional: number; regions: number; white: Chroma } {
   const { rgb, gray, w, h } = frame;
   const histR = new Uint32Array(256);
   const histG = new Uint32Array(256);
   const histB = new Uint32Array(256);
-  const capacity = Math.ceil(h / SAMPLE_STEP) * Math.ceil(w / SAMPLE_STEP);
-  const rgs = new Float32Array(capacity);
-  const bgs = new Float32Array(capacity);
-  const bins = new Uint8Array(capacity);
-  const cellOf = new Uint8Array(capacity);
   const satHist = new Uint32Array(GRID * GRID * SAT_BINS);
+  const binRG = new Float64Array(GRID * GRID * SAT_BINS);
+  const binBG = new Float64Array(GRID * GRID * SAT_BINS);
   const colCell = new Uint8Array(w);
   for (let x = 0; x < w; x++) colCell[x] = Math.min(GRID - 1, Math.floor((x * GRID) / w));
-  let n = 0;
   for (let y = 0; y < h; y += SAMPLE_STEP) {
     const row = Math.min(GRID - 1, Math.floor((y * GRID) / h)) * GRID;
     for (let x = 0, p = y * w; x < w; x += SAMPLE_STEP, p += SAMPLE_STEP) {
@@ -126,46 +123,35 @@ function measure(frame: Frame): { regional: number; regions: number; white: Chro
       const rg = LN[r] - LN[g];
       const bg = LN[b] - LN[g];
       const bin = Math.min(SAT_BINS - 1, (SAT_SCALE * Math.sqrt(rg * rg + bg * bg)) | 0);
-      const cell = row + colCell[x];
-      rgs[n] = rg;
-      bgs[n] = bg;
-      bins[n] = bin;
-      cellOf[n] = cell;
-      satHist[cell * SAT_BINS + bin]++;
-      n++;
+      const at = (row + colCell[x]) * SAT_BINS + bin;
+      satHist[at]++;
+      binRG[at] += rg;
+      binBG[at] += bg;
     }
   }
   const [wr, wg, wb] = [histR, histG, histB].map((channel) => histogramPercentile(channel, 0.995));
   const white = { rg: LN[wr] - LN[wg], bg: LN[wb] - LN[wg] };
 
   // Per region: the saturation bin that holds its median; samples up to that bin are its grey candidates.
-  const cutoff = new Int16Array(GRID * GRID).fill(-1);
+  const sumRG = new Float64Array(GRID * GRID);
+  const sumBG = new Float64Array(GRID * GRID);
+  const count = new Uint32Array(GRID * GRID);
+  const usable = new Uint8Array(GRID * GRID);
   for (let cell = 0; cell < GRID * GRID; cell++) {
     let total = 0;
     for (let k = 0; k < SAT_BINS; k++) total += satHist[cell * SAT_BINS + k];
     if (total < MIN_REGION_PIXELS) continue;
-    let seen = 0;
-    for (let k = 0; k < SAT_BINS; k++) {
-      seen += satHist[cell * SAT_BINS + k];
-      if (seen >= NEUTRAL_SHARE * total) {
-        cutoff[cell] = k;
-        break;
-      }
+    usable[cell] = 1;
+    for (let k = 0, at = cell * SAT_BINS; k < SAT_BINS; k++, at++) {
+      sumRG[cell] += binRG[at];
+      sumBG[cell] += binBG[at];
+      count[cell] += satHist[at];
+      if (count[cell] >= NEUTRAL_SHARE * total) break;
     }
-  }
-  const sumRG = new Float64Array(GRID * GRID);
-  const sumBG = new Float64Array(GRID * GRID);
-  const count = new Uint32Array(GRID * GRID);
-  for (let i = 0; i < n; i++) {
-    const cell = cellOf[i];
-    if (bins[i] > cutoff[cell]) continue;
-    sumRG[cell] += rgs[i];
-    sumBG[cell] += bgs[i];
-    count[cell]++;
   }
   const estimates: Chroma[] = [];
   for (let cell = 0; cell < GRID * GRID; cell++) {
-    if (cutoff[cell] >= 0 && count[cell] > 0) estimates.push({ rg: sumRG[cell] / count[cell], bg: sumBG[cell] / count[cell] });
+    if (usable[cell] && count[cell] > 0) estimates.push({ rg: sumRG[cell] / count[cell], bg: sumBG[cell] / count[cell] });
   }
   if (estimates.length < MIN_REGIONS) return { regional: 0, regions: estimates.length, white };
   const mean = {

@@ -21,7 +21,7 @@ export function checkGarbled(frame: Frame, t: Thresholds["garbled"]): CheckResul
   const m = Math.max(2, Math.round(MACROBLOCK / planeScale(frame)));
   const cols = Math.floor(frame.w / m);
   const rows = Math.floor(frame.h / m);
-  const sums = blockStepSums(frame, m, cols, rows);
+  const sums = new BlockSteps(frame, m, cols, rows);
   const brokenPerRow = new Float64Array(rows);
   let seams = 0,
     smears = 0;
@@ -30,8 +30,8 @@ export function checkGarbled(frame: Frame, t: Thresholds["garbled"]): CheckResul
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < cols; bx++) {
       const b = by * cols + bx;
-      const seam = (by > 0 && isSeam(sums, "top", b, b - cols, m, t)) || (bx > 0 && isSeam(sums, "left", b, b - 1, m, t));
-      const flat = !seam && isSmear(sums, b, m, t);
+      const seam = (by > 0 && isSeam(sums, "top", b, b - cols, t)) || (bx > 0 && isSeam(sums, "left", b, b - 1, t));
+      const flat = !seam && isSmear(sums, b, t);
       // A decoder smears the last good row downwards, so a smear hangs under a block that is not one; rows that
       // repeat from the top of the frame down have nothing to repeat: they are the scene (or vertical stripes).
       const smear = flat && hasRowAbove[bx] === 1;
@@ -90,80 +90,139 @@ function corruptedPart(brokenPerRow: Float64Array, t: Thresholds["garbled"]): { 
 const PLANES = 3; // luma, R - G, B - G: a copied block is often in wrong colours, not only wrong brightness
 
 /**
- * Per macroblock and plane, summed absolute steps: horizontal and vertical ones inside the block, and those
- * across its left and top edges. One pass over the frame; every seam and smear test reads these sums.
+ * Steps inside a block are sampled on every INSIDE_STEP-th row (horizontal ones) and column (vertical ones):
+ * they only set the block's typical level, which a quarter of its lines gives as well. The edges, which
+ * decide a seam, are read in full.
  */
-interface BlockSums {
-  hInside: Float64Array; // [block * PLANES + plane]
-  vInside: Float64Array;
-  leftEdge: Float64Array;
-  topEdge: Float64Array;
-  /** Steps across the block's middle column and row (part of the inside sums too). */
-  hMiddle: Float64Array;
-  vMiddle: Float64Array;
-}
+const INSIDE_STEP = 4;
 
-function blockStepSums(frame: Frame, m: number, cols: number, rows: number): BlockSums {
-  const { rgb, gray, w } = frame;
-  const size = cols * rows * PLANES;
-  const sums: BlockSums = {
-    hInside: new Float64Array(size),
-    vInside: new Float64Array(size),
-    leftEdge: new Float64Array(size),
-    topEdge: new Float64Array(size),
-    hMiddle: new Float64Array(size),
-    vMiddle: new Float64Array(size),
-  };
-  const middle = (m >> 1) - 1;
-  const width = cols * m;
-  for (let y = 0; y < rows * m; y++) {
-    const by = Math.floor(y / m);
-    const inBlockRow = y % m;
-    for (let x = 0; x < width; x++) {
-      const i = y * w + x;
-      const k = 3 * i;
-      const luma = gray[i];
-      const rg = rgb[k] - rgb[k + 1];
-      const bg = rgb[k + 2] - rgb[k + 1];
-      const base = (by * cols + Math.floor(x / m)) * PLANES;
-      if (x + 1 < width) {
-        const j = k + 3;
-        const dl = Math.abs(gray[i + 1] - luma);
-        const dr = Math.abs(rgb[j] - rgb[j + 1] - rg);
-        const db = Math.abs(rgb[j + 2] - rgb[j + 1] - bg);
-        // The step from x to x + 1 is inside x's block, or across the left edge of the next one.
-        const inside = (x + 1) % m !== 0;
-        const target = inside ? sums.hInside : sums.leftEdge;
-        const at = inside ? base : base + PLANES;
-        target[at] += dl;
-        target[at + 1] += dr;
-        target[at + 2] += db;
-        if (x % m === middle) {
-          sums.hMiddle[base] += dl;
-          sums.hMiddle[base + 1] += dr;
-          sums.hMiddle[base + 2] += db;
+/**
+ * Per macroblock and plane, mean absolute steps across its left and top edges and, in the same direction,
+ * inside it and across its middle line. Edges and luma are measured for every block in one pass; the chroma
+ * steps inside a block only when a colour seam is in question (a chroma edge step past its minimum), which
+ * on a healthy frame is almost never: most of the pixels are then read once, for luma only.
+ */
+class BlockSteps {
+  readonly leftEdge: Float64Array; // [block * PLANES + plane]
+  readonly topEdge: Float64Array;
+  /** Horizontal / vertical steps inside the block and across its middle column / row. */
+  readonly hInside: Float64Array;
+  readonly vInside: Float64Array;
+  readonly hMiddle: Float64Array;
+  readonly vMiddle: Float64Array;
+  private readonly chromaDone: Uint8Array;
+  private readonly step: number;
+  private readonly sampledLines: number;
+  private readonly middle: number;
+
+  constructor(
+    private readonly frame: Frame,
+    private readonly m: number,
+    private readonly cols: number,
+    rows: number,
+  ) {
+    const size = cols * rows * PLANES;
+    this.leftEdge = new Float64Array(size);
+    this.topEdge = new Float64Array(size);
+    this.hInside = new Float64Array(size);
+    this.vInside = new Float64Array(size);
+    this.hMiddle = new Float64Array(size);
+    this.vMiddle = new Float64Array(size);
+    this.chromaDone = new Uint8Array(cols * rows);
+    this.step = m >= 2 * INSIDE_STEP ? INSIDE_STEP : 1;
+    this.sampledLines = Math.ceil(m / this.step);
+    this.middle = (m >> 1) - 1;
+    const w = frame.w;
+    for (let by = 0; by < rows; by++) {
+      for (let bx = 0; bx < cols; bx++) {
+        const block = by * cols + bx;
+        const at = block * PLANES;
+        const corner = this.corner(block);
+        // Across the left edge (from the neighbour's last column) and the top edge, every line.
+        if (bx > 0) addSteps(frame, corner - 1, 1, w, m, this.leftEdge, at, m);
+        if (by > 0) addSteps(frame, corner - w, w, 1, m, this.topEdge, at, m);
+        let h = 0,
+          v = 0;
+        for (let line = 0; line < m; line += this.step) {
+          h += lumaSteps(frame.gray, corner + line * w, 1, 1, m - 1);
+          v += lumaSteps(frame.gray, corner + line, w, w, m - 1);
         }
-      }
-      if (y + 1 < rows * m) {
-        const j = k + 3 * w;
-        const dl = Math.abs(gray[i + w] - luma);
-        const dr = Math.abs(rgb[j] - rgb[j + 1] - rg);
-        const db = Math.abs(rgb[j + 2] - rgb[j + 1] - bg);
-        const inside = inBlockRow < m - 1;
-        const target = inside ? sums.vInside : sums.topEdge;
-        const at = inside ? base : base + cols * PLANES;
-        target[at] += dl;
-        target[at + 1] += dr;
-        target[at + 2] += db;
-        if (inBlockRow === middle) {
-          sums.vMiddle[base] += dl;
-          sums.vMiddle[base + 1] += dr;
-          sums.vMiddle[base + 2] += db;
-        }
+        this.hInside[at] = h / (this.sampledLines * (m - 1));
+        this.vInside[at] = v / (this.sampledLines * (m - 1));
+        this.hMiddle[at] = lumaSteps(frame.gray, corner + this.middle, 1, this.step * w, this.sampledLines) / this.sampledLines;
+        this.vMiddle[at] = lumaSteps(frame.gray, corner + this.middle * w, w, this.step, this.sampledLines) / this.sampledLines;
       }
     }
   }
-  return sums;
+
+  /** Fills in the block's chroma inside and middle steps (luma is recomputed alike and unchanged). */
+  chroma(block: number): void {
+    if (this.chromaDone[block]) return;
+    this.chromaDone[block] = 1;
+    const { frame, m, step, sampledLines, middle } = this;
+    const w = frame.w;
+    const at = block * PLANES;
+    const corner = this.corner(block);
+    const inside = sampledLines * (m - 1);
+    for (const out of [this.hInside, this.vInside, this.hMiddle, this.vMiddle]) out.fill(0, at, at + PLANES);
+    for (let line = 0; line < m; line += step) {
+      addSteps(frame, corner + line * w, 1, 1, m - 1, this.hInside, at, inside);
+      addSteps(frame, corner + line, w, w, m - 1, this.vInside, at, inside);
+    }
+    addSteps(frame, corner + middle, 1, step * w, sampledLines, this.hMiddle, at, sampledLines);
+    addSteps(frame, corner + middle * w, w, step, sampledLines, this.vMiddle, at, sampledLines);
+  }
+
+  private corner(block: number): number {
+    const bx = block % this.cols;
+    const by = (block - bx) / this.cols;
+    return by * this.m * this.frame.w + bx * this.m;
+  }
+}
+
+/** Summed |luma step| between p and p + across for p = first, first + along, ... (n pixels). */
+function lumaSteps(gray: Uint8Array, first: number, across: number, along: number, n: number): number {
+  let sum = 0;
+  for (let k = 0, a = first; k < n; k++, a += along) {
+    const d = gray[a + across] - gray[a];
+    sum += d < 0 ? -d : d;
+  }
+  return sum;
+}
+
+/**
+ * Adds to out[at..at + 2] the mean (sum / count) |step| in luma, R - G and B - G between the pixels p and
+ * p + across, for p = first, first + along, ... (n pixels). Sums in locals and writes once: a hot loop.
+ */
+function addSteps(
+  frame: Frame,
+  first: number,
+  across: number,
+  along: number,
+  n: number,
+  out: Float64Array,
+  at: number,
+  count: number,
+): void {
+  const { gray, rgb } = frame;
+  let sl = 0,
+    sr = 0,
+    sb = 0;
+  for (let k = 0, a = first; k < n; k++, a += along) {
+    const b = a + across;
+    const i = 3 * a,
+      j = 3 * b;
+    const g = rgb[j + 1] - rgb[i + 1];
+    const dl = gray[b] - gray[a];
+    const dr = rgb[j] - rgb[i] - g;
+    const db = rgb[j + 2] - rgb[i + 2] - g;
+    sl += dl < 0 ? -dl : dl;
+    sr += dr < 0 ? -dr : dr;
+    sb += db < 0 ? -db : db;
+  }
+  out[at] += sl / count;
+  out[at + 1] += sr / count;
+  out[at + 2] += sb / count;
 }
 
 /**
@@ -171,23 +230,27 @@ function blockStepSums(frame: Frame, m: number, cols: number, rows: number): Blo
  * is at least `minBoundaryStep` and `minBoundaryRatio` times the mean step in the same direction inside this
  * block and the one across the edge.
  */
-function isSeam(sums: BlockSums, edge: "top" | "left", block: number, neighbour: number, m: number, t: Thresholds["garbled"]): boolean {
-  const [across, inside, middle] =
-    edge === "top" ? [sums.topEdge, sums.vInside, sums.vMiddle] : [sums.leftEdge, sums.hInside, sums.hMiddle];
-  const insideSteps = 2 * m * (m - 1);
+function isSeam(steps: BlockSteps, edge: "top" | "left", block: number, neighbour: number, t: Thresholds["garbled"]): boolean {
+  const across = edge === "top" ? steps.topEdge : steps.leftEdge;
   for (let plane = 0; plane < PLANES; plane++) {
-    const boundary = across[block * PLANES + plane] / m;
-    const within = (inside[block * PLANES + plane] + inside[neighbour * PLANES + plane]) / insideSteps;
-    const midline = (middle[block * PLANES + plane] + middle[neighbour * PLANES + plane]) / (2 * m);
-    // A copied block breaks the macroblock edge; compression blocking marks its middle as much as its edge.
+    // A colour seam must be CHROMA_STEP_FACTOR times larger: most blocks stop here, before their chroma is read.
     const minStep = plane ? CHROMA_STEP_FACTOR * t.minBoundaryStep : t.minBoundaryStep;
-    if (boundary >= minStep && boundary >= t.minBoundaryRatio * within && boundary >= MIDLINE_RATIO * midline) return true;
+    const boundary = across[block * PLANES + plane];
+    if (boundary < minStep) continue;
+    if (plane) {
+      steps.chroma(block);
+      steps.chroma(neighbour);
+    }
+    const [inside, middle] = edge === "top" ? [steps.vInside, steps.vMiddle] : [steps.hInside, steps.hMiddle];
+    const within = (inside[block * PLANES + plane] + inside[neighbour * PLANES + plane]) / 2;
+    const midline = (middle[block * PLANES + plane] + middle[neighbour * PLANES + plane]) / 2;
+    // A copied block breaks the macroblock edge; compression blocking marks its middle as much as its edge.
+    if (boundary >= t.minBoundaryRatio * within && boundary >= MIDLINE_RATIO * midline) return true;
   }
   return false;
 }
 
 /** Rows of the block repeat each other (vertical luma steps near zero) while each row has texture. */
-function isSmear(sums: BlockSums, block: number, m: number, t: Thresholds["garbled"]): boolean {
-  const n = m * (m - 1);
-  return sums.vInside[block * PLANES] / n <= t.maxSmearStep && sums.hInside[block * PLANES] / n >= t.minSmearTexture;
+function isSmear(steps: BlockSteps, block: number, t: Thresholds["garbled"]): boolean {
+  return steps.vInside[block * PLANES] <= t.maxSmearStep && steps.hInside[block * PLANES] >= t.minSmearTexture;
 }

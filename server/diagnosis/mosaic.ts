@@ -1,5 +1,5 @@
 import "server-only";
-import { gridClasses, lumaSteps, planeScale, type Steps } from "./block-grid";
+import { gridClasses, planeScale } from "./block-grid";
 import type { Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
@@ -17,19 +17,18 @@ import { quantile, rampScore, round } from "./stats";
  * holds.
  */
 export function checkMosaic(frame: Frame, t: Thresholds["mosaic"]): CheckResult {
-  const steps = lumaSteps(frame);
   const scale = planeScale(frame);
-  const xEdges = bandEdges(steps.w - 1, TILE_COLS);
-  const yEdges = bandEdges(steps.h - 1, TILE_ROWS);
+  const xEdges = bandEdges(frame.w - 1, TILE_COLS);
+  const yEdges = bandEdges(frame.h - 1, TILE_ROWS);
   let blocky = 0;
   const blockSizes: number[] = [];
   for (let ty = 0; ty < TILE_ROWS; ty++) {
     for (let tx = 0; tx < TILE_COLS; tx++) {
       const [x0, x1, y0, y1] = [xEdges[tx], xEdges[tx + 1], yEdges[ty], yEdges[ty + 1]];
-      if (flatShare(steps, x0, x1, y0, y1) < t.minFlatShare) continue;
-      const columnSteps = columnProfile(steps, x0, x1, y0, y1);
+      if (flatShare(frame, x0, x1, y0, y1) < t.minFlatShare) continue;
+      const columnSteps = columnProfile(frame, x0, x1, y0, y1);
       if (!canBeBlocky(columnSteps, t)) continue;
-      const rowSteps = rowProfile(steps, x0, x1, y0, y1);
+      const rowSteps = rowProfile(frame, x0, x1, y0, y1);
       if (!canBeBlocky(rowSteps, t)) continue;
       const columns = bestGrid(columnSteps, scale);
       if (!isBlocky(columns, t)) continue;
@@ -71,32 +70,54 @@ function bandEdges(length: number, bands: number): number[] {
   return Array.from({ length: bands + 1 }, (_, i) => Math.floor((i * length) / bands));
 }
 
-/** Share of the tile's pixels whose horizontal and vertical steps are both at most one level. */
-function flatShare(steps: Steps, x0: number, x1: number, y0: number, y1: number): number {
-  let flat = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      if (steps.horizontal[y * (steps.w - 1) + x] <= 1 && steps.vertical[y * steps.w + x] <= 1) flat++;
+/**
+ * Every SAMPLE_STEP-th line is enough for a share or a mean along the tile; the profiles keep full resolution
+ * across the lines, where the grid is searched.
+ */
+const SAMPLE_STEP = 2;
+
+/**
+ * Share of the tile's (sampled) pixels whose horizontal and vertical luma steps are both at most one level.
+ * Most tiles of a healthy frame fail here, so this is the one pass every tile gets.
+ */
+function flatShare({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): number {
+  let flat = 0,
+    n = 0;
+  for (let y = y0; y < y1; y += SAMPLE_STEP) {
+    for (let i = y * w + x0, end = y * w + x1; i < end; i += SAMPLE_STEP, n++) {
+      const dx = gray[i + 1] - gray[i];
+      const dy = gray[i + w] - gray[i];
+      if (dx <= 1 && dx >= -1 && dy <= 1 && dy >= -1) flat++;
     }
   }
-  return flat / Math.max(1, (x1 - x0) * (y1 - y0));
+  return flat / Math.max(1, n);
 }
 
-/** Mean horizontal step per column of the tile. */
-function columnProfile(steps: Steps, x0: number, x1: number, y0: number, y1: number): Float64Array {
-  const n = steps.w - 1;
+/** Mean |horizontal step| per column of the tile (step x is between pixels x and x + 1), over sampled rows. */
+function columnProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): Float64Array {
   const profile = new Float64Array(x1 - x0);
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) profile[x - x0] += steps.horizontal[y * n + x];
-  return profile.map((v) => v / Math.max(1, y1 - y0));
+  let rows = 0;
+  for (let y = y0; y < y1; y += SAMPLE_STEP, rows++) {
+    for (let x = x0, i = y * w + x0; x < x1; x++, i++) {
+      const d = gray[i + 1] - gray[i];
+      profile[x - x0] += d < 0 ? -d : d;
+    }
+  }
+  for (let k = 0; k < profile.length; k++) profile[k] /= Math.max(1, rows);
+  return profile;
 }
 
-/** Mean vertical step per row of the tile. */
-function rowProfile(steps: Steps, x0: number, x1: number, y0: number, y1: number): Float64Array {
+/** Mean |vertical step| per row of the tile (step y is between rows y and y + 1), over sampled columns. */
+function rowProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): Float64Array {
   const profile = new Float64Array(y1 - y0);
+  const columns = Math.ceil((x1 - x0) / SAMPLE_STEP);
   for (let y = y0; y < y1; y++) {
     let sum = 0;
-    for (let x = x0; x < x1; x++) sum += steps.vertical[y * steps.w + x];
-    profile[y - y0] = sum / Math.max(1, x1 - x0);
+    for (let i = y * w + x0, end = y * w + x1; i < end; i += SAMPLE_STEP) {
+      const d = gray[i + w] - gray[i];
+      sum += d < 0 ? -d : d;
+    }
+    profile[y - y0] = sum / Math.max(1, columns);
   }
   return profile;
 }
@@ -137,27 +158,35 @@ function bestGrid(profile: Float64Array, scale: number): Grid {
   let best = { period: 0, phase: 0, on: 0, off: Infinity };
   let bestExcess = -Infinity;
   const n = profile.length;
+  // Step j sits at position j + 1. With prefix sums, a grid's "on" steps (within 0.75 of a boundary) and its
+  // "near" ones (within 1.5, the complement of "off") are a few ranges per boundary, not a walk over the line.
+  const prefix = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j] + profile[j];
+  const total = prefix[n];
   for (let period = Math.max(MIN_PERIOD, MIN_BLOCK / scale); period <= MAX_BLOCK / scale; period += PERIOD_STEP) {
     if (n < 2 * period) break;
     for (let phase = 0; phase < period; phase += PHASE_STEP) {
-      // Same classes as gridClasses, walked incrementally: the offset of step j's position (j + 1) in its block.
-      let offset = (((1 - phase) % period) + period) % period;
       let on = 0,
         nOn = 0,
-        off = 0,
-        nOff = 0;
-      for (let j = 0; j < n; j++) {
-        const distance = offset < period - offset ? offset : period - offset;
-        if (distance < 0.75) {
-          on += profile[j];
-          nOn++;
-        } else if (distance >= 1.5) {
-          off += profile[j];
-          nOff++;
+        near = 0,
+        nNear = 0;
+      for (let boundary = phase - period; boundary - 1.5 < n; boundary += period) {
+        // Positions strictly inside (boundary - r, boundary + r), clipped to 1..n.
+        let lo = Math.max(1, Math.floor(boundary - 0.75) + 1);
+        let hi = Math.min(n, Math.ceil(boundary + 0.75) - 1);
+        if (hi >= lo) {
+          on += prefix[hi] - prefix[lo - 1];
+          nOn += hi - lo + 1;
         }
-        offset += 1;
-        if (offset >= period) offset -= period;
+        lo = Math.max(1, Math.floor(boundary - 1.5) + 1);
+        hi = Math.min(n, Math.ceil(boundary + 1.5) - 1);
+        if (hi >= lo) {
+          near += prefix[hi] - prefix[lo - 1];
+          nNear += hi - lo + 1;
+        }
       }
+      const off = total - near,
+        nOff = n - nNear;
       if (!nOn || !nOff) continue;
       const excess = on / nOn - off / nOff;
       // Periods are tried in increasing order; a longer one must clearly beat a shorter one, since a multiple

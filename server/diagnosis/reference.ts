@@ -83,7 +83,7 @@ function closeToReference(code: FindingCode, check: CheckResult, current: Finger
   if (code === "scene_change") {
     // The same view as the taught frame: the camera came back to its normal position, not a new scene.
     const taught = reference.fingerprint ? parseFingerprint(reference.fingerprint) : undefined;
-    return taught !== undefined && !checkSceneChange(current, [taught], t.scene_change).abnormal;
+    return taught !== undefined && !checkSceneChange(current, [taught], t.scene_change, t.shake).abnormal;
   }
   const taught = reference.checks[code];
   if (!taught) return false;

@@ -40,7 +40,7 @@ export function checkShake(current: Fingerprint, history: Fingerprint[], t: Thre
  * Displacement (work-plane px) of `b` against `a`, 0 when the best shift does not explain the change: the
  * larger of the horizontal and vertical shifts that pass that test.
  */
-function displacement(a: Fingerprint, b: Fingerprint, t: Thresholds["shake"]): number {
+export function displacement(a: Fingerprint, b: Fingerprint, t: Thresholds["shake"]): number {
   const x = profileShift(a.profiles!.columns, b.profiles!.columns, t);
   const y = profileShift(a.profiles!.rows, b.profiles!.rows, t);
   const dx = x.explained >= t.minExplained ? Math.abs(x.shift) * (a.w / COLUMN_BINS) : 0;

@@ -15,6 +15,12 @@ import { rampScore, round } from "./stats";
  * so sampling every few lines loses nothing). Only the strongest edges are used (top EDGE_FRACTION of the
  * re-blurred gradient): they are object borders, whereas weak gradients are dominated by sensor noise and JPEG
  * block seams, which look sharp even in a defocused frame.
+ *
+ * Both directions are pooled, so motion blur of the whole frame (a long exposure, a moving mount) reads as blur
+ * too. That is deliberate: a fixed camera whose every edge is smeared costs the operator the same detail as a
+ * defocused one, and when the smear comes from a mount that moves the shake check names the cause (shake
+ * explains blur). A photograph with a sharp subject on a soft background still has its subject's edges among
+ * the strongest and passes.
  */
 export function checkBlur(frame: Frame, t: Thresholds["blur"]): CheckResult {
   const sigma = edgeBlur(frame.gray, frame.w, frame.h);

@@ -18,6 +18,17 @@ describe("root causes", () => {
     expect(rootCauses(pixelated)).toEqual(["mosaic"]);
   });
 
+  it("vertical stripes explain garbled evidence made of smears, not of copied blocks", () => {
+    const stripe = result("stripe", { vertical: 1, strength: 0.9 });
+    const smeared = new Set<FindingCode>(["stripe", "garbled"]);
+    settleBlockFaults(smeared, { stripe, garbled: result("garbled", { brokenFraction: 0.45, smearBlocks: 0.43, seamBlocks: 0.01 }) });
+    expect(rootCauses(smeared)).toEqual(["stripe"]);
+    // Copied blocks in wrong colours are a broken decode, striped or not.
+    const copied = new Set<FindingCode>(["stripe", "garbled"]);
+    settleBlockFaults(copied, { stripe, garbled: result("garbled", { brokenFraction: 0.7, smearBlocks: 0.05, seamBlocks: 0.6 }) });
+    expect(rootCauses(copied)).toEqual(["garbled"]);
+  });
+
   it("strong noise explains a colour cast read from noisy whites", () => {
     expect(rootCauses(new Set<FindingCode>(["noise", "color_cast"]))).toEqual(["noise"]);
   });

@@ -53,16 +53,27 @@ export const EXPLAINS: Partial<Record<FindingCode, FindingCode[]>> = {
 };
 
 /**
- * Mosaic and a garbled decode each look like the other in part: a pixelated frame's block edges are seams, a
+ * Look-alikes settled before the order below applies. Mosaic and a garbled decode each look like the other in part: a pixelated frame's block edges are seams, a
  * broken decode paints flat blocks. When both checks fire, the fault that covers more of the frame (mosaic's
  * share of tiles against garbled's share of broken macroblocks, both fractions of the picture) is the root
  * cause; the other one is dropped before the order below applies.
  */
 export function settleBlockFaults(abnormal: Set<FindingCode>, checks: Partial<Record<FindingCode, CheckResult>>): void {
+  if (abnormal.has("garbled") && abnormal.has("stripe") && stripesLookSmeared(checks)) abnormal.delete("garbled");
   if (!abnormal.has("mosaic") || !abnormal.has("garbled")) return;
   const mosaic = checks.mosaic?.metrics.areaFraction ?? 0;
   const garbled = checks.garbled?.metrics.brokenFraction ?? 0;
   abnormal.delete(mosaic >= garbled ? "garbled" : "mosaic");
+}
+
+/**
+ * Vertical bands make every row of a smooth area repeat the one above, which is what a decoder's smear looks
+ * like; a smear row is the scene's last good row, never periodic. So when the frame carries vertical stripes and
+ * the garbled evidence is mostly smears (not seams of copied blocks), the stripes are the fault.
+ */
+export function stripesLookSmeared(checks: Partial<Record<FindingCode, CheckResult>>): boolean {
+  const garbled = checks.garbled?.metrics;
+  return checks.stripe?.metrics.vertical === 1 && garbled !== undefined && garbled.smearBlocks >= garbled.seamBlocks;
 }
 
 export function rootCauses(abnormal: Set<FindingCode>): FindingCode[] {

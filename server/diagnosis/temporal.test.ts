@@ -50,6 +50,20 @@ describe("temporal checks", () => {
     expect(result.findings).toEqual(["scene_change"]);
   });
 
+  it("a camera knocked 24 px sideways that stays there is scene_change, although its layout barely changed", async () => {
+    const frames = await liveFrames(4);
+    const base = await pixelsOf(fixture(SCENE));
+    // The same building seen 24 source px (12 work-plane px) further right, edge pixels repeated.
+    const knocked = await encode(mapPixels(base, (_v, c, x, y) => base.data[3 * (y * base.width + Math.min(base.width - 1, x + 24)) + c]));
+    const result = await analyzeFrame(knocked, { history: await fingerprints(frames.slice(0, 3)) });
+    expect(result.checks.scene_change?.metrics.distance).toBeLessThan(0.25);
+    expect(result.checks.scene_change?.metrics.moveShift).toBeGreaterThanOrEqual(6);
+    expect(result.findings).toEqual(["scene_change"]);
+    // A still frame of the same camera is not displaced.
+    const still = await analyzeFrame(frames[3], { history: await fingerprints(frames.slice(0, 3)) });
+    expect(still.checks.scene_change?.metrics.moveShift).toBe(0);
+  });
+
   it("a global exposure change is not scene_change", async () => {
     const frames = await liveFrames(3);
     const dimmer = await encode(mapPixels(await pixelsOf(fixture(SCENE)), (v) => v * 0.7));

@@ -2,6 +2,7 @@ import "server-only";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
 import { parseFingerprint, type Fingerprint } from "./fingerprint";
+import { displacement } from "./shake";
 import { quantile, rampScore, round } from "./stats";
 
 /**
@@ -28,8 +29,19 @@ export function checkFreeze(current: Fingerprint, history: Fingerprint[], t: Thr
  * 1 - correlation. Abnormal when this frame is far from every earlier frame, and the jump is several times
  * the typical change between consecutive earlier frames (a busy scene, e.g. traffic or a hand waving in front
  * of the lens, changes a lot all the time and is not a new view).
+ *
+ * A camera knocked or turned a little still sees most of the same scene, so its layout barely changes; what
+ * changes is where everything is. So the frame is also a new view when the whole picture is displaced from
+ * every earlier frame by at least minMoveShift work-plane px (the shift shake measures on the fingerprints'
+ * profiles) while the earlier frames were not displaced from one another: a single move that stays. Repeated
+ * moves are shake (which explains this finding).
  */
-export function checkSceneChange(current: Fingerprint, history: Fingerprint[], t: Thresholds["scene_change"]): CheckResult {
+export function checkSceneChange(
+  current: Fingerprint,
+  history: Fingerprint[],
+  t: Thresholds["scene_change"],
+  shake: Thresholds["shake"],
+): CheckResult {
   const layouts = history.map((h) => normalise(h.thumbnail)).filter((v): v is Float64Array => v !== undefined);
   if (layouts.length === 0) return notJudged("scene_change", 0);
   const now = normalise(current.thumbnail);
@@ -38,13 +50,36 @@ export function checkSceneChange(current: Fingerprint, history: Fingerprint[], t
   const steps = layouts.slice(1).map((h, i) => 1 - correlation(layouts[i], h));
   const typicalStep = steps.length ? quantile(steps, 0.5) : 0;
   const jumpRatio = distance / Math.max(typicalStep, MIN_STEP);
-  const abnormal = distance >= t.minDistance && jumpRatio >= t.minJumpRatio;
+  const newLayout = distance >= t.minDistance && jumpRatio >= t.minJumpRatio;
+  const moveShift = singleMove(current, history, shake);
+  const moved = moveShift >= t.minMoveShift;
   return {
     code: "scene_change",
-    abnormal,
-    score: Math.min(rampScore(distance, 0, t.minDistance, 1), rampScore(jumpRatio, 1, t.minJumpRatio, 4 * t.minJumpRatio)),
-    metrics: { distance: round(distance), typicalStep: round(typicalStep), jumpRatio: round(jumpRatio, 2), framesCompared: layouts.length },
+    abnormal: newLayout || moved,
+    score: Math.max(
+      Math.min(rampScore(distance, 0, t.minDistance, 1), rampScore(jumpRatio, 1, t.minJumpRatio, 4 * t.minJumpRatio)),
+      rampScore(moveShift, 0, t.minMoveShift, 4 * t.minMoveShift),
+    ),
+    metrics: {
+      distance: round(distance),
+      typicalStep: round(typicalStep),
+      jumpRatio: round(jumpRatio, 2),
+      moveShift: round(moveShift, 2),
+      framesCompared: layouts.length,
+    },
   };
+}
+
+/**
+ * How far (work-plane px) the picture moved once and stayed: the smallest displacement of this frame from any
+ * earlier one, or 0 when the earlier frames already moved among themselves (that is shake's to judge) or the
+ * fingerprints carry no profiles (version 1).
+ */
+function singleMove(current: Fingerprint, history: Fingerprint[], t: Thresholds["shake"]): number {
+  const earlier = history.filter((f) => f.profiles && f.w === current.w && f.h === current.h);
+  if (!current.profiles || earlier.length === 0) return 0;
+  for (let i = 1; i < earlier.length; i++) if (displacement(earlier[i - 1], earlier[i], t) >= t.minShift) return 0;
+  return Math.min(...earlier.map((f) => displacement(f, current, t)));
 }
 
 /** Floor for the typical step so a perfectly still history does not make any change an infinite jump. */

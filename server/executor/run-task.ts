@@ -59,6 +59,7 @@ export async function runTask(run: RunHandle): Promise<void> {
                 sourceUsername: true,
                 sourcePassword: true,
                 grabTimeoutMs: true,
+                rtspTransport: true,
               },
             },
           },

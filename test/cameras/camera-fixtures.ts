@@ -24,6 +24,7 @@ export const memoryCamera = (source: Pick<CameraSource, "sourceType" | "sourceUr
   sourceUsername: null,
   sourcePassword: null,
   grabTimeoutMs: 10_000,
+  rtspTransport: "auto",
   ...source,
 });
 

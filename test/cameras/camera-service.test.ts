@@ -88,6 +88,25 @@ describe("camera services", () => {
     });
   });
 
+  it("an RTSP camera's transport is auto unless set; tcp and udp can be chosen and changed; anything else is a 400 naming the choices", async () => {
+    const op = as("operator");
+    const rtsp = { sourceType: "rtsp" as const, sourceUri: "rtsp://127.0.0.1:8554/live" };
+    const plain = await op.cameras.create({ name: uniqueName("cam"), ...rtsp });
+    expect(plain.rtspTransport).toBe("auto");
+    const udp = await op.cameras.create({ name: uniqueName("cam"), ...rtsp, rtspTransport: "udp" });
+    expect((await storedRow(udp.id)).rtspTransport).toBe("udp");
+    expect((await op.cameras.update({ id: udp.id, rtspTransport: "tcp" })).rtspTransport).toBe("tcp");
+    // An update that leaves the transport out keeps it.
+    expect((await op.cameras.update({ id: udp.id, name: uniqueName("cam") })).rtspTransport).toBe("tcp");
+    const refused = {
+      code: "BAD_REQUEST",
+      message: "rtspTransport: RTSP 传输方式只能是 auto、tcp、udp (the RTSP transport is one of: auto, tcp, udp).",
+    };
+    await expect(op.cameras.create({ name: uniqueName("cam"), ...rtsp, rtspTransport: "quic" as never })).rejects.toMatchObject(refused);
+    await expect(op.cameras.update({ id: udp.id, rtspTransport: "TCP" as never })).rejects.toMatchObject(refused);
+    expect((await storedRow(udp.id)).rtspTransport).toBe("tcp");
+  });
+
   it("a second camera with the same name is a CONFLICT", async () => {
     const created = await httpCamera();
     await expect(httpCamera({ name: created.name })).rejects.toMatchObject({

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Command } from "commander";
 import { grabErrorSentence } from "@/shared/grab-error-codes";
-import { sourceTypeSchema } from "@/server/cameras/camera-input";
+import { rtspTransportSchema, sourceTypeSchema } from "@/server/cameras/camera-input";
 import type { CameraView } from "@/server/cameras/camera-view";
 import { createCamera } from "@/server/cameras/create-camera";
 import { deleteCamera } from "@/server/cameras/delete-camera";
@@ -25,6 +25,7 @@ interface SourceOptions {
   username?: string;
   password?: string;
   timeoutMs?: string;
+  rtspTransport?: string;
 }
 
 /** Options shared by add and update, converted to service input (commander gives strings). */
@@ -35,17 +36,20 @@ const sourceInput = (opts: SourceOptions) => ({
   sourceUsername: opts.username,
   sourcePassword: opts.password,
   grabTimeoutMs: opts.timeoutMs === undefined ? undefined : parsePositiveInt(opts.timeoutMs, "--timeout-ms"),
+  rtspTransport: opts.rtspTransport === undefined ? undefined : rtspTransportSchema.parse(opts.rtspTransport),
 });
 
 const describe = (c: CameraView) =>
-  `camera "${c.name}" (id ${c.id}): ${c.sourceType} ${c.sourceUri}${c.hasCredentials ? " (with credentials)" : ""}`;
+  `camera "${c.name}" (id ${c.id}): ${c.sourceType} ${c.sourceUri}${c.sourceType === "rtsp" ? ` over ${c.rtspTransport}` : ""}` +
+  (c.hasCredentials ? " (with credentials)" : "");
 
 const withSourceOptions = (command: Command) =>
   command
     .option("-l, --location <text>", 'where the camera is ("" clears it)')
     .option("-u, --username <name>", "HTTP basic-auth or RTSP username")
     .option("-p, --password <password>", "its password (or give user:pass@ in the URL)")
-    .option("--timeout-ms <ms>", "grab timeout, 500-120000 ms");
+    .option("--timeout-ms <ms>", "grab timeout, 500-120000 ms")
+    .option("--rtsp-transport <transport>", "rtsp only: auto (TCP, UDP when the server refuses TCP; the default), tcp or udp");
 
 export function registerCameraCommands(program: Command) {
   const camera = program.command("camera").description("manage cameras (never prints their passwords)");
@@ -74,6 +78,7 @@ export function registerCameraCommands(program: Command) {
               source: c.sourceUri,
               credentials: c.hasCredentials,
               timeoutMs: c.grabTimeoutMs,
+              transport: c.sourceType === "rtsp" ? c.rtspTransport : null,
               active: c.isActive,
               tasks: c.taskCount,
             })),
