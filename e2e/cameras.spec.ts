@@ -86,7 +86,7 @@ test.describe("cameras", () => {
     const dialog = page.getByTestId("delete-camera-dialog");
     await expect(dialog.getByTestId("delete-in-use")).toContainText("1 个任务正在使用此摄像头");
     await dialog.getByRole("button", { name: "删除" }).click();
-    await expect(dialog.getByRole("alert")).toContainText(`Camera "${name}" is used by task`);
+    await expect(dialog.getByRole("alert")).toContainText(`摄像头 "${name}" 正被任务`);
     await dialog.getByRole("button", { name: "取消" }).click();
     await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
     health.expectClean();

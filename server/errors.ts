@@ -53,8 +53,13 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (isZodLike(err)) {
     const issue = err.issues[0];
-    const where = issue?.path?.length ? `${issue.path.join(".")}: ` : "";
-    return new AppError("BAD_REQUEST", `${where}${issue?.message ?? "输入无效 (invalid input)."}`);
+    const field = issue?.path?.length ? issue.path.join(".") : null;
+    // The field is also given as data, so a form puts the sentence at its input without reading the text.
+    return new AppError(
+      "BAD_REQUEST",
+      `${field ? `${field}: ` : ""}${issue?.message ?? "输入无效 (invalid input)."}`,
+      field ? { field } : undefined,
+    );
   }
   if (isConnectionLost(err)) return new AppError("SERVICE_UNAVAILABLE", DATABASE_UNREACHABLE);
   return new AppError(

@@ -71,14 +71,14 @@ function parseUrl(text: string): URL | null {
   }
 }
 
-/** Where a refusal from the server belongs: its field, judged by the code and what the sentence is about. */
-export function serverErrorField(code: string | undefined, message: string, details: Record<string, unknown> = {}): CameraField | null {
-  if (code === "CONFLICT" || /^name: /.test(message)) return "name";
-  if (details.grab_error) return "sourceUri";
-  if (/^grabTimeoutMs: /.test(message)) return "grabTimeoutMs";
-  if (/^location: /.test(message)) return "location";
-  // The sentence is in the reader's language (components/trpc/react.tsx): match either.
-  if (/credential|username and password|用户名和密码/i.test(message)) return "sourceUsername";
-  if (/source|path|URL|folder|file|视频源|路径|地址|文件/i.test(message)) return "sourceUri";
-  return null;
+const FIELDS: readonly CameraField[] = ["name", "location", "sourceUri", "grabTimeoutMs", "sourceUsername"];
+
+/**
+ * Where a refusal from the server belongs: the field its details name (validation errors and the
+ * source and name checks say which input they are about), or none (the form shows it above the buttons).
+ * A password refused for its length belongs with the credentials.
+ */
+export function serverErrorField(details: Record<string, unknown> = {}): CameraField | null {
+  const field = details.field === "sourcePassword" ? "sourceUsername" : details.field;
+  return FIELDS.find((f) => f === field) ?? null;
 }

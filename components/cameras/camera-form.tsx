@@ -40,7 +40,7 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
   const onRefused = (err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     const { code, details } = errorFacts(err);
-    const field = serverErrorField(code, message, details);
+    const field = serverErrorField(details);
     // The service's own sentence (the reader's half of it) says what exactly is wrong, after a lead-in.
     const sentence =
       code === "CONFLICT"

@@ -4,39 +4,48 @@ import { idSchema } from "@/server/params/id";
 import { CAMERA_SOURCE_TYPES as SOURCE_TYPES, MAX_GRAB_TIMEOUT_MS, MIN_GRAB_TIMEOUT_MS, RTSP_TRANSPORTS } from "@/shared/camera-sources";
 
 export const cameraIdSchema = idSchema;
-export const cameraNameSchema = z.string().trim().min(1, "A camera needs a name.").max(100, "A camera name has at most 100 characters.");
-export const sourceTypeSchema = z.enum(SOURCE_TYPES, { message: `A source type is one of: ${SOURCE_TYPES.join(", ")}.` });
+// Every sentence in the API's form, "中文 (english)." (README, API errors).
+export const cameraNameSchema = z
+  .string()
+  .trim()
+  .min(1, "摄像头需要名称 (a camera needs a name).")
+  .max(100, "摄像头名称最多 100 个字符 (a camera name has at most 100 characters).");
+const sourceTypes = SOURCE_TYPES.join(", ");
+export const sourceTypeSchema = z.enum(SOURCE_TYPES, {
+  message: `视频源类型为以下之一：${sourceTypes} (a source type is one of: ${sourceTypes}).`,
+});
+const timeoutRange = `取帧超时为 ${MIN_GRAB_TIMEOUT_MS} 到 ${MAX_GRAB_TIMEOUT_MS} 毫秒 (the grab timeout is between ${MIN_GRAB_TIMEOUT_MS} and ${MAX_GRAB_TIMEOUT_MS} ms).`;
 export const rtspTransportSchema = z.enum(RTSP_TRANSPORTS, {
   message: `RTSP 传输方式只能是 ${RTSP_TRANSPORTS.join("、")} (the RTSP transport is one of: ${RTSP_TRANSPORTS.join(", ")}).`,
 });
 export const grabTimeoutSchema = z
   .number()
-  .int("The grab timeout is a whole number of milliseconds.")
-  .min(MIN_GRAB_TIMEOUT_MS, `The grab timeout is between ${MIN_GRAB_TIMEOUT_MS} and ${MAX_GRAB_TIMEOUT_MS} ms.`)
-  .max(MAX_GRAB_TIMEOUT_MS, `The grab timeout is between ${MIN_GRAB_TIMEOUT_MS} and ${MAX_GRAB_TIMEOUT_MS} ms.`);
+  .int("取帧超时是以毫秒计的整数 (the grab timeout is a whole number of milliseconds).")
+  .min(MIN_GRAB_TIMEOUT_MS, timeoutRange)
+  .max(MAX_GRAB_TIMEOUT_MS, timeoutRange);
 const sourceUriSchema = z
   .string()
   .trim()
-  .min(1, "A camera needs a source: a path or a URL.")
-  .max(2000, "A source path or URL has at most 2000 characters.");
+  .min(1, "摄像头需要视频源：路径或网址 (a camera needs a source: a path or a URL).")
+  .max(2000, "视频源路径或网址最多 2000 个字符 (a source path or URL has at most 2000 characters).");
 /** "" and null both mean "none"; for updates, leaving the field out keeps what is stored. */
-const optionalText = (max: number, what: string) =>
+const optionalText = (max: number, what: { zh: string; en: string }) =>
   z
     .string()
     .trim()
-    .max(max, `${what} has at most ${max} characters.`)
+    .max(max, `${what.zh}最多 ${max} 个字符 (${what.en} has at most ${max} characters).`)
     .nullish()
     .transform((v) => (v === "" ? null : v));
 
 const fields = {
   name: cameraNameSchema,
-  location: optionalText(200, "A location"),
+  location: optionalText(200, { zh: "位置", en: "a location" }),
   sourceType: sourceTypeSchema,
   sourceUri: sourceUriSchema,
-  sourceUsername: optionalText(200, "A username"),
+  sourceUsername: optionalText(200, { zh: "用户名", en: "a username" }),
   sourcePassword: z
     .string()
-    .max(200, "A password has at most 200 characters.")
+    .max(200, "密码最多 200 个字符 (a password has at most 200 characters).")
     .nullish()
     .transform((v) => (v === "" ? null : v)),
   grabTimeoutMs: grabTimeoutSchema,

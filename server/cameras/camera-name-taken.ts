@@ -8,5 +8,5 @@ import { conflict } from "@/server/errors";
  */
 export function explainNameTaken(err: unknown, name: string | undefined): unknown {
   const unique = err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-  return unique && name ? conflict(`名为 "${name}" 的摄像头已存在 (a camera named "${name}" already exists).`) : err;
+  return unique && name ? conflict(`名为 "${name}" 的摄像头已存在 (a camera named "${name}" already exists).`, { field: "name" }) : err;
 }

@@ -26,6 +26,10 @@ const URL_SHAPE = {
   rtsp: { zh: " rtsp:// 或 rtsps:// 地址", en: "an rtsp:// or rtsps:// URL" },
 } as const;
 
+// Which input a refusal is about, as the camera form names its fields (validation errors carry theirs the same way).
+const SOURCE_FIELD = { field: "sourceUri" };
+const CREDENTIALS_FIELD = { field: "sourceUsername" };
+
 /**
  * Checks a camera source and returns it as stored: a URL never keeps `user:pass@` (the credentials
  * move to their own fields) and never points at a denied address; file sources carry no credentials
@@ -38,10 +42,11 @@ export async function checkSource(source: SourceFields, credentialsGiven: boolea
   if (type === "http_snapshot" || type === "rtsp") return checkUrl(type, source, credentialsGiven);
   const kind = PATH_KIND[type];
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source.sourceUri))
-    throw badRequest(`${type} 类型的视频源必须是${kind.zh}，而不是网址 (a ${type} source must be ${kind.en}, not a URL).`);
+    throw badRequest(`${type} 类型的视频源必须是${kind.zh}，而不是网址 (a ${type} source must be ${kind.en}, not a URL).`, SOURCE_FIELD);
   if (credentialsGiven)
     throw badRequest(
       "只有 http_snapshot 和 rtsp 视频源需要用户名和密码 (only http_snapshot and rtsp sources take a username and password).",
+      CREDENTIALS_FIELD,
     );
   const real = await resolveSourcePath(source.sourceUri).catch(refuse);
   const stat = await statSource(real).catch(refuse);
@@ -56,9 +61,9 @@ async function checkUrl(type: "http_snapshot" | "rtsp", source: SourceFields, cr
   try {
     url = new URL(source.sourceUri);
   } catch {
-    throw badRequest(must);
+    throw badRequest(must, SOURCE_FIELD);
   }
-  if (!(URL_PROTOCOLS[type] as readonly string[]).includes(url.protocol) || !url.hostname) throw badRequest(must);
+  if (!(URL_PROTOCOLS[type] as readonly string[]).includes(url.protocol) || !url.hostname) throw badRequest(must, SOURCE_FIELD);
   // A host that does not resolve yet may be a camera still being installed; a denied one never is.
   await resolveCameraHost(url.hostname).catch((err) => {
     if (!(err instanceof GrabError && err.code === "unknown_host")) throw refuse(err);
@@ -68,12 +73,13 @@ async function checkUrl(type: "http_snapshot" | "rtsp", source: SourceFields, cr
   if (credentialsGiven)
     throw badRequest(
       "用户名和密码要么写在地址里，要么单独填写，不能两者都有 (give the credentials either in the URL or as username and password, not both).",
+      CREDENTIALS_FIELD,
     );
   return { sourceType: type, sourceUri: split.uri, sourceUsername: split.username, sourcePassword: split.password };
 }
 
 /** A grab error found while saving a source, as the API's 400 with the shared bilingual sentence. */
 function refuse(err: unknown): never {
-  if (err instanceof GrabError) throw badRequest(grabErrorSentence(err.code, err.params), { grab_error: err.code });
+  if (err instanceof GrabError) throw badRequest(grabErrorSentence(err.code, err.params), { grab_error: err.code, ...SOURCE_FIELD });
   throw err;
 }

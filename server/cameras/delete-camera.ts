@@ -26,13 +26,15 @@ export async function deleteCamera(id: number): Promise<{ id: number; name: stri
         .slice(0, NAMED_TASKS)
         .map((t) => `"${t.name}" (#${t.id})`)
         .join(", ");
-      const more = tasks.length > NAMED_TASKS ? ` and ${tasks.length - NAMED_TASKS} more` : "";
-      throw conflict(
-        `Camera "${camera.name}" is used by ${tasks.length === 1 ? "task" : `${tasks.length} tasks:`} ${named}${more}; remove it from ${tasks.length === 1 ? "that task" : "them"} first.`,
-        {
-          taskIds: tasks.map((t) => t.id),
-        },
-      );
+      const rest = tasks.length - NAMED_TASKS;
+      const one = tasks.length === 1;
+      const zh = one
+        ? `摄像头 "${camera.name}" 正被任务 ${named} 使用，请先从该任务中移除`
+        : `摄像头 "${camera.name}" 正被 ${tasks.length} 个任务使用：${named}${rest > 0 ? " 等" : ""}，请先从这些任务中移除`;
+      const en = `camera "${camera.name}" is used by ${one ? "task" : `${tasks.length} tasks:`} ${named}${rest > 0 ? ` and ${rest} more` : ""}; remove it from ${one ? "that task" : "them"} first`;
+      throw conflict(`${zh} (${en}).`, {
+        taskIds: tasks.map((t) => t.id),
+      });
     }
     await tx.camera.delete({ where: { id } });
     return camera;

@@ -1,5 +1,6 @@
 import "server-only";
 import { GRID_COLS, GRID_ROWS } from "./cells";
+import { lineProfiles } from "./line-profiles";
 import type { Frame } from "./decode";
 
 /**
@@ -39,7 +40,9 @@ export function makeFingerprint(frame: Frame, cellMeans: Float64Array): Buffer {
   for (let c = 0; c < CELLS; c++) out[HEADER + c] = Math.round(cellMeans[c]);
   const positions = samplePositions(frame.w, frame.h);
   for (let k = 0; k < SAMPLE_COUNT; k++) out[HEADER + CELLS + k] = frame.gray[positions[k]];
-  const { columns, rows } = projectionProfiles(frame);
+  const profiles = lineProfiles(frame);
+  const columns = resample(profiles.columns, COLUMN_BINS);
+  const rows = resample(profiles.rows, ROW_BINS);
   columns.forEach((v, i) => out.writeUInt16BE(Math.round(v * PROFILE_SCALE), V1_SIZE + 2 * i));
   rows.forEach((v, i) => out.writeUInt16BE(Math.round(v * PROFILE_SCALE), V1_SIZE + 2 * (COLUMN_BINS + i)));
   return out;
@@ -63,24 +66,6 @@ export function parseFingerprint(data: Buffer | Uint8Array): Fingerprint | undef
     fingerprint.profiles = { columns: read(V1_SIZE, COLUMN_BINS), rows: read(V1_SIZE + 2 * COLUMN_BINS, ROW_BINS) };
   }
   return fingerprint;
-}
-
-/** Mean luma per column bin (over every other row) and per row bin (over every other column). */
-function projectionProfiles(frame: Frame): { columns: Float64Array; rows: Float64Array } {
-  const { gray, w, h } = frame;
-  const columnSums = new Float64Array(w);
-  const rowSums = new Float64Array(h);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    let sum = 0;
-    for (let x = 0; x < w; x += 2) sum += gray[row + x];
-    rowSums[y] = sum / Math.ceil(w / 2);
-    if (y % 2) continue;
-    for (let x = 0; x < w; x++) columnSums[x] += gray[row + x];
-  }
-  const sampledRows = Math.ceil(h / 2);
-  for (let x = 0; x < w; x++) columnSums[x] /= sampledRows;
-  return { columns: resample(columnSums, COLUMN_BINS), rows: resample(rowSums, ROW_BINS) };
 }
 
 /** Mean over equal spans of the line; a line shorter than the bins repeats its values. */

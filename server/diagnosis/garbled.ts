@@ -91,10 +91,12 @@ const PLANES = 3; // luma, R - G, B - G: a copied block is often in wrong colour
 
 /**
  * Steps inside a block are sampled on every INSIDE_STEP-th row (horizontal ones) and column (vertical ones):
- * they only set the block's typical level, which a quarter of its lines gives as well. The edges, which
- * decide a seam, are read in full.
+ * they only set the block's typical level, which a quarter of its lines gives as well. Steps across an edge
+ * on every EDGE_STEP-th line: a copied block breaks its whole edge, so half of it shows the same mean (on the
+ * public set the broken share moved by at most 0.003, healthy frames <= 0.03, garbled ones >= 0.69).
  */
 const INSIDE_STEP = 4;
+const EDGE_STEP = 2;
 
 /**
  * Per macroblock and plane, mean absolute steps across its left and top edges and, in the same direction,
@@ -133,14 +135,15 @@ class BlockSteps {
     this.sampledLines = Math.ceil(m / this.step);
     this.middle = (m >> 1) - 1;
     const w = frame.w;
+    const edgeLines = Math.ceil(m / EDGE_STEP);
     for (let by = 0; by < rows; by++) {
       for (let bx = 0; bx < cols; bx++) {
         const block = by * cols + bx;
         const at = block * PLANES;
         const corner = this.corner(block);
         // Across the left edge (from the neighbour's last column) and the top edge, every line.
-        if (bx > 0) addSteps(frame, corner - 1, 1, w, m, this.leftEdge, at, m);
-        if (by > 0) addSteps(frame, corner - w, w, 1, m, this.topEdge, at, m);
+        if (bx > 0) addSteps(frame, corner - 1, 1, EDGE_STEP * w, edgeLines, this.leftEdge, at, edgeLines);
+        if (by > 0) addSteps(frame, corner - w, w, EDGE_STEP, edgeLines, this.topEdge, at, edgeLines);
         let h = 0,
           v = 0;
         for (let line = 0; line < m; line += this.step) {

@@ -2,12 +2,13 @@ import "server-only";
 import type { Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
+import { lineProfiles, STRIPS } from "./line-profiles";
 import { fourierCoefficient, powerSpectrum } from "./spectrum";
 import { rampScore, round } from "./stats";
 
 /**
  * Stripes (interference bars, a failing row/column readout): bands that repeat with a fixed period across the
- * whole frame. The frame is cut into strips; each strip gives a mean-luma profile across the bands (row means
+ * whole frame. The frame is cut into strips (line-profiles.ts, shared with the fingerprint); each strip gives a mean-luma profile across the bands (row means
  * for horizontal bands, column means for vertical ones), differenced: that whitens a scene's smooth shapes
  * and turns a single edge (horizon, an object's border) into one spike with a flat spectrum, while a periodic
  * band stays a sine at its own frequency.
@@ -19,7 +20,7 @@ import { rampScore, round } from "./stats";
  * patterns (e.g. JPEG block grids) out.
  */
 export function checkStripe(frame: Frame, t: Thresholds["stripe"]): CheckResult {
-  const { rows, columns } = stripProfiles(frame.gray, frame.w, frame.h);
+  const { stripRows: rows, stripColumns: columns } = lineProfiles(frame);
   const horizontal = bandScore(rows, t);
   const vertical = bandScore(columns, t);
   const best = horizontal.strength >= vertical.strength ? horizontal : vertical;
@@ -38,8 +39,6 @@ export function checkStripe(frame: Frame, t: Thresholds["stripe"]): CheckResult 
     },
   };
 }
-
-const STRIPS = 8;
 
 interface BandScore {
   strength: number;
@@ -99,38 +98,6 @@ function phaseCoherence(strips: Float64Array[], peakK: number): number {
     coherent += sumRe * sumRe + sumIm * sumIm;
   }
   return total > 0 ? coherent / (STRIPS * total) : 0;
-}
-
-/** Sampling step across the bands: a band spans the whole strip, so a sparse mean along it is enough. */
-const ACROSS_STEP = 4;
-
-/** Mean luma per row for each of STRIPS vertical strips, and per column for each of STRIPS horizontal strips. */
-function stripProfiles(gray: Uint8Array, w: number, h: number): { rows: Float64Array[]; columns: Float64Array[] } {
-  const rows = Array.from({ length: STRIPS }, () => new Float64Array(h));
-  const columnSums = Array.from({ length: STRIPS }, () => new Int32Array(w));
-  const columnCounts = new Int32Array(STRIPS);
-  const edges = Array.from({ length: STRIPS + 1 }, (_, s) => Math.round((s * w) / STRIPS));
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let s = 0; s < STRIPS; s++) {
-      let sum = 0;
-      let n = 0;
-      for (let i = row + edges[s], end = row + edges[s + 1]; i < end; i += ACROSS_STEP, n++) sum += gray[i];
-      rows[s][y] = n ? sum / n : 0;
-    }
-    if (y % ACROSS_STEP) continue;
-    const strip = Math.floor((y * STRIPS) / h);
-    const sums = columnSums[strip];
-    for (let x = 0; x < w; x++) sums[x] += gray[row + x];
-    columnCounts[strip]++;
-  }
-  const columns = columnSums.map((sums, s) => {
-    const profile = new Float64Array(w);
-    const n = columnCounts[s] || 1;
-    for (let x = 0; x < w; x++) profile[x] = sums[x] / n;
-    return profile;
-  });
-  return { rows, columns };
 }
 
 function difference(profile: Float64Array): Float64Array {

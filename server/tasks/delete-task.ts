@@ -14,6 +14,9 @@ export async function deleteTask(id: number): Promise<{ id: number; name: string
   // Conditional, so that a claim by the executor and this delete cannot both succeed: whichever
   // reaches the row second sees the other's result (a running task, or no task to claim).
   const { count } = await db.diagnosisTask.deleteMany({ where: { id, status: { not: "running" } } });
-  if (count === 0) throw await whyUnchanged(id, { running: `Task ${id} is running; recover or wait for it first.` });
+  if (count === 0)
+    throw await whyUnchanged(id, {
+      running: `任务 ${id} 正在运行，请先恢复或等它结束 (task ${id} is running; recover or wait for it first).`,
+    });
   return { id, name: task.name };
 }

@@ -19,8 +19,8 @@ export async function runTaskNow(id: number): Promise<TaskView> {
     WHERE id = ${id} AND status <> 'running' AND is_active`;
   if (changed === 0) {
     throw await whyUnchanged(id, {
-      running: `Task ${id} is running; it can run again when this run ends.`,
-      inactive: `Task ${id} is inactive; activate it first (the executor runs only active tasks).`,
+      running: `任务 ${id} 正在运行，本次运行结束后才能再次运行 (task ${id} is running; it can run again when this run ends).`,
+      inactive: `任务 ${id} 已停用，请先启用：执行器只运行启用的任务 (task ${id} is inactive; activate it first: the executor runs only active tasks).`,
     });
   }
   return getTask(id);

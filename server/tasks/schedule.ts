@@ -18,7 +18,7 @@ export interface ScheduleColumns {
   cronExpression: string | null;
 }
 
-const intervalMessage = `An interval is 1 to ${MAX_INTERVAL_MINUTES} minutes.`;
+const intervalMessage = `间隔为 1 到 ${MAX_INTERVAL_MINUTES} 分钟 (an interval is 1 to ${MAX_INTERVAL_MINUTES} minutes).`;
 
 export const scheduleInput = z.discriminatedUnion(
   "type",
@@ -30,31 +30,39 @@ export const scheduleInput = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("cron"),
       expression: z
-        .string({ error: 'A cron expression is text such as "0 * * * *".' })
+        .string({ error: 'cron 表达式须为文本，例如 "0 * * * *" (a cron expression is text such as "0 * * * *").' })
         .trim()
         .superRefine((expression, ctx) => {
           const problem = cronProblem(expression);
-          if (problem) ctx.addIssue({ code: "custom", message: `Invalid cron expression "${expression}": ${problem}` });
+          if (problem)
+            ctx.addIssue({
+              code: "custom",
+              message: `cron 表达式 "${expression}" 无效：${problem.zh} (invalid cron expression "${expression}": ${problem.en}).`,
+            });
         }),
     }),
     z.strictObject({ type: z.literal("manual") }),
   ],
-  { error: "A schedule type is interval, cron or manual." },
+  { error: "调度类型为 interval、cron 或 manual (a schedule type is interval, cron or manual)." },
 );
 export type ScheduleInput = z.input<typeof scheduleInput>;
 
-/** Why a cron expression cannot be used, as the end of a sentence; null when it is fine. */
-function cronProblem(expression: string): string | null {
+/** Why a cron expression cannot be used, as the end of a sentence in each language; null when it is fine. */
+function cronProblem(expression: string): { zh: string; en: string } | null {
   const fields = expression.split(/\s+/).filter(Boolean);
-  if (fields.length !== 5) return `it needs 5 fields (minute hour day-of-month month day-of-week), not ${fields.length}.`;
+  if (fields.length !== 5)
+    return {
+      zh: `需要 5 个字段（分 时 日 月 周），而不是 ${fields.length} 个`,
+      en: `it needs 5 fields (minute hour day-of-month month day-of-week), not ${fields.length}`,
+    };
   // `H` picks a random value on every parse, so each process would compute a different next run.
   // ("thu" is the only day or month name with an h in it.)
-  if (/h/i.test(expression.replace(/thu/gi, ""))) return "the random value H is not supported.";
+  if (/h/i.test(expression.replace(/thu/gi, ""))) return { zh: "不支持随机值 H", en: "the random value H is not supported" };
   try {
     CronExpressionParser.parse(expression).next();
     return null;
   } catch (err) {
-    return `${(err as Error).message.replace(/[.!]*$/, "")}.`;
+    return { zh: "有字段的取值超出范围或写法不对", en: (err as Error).message.replace(/[.!]*$/, "") };
   }
 }
 

@@ -6,6 +6,7 @@ import { hasRole, type Actor, type Role } from "@/shared/actor";
 import { isAppError, toAppError } from "@/server/errors";
 import { logger } from "@/server/logging/logger";
 import type { Context } from "./context";
+import { trpcOwnSentence } from "./own-error-sentences";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -15,7 +16,8 @@ const t = initTRPC.context<Context>().create({
     // same fields the REST answer carries) let the console tell refusals apart without reading text.
     const { stack: _stack, ...rest } = shape.data;
     const data = { ...rest, details: isAppError(error.cause) ? error.cause.details : undefined };
-    return data.code === "INTERNAL_SERVER_ERROR" ? { ...shape, message: toAppError(undefined).message, data } : { ...shape, data };
+    if (data.code === "INTERNAL_SERVER_ERROR") return { ...shape, message: toAppError(undefined).message, data };
+    return { ...shape, message: trpcOwnSentence(shape.message, data.code, data.path), data };
   },
 });
 
@@ -31,7 +33,8 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   if (result.ok) return result;
   const { cause, code } = result.error;
   const app = toAppError(cause);
-  if (app.code !== "INTERNAL_SERVER_ERROR") throw new TRPCError({ code: app.code, message: app.message, cause });
+  // The AppError as the cause: the error formatter passes its details (a validation error's field...) on.
+  if (app.code !== "INTERNAL_SERVER_ERROR") throw new TRPCError({ code: app.code, message: app.message, cause: app });
   if (code !== "INTERNAL_SERVER_ERROR") return result;
   logger.error({ err: cause ?? result.error, path }, "tRPC procedure failed");
   throw new TRPCError({ code, message: toAppError(cause).message });

@@ -84,7 +84,7 @@ describe("camera services", () => {
       as("operator").cameras.create({ name, sourceType: "http_snapshot", sourceUri: "http://cam/x", grabTimeoutMs: 100 }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "grabTimeoutMs: The grab timeout is between 500 and 120000 ms.",
+      message: "grabTimeoutMs: 取帧超时为 500 到 120000 毫秒 (the grab timeout is between 500 and 120000 ms).",
     });
   });
 

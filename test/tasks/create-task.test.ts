@@ -64,16 +64,26 @@ describe("create task", () => {
 
   it("invalid fields are refused with a sentence", async () => {
     const cases: Array<[Parameters<typeof makeTask>[0], RegExp]> = [
-      [{ name: "" }, /^name: A task name has 1 to 200 characters\.$/],
-      [{ name: "x".repeat(201) }, /A task name has 1 to 200 characters\./],
-      [{ cameraIds: [] }, /^cameraIds: A task needs at least one camera\.$/],
-      [{ checks: [] }, /^checks: A task needs at least one check\.$/],
-      [{ checks: ["blur", "sharpness" as "blur"] }, /Unknown check "sharpness"; the checks are .*too_dark/],
-      [{ thresholds: { sharpness: { x: 1 } } as never }, /Unknown check "sharpness" in thresholds/],
-      [{ thresholds: { blur: { minEdgeSigma: "high" } } as never }, /^thresholds\.blur\.minEdgeSigma: A threshold is a finite number\.$/],
-      [{ thresholds: { blur: { sharpness: 1 } } as never }, /Invalid thresholds: .*blur\.sharpness/],
-      [{ maxRuntimeMinutes: 0 }, /The maximum runtime is 1 to 1440 minutes\./],
-      [{ schedule: { type: "cron", expression: "61 * * * *" } }, /Invalid cron expression "61 \* \* \* \*"/],
+      // Each in the API's form, "中文 (english).", the field first.
+      [{ name: "" }, /^name: 任务名称为 1 到 200 个字符 \(a task name has 1 to 200 characters\)\.$/],
+      [{ name: "x".repeat(201) }, /\(a task name has 1 to 200 characters\)\./],
+      [{ cameraIds: [] }, /^cameraIds: 任务至少需要一个摄像头 \(a task needs at least one camera\)\.$/],
+      [{ checks: [] }, /^checks: 任务至少需要一项检查 \(a task needs at least one check\)\.$/],
+      [
+        { checks: ["blur", "sharpness" as "blur"] },
+        /^checks\.1: 未知的检查项 "sharpness".*\(unknown check "sharpness"; the checks are .*too_dark.*\)\.$/,
+      ],
+      [{ thresholds: { sharpness: { x: 1 } } as never }, /阈值中有未知的检查项 "sharpness".*\(unknown check "sharpness" in thresholds/],
+      [
+        { thresholds: { blur: { minEdgeSigma: "high" } } as never },
+        /^thresholds\.blur\.minEdgeSigma: 阈值必须是有限的数字 \(a threshold is a finite number\)\.$/,
+      ],
+      [{ thresholds: { blur: { sharpness: 1 } } as never }, /阈值设置无效.*\(invalid thresholds: .*blur\.sharpness\)\.$/],
+      [{ maxRuntimeMinutes: 0 }, /最长运行时间为 1 到 1440 分钟 \(the maximum runtime is 1 to 1440 minutes\)\./],
+      [
+        { schedule: { type: "cron", expression: "61 * * * *" } },
+        /cron 表达式 "61 \* \* \* \*" 无效.*\(invalid cron expression "61 \* \* \* \*"/,
+      ],
     ];
     for (const [overrides, sentence] of cases) {
       const err = toAppError(await refusal(makeTask(overrides)));

@@ -10,7 +10,7 @@ describe("tasks that are running", () => {
     const before = await markRunning(task.id);
     await expect(runTaskNow(task.id)).rejects.toMatchObject({
       code: "CONFLICT",
-      message: `Task ${task.id} is running; it can run again when this run ends.`,
+      message: `任务 ${task.id} 正在运行，本次运行结束后才能再次运行 (task ${task.id} is running; it can run again when this run ends).`,
     });
     expect(await readTask(task.id)).toMatchObject({ nextRunTime: null, status: "running", attempt: 4, updatedAt: before.updatedAt });
   });
@@ -20,7 +20,7 @@ describe("tasks that are running", () => {
     await markRunning(task.id);
     await expect(deleteTask(task.id)).rejects.toMatchObject({
       code: "CONFLICT",
-      message: `Task ${task.id} is running; recover or wait for it first.`,
+      message: `任务 ${task.id} 正在运行，请先恢复或等它结束 (task ${task.id} is running; recover or wait for it first).`,
     });
     expect(await readTask(task.id)).toMatchObject({ status: "running" });
   });
@@ -57,7 +57,7 @@ describe("tasks that are not running", () => {
     const task = await makeTask({ isActive: false });
     await expect(runTaskNow(task.id)).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringMatching(/is inactive; activate it first/),
+      message: expect.stringMatching(/^任务 \d+ 已停用，请先启用.* \(task \d+ is inactive; activate it first/),
     });
     expect(await readTask(task.id)).toMatchObject({ nextRunTime: null });
   });

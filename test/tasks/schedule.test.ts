@@ -46,21 +46,24 @@ describe("task schedule: next run time", () => {
 
 describe("task schedule: input sentences", () => {
   it("an interval outside 1..10080 minutes or not whole is refused with one sentence", () => {
-    for (const minutes of [0, 10_081, 2.5, -3]) expect(problem({ type: "interval", minutes })).toBe("An interval is 1 to 10080 minutes.");
+    for (const minutes of [0, 10_081, 2.5, -3])
+      expect(problem({ type: "interval", minutes })).toBe("间隔为 1 到 10080 分钟 (an interval is 1 to 10080 minutes).");
     expect(problem({ type: "interval", minutes: 1 })).toBeNull();
   });
 
   it("an invalid cron expression is named with the reason", () => {
     expect(problem({ type: "cron", expression: "x" })).toBe(
-      'Invalid cron expression "x": it needs 5 fields (minute hour day-of-month month day-of-week), not 1.',
+      'cron 表达式 "x" 无效：需要 5 个字段（分 时 日 月 周），而不是 1 个 (invalid cron expression "x": it needs 5 fields (minute hour day-of-month month day-of-week), not 1).',
     );
-    expect(problem({ type: "cron", expression: "60 * * * *" })).toMatch(/^Invalid cron expression "60 \* \* \* \*": .*0-59/);
-    expect(problem({ type: "cron", expression: "0 0 * * * *" })).toMatch(/needs 5 fields.*not 6\.$/);
-    expect(problem({ type: "cron", expression: "H * * * *" })).toMatch(/random value H is not supported/);
+    expect(problem({ type: "cron", expression: "60 * * * *" })).toMatch(
+      /^cron 表达式 "60 \* \* \* \*" 无效：.* \(invalid cron expression "60 \* \* \* \*": .*0-59.*\)\.$/,
+    );
+    expect(problem({ type: "cron", expression: "0 0 * * * *" })).toMatch(/而不是 6 个 .*needs 5 fields.*not 6\)\.$/);
+    expect(problem({ type: "cron", expression: "H * * * *" })).toMatch(/不支持随机值 H .*random value H is not supported/);
     expect(problem({ type: "cron", expression: "0 8 * * thu" })).toBeNull();
   });
 
   it("an unknown schedule type is refused", () => {
-    expect(problem({ type: "weekly" })).toBe("A schedule type is interval, cron or manual.");
+    expect(problem({ type: "weekly" })).toBe("调度类型为 interval、cron 或 manual (a schedule type is interval, cron or manual).");
   });
 });

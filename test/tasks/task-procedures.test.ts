@@ -37,6 +37,9 @@ describe("task procedures", () => {
     });
     await expect(
       operator.tasks.create({ name: "x", cameraIds: [await makeCamera()], checks: ["blur"], schedule: { type: "interval", minutes: 0 } }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "schedule.minutes: An interval is 1 to 10080 minutes." });
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "schedule.minutes: 间隔为 1 到 10080 分钟 (an interval is 1 to 10080 minutes).",
+    });
   });
 });

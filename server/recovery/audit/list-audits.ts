@@ -20,7 +20,7 @@ const auditFilterFields = z.strictObject({
   to: z.date().optional(),
 });
 const fromNotAfterTo = (f: { from?: Date; to?: Date }) => !f.from || !f.to || f.from <= f.to;
-const fromAfterTo = { message: "from must not be after to", path: ["from"] };
+const fromAfterTo = { message: "开始时间不能晚于结束时间 (from must not be after to).", path: ["from"] };
 
 /** Filters shared by the list (tRPC, CLI) and the export (REST, CLI). */
 export const auditFilterInput = auditFilterFields.refine(fromNotAfterTo, fromAfterTo);
