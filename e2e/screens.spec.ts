@@ -20,7 +20,7 @@ const VIEWPORTS = [
 ] as const;
 const LANGUAGES = ["zh", "en"] as const;
 
-const scene = { runningTaskId: 0, stuckTaskId: 0, cameraId: 0 };
+const scene = { runningTaskId: 0, stuckTaskId: 0, stuckTaskName: "", cameraId: 0 };
 let camera: Awaited<ReturnType<typeof startHeldCamera>>;
 
 async function adminPage(browser: Browser, baseURL: string) {
@@ -62,7 +62,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
   scene.runningTaskId = task.id;
 
   // A stuck task with where its run stopped, and one recovered (a row in 恢复记录).
-  scene.stuckTaskId = await runningTask(uniqueName("画面检查-卡住"), "executor_dead");
+  scene.stuckTaskName = uniqueName("画面检查-卡住");
+  scene.stuckTaskId = await runningTask(scene.stuckTaskName, "executor_dead");
   const recovered = await runningTask(uniqueName("画面检查-已恢复"), "executor_dead");
   await sql(
     `UPDATE diagnosis_tasks SET progress_index = 3, progress_total = 10, progress_camera_name = '大门-04', progress_phase = 'grabbing',
@@ -119,11 +120,18 @@ for (const { name, viewport, isMobile } of VIEWPORTS) {
         const pages: Array<[string, string, ((page: Page) => Promise<void>)?]> = [
           ["/", "dashboard"],
           ["/tasks", "tasks"],
+          // A stuck task's row: its recover button is within reach without scrolling the table.
+          [
+            `/tasks?q=${encodeURIComponent(scene.stuckTaskName)}`,
+            "tasks-stuck-row",
+            (p) => expect(p.getByTestId(`task-row-${scene.stuckTaskId}`).getByRole("button")).toBeInViewport({ ratio: 1 }),
+          ],
           [`/tasks/${scene.runningTaskId}`, "task-running", (p) => expect(p.getByRole("progressbar")).toBeVisible()],
           [`/tasks/${scene.stuckTaskId}`, "task-stuck", (p) => expect(p.getByTestId("task-stuck-banner")).toBeVisible()],
           ["/tasks/new", "task-new"],
           ["/recoveries", "recoveries", (p) => expect(p.getByTestId("stopped-where").first()).toBeVisible()],
-          ["/cameras", "cameras"],
+          // A camera's latest verdict (its findings) is in sight without scrolling the table.
+          ["/cameras", "cameras", (p) => expect(p.getByTestId("camera-table").getByTestId("finding").first()).toBeInViewport({ ratio: 1 })],
           [`/cameras/${scene.cameraId}`, "camera-findings", (p) => expect(p.getByTestId("finding").first()).toBeVisible()],
           ["/cameras/new", "camera-new"],
           ["/executors", "executors"],

@@ -64,24 +64,30 @@ export function CameraTable() {
         head={
           <>
             <th scope="col">{t("cameras.col.name")}</th>
-            <th scope="col">{t("cameras.col.location")}</th>
+            <th scope="col" className="hide-phone">
+              {t("cameras.col.location")}
+            </th>
             <th scope="col" className="adm-wide-only">
               {t("cameras.col.sourceType")}
             </th>
-            <th scope="col">{t("cameras.col.source")}</th>
+            <th scope="col" className="hide-phone">
+              {t("cameras.col.source")}
+            </th>
             <th scope="col">{t("cameras.col.active")}</th>
-            <th scope="col">{t("cameras.col.tasks")}</th>
+            <th scope="col" className="hide-phone">
+              {t("cameras.col.tasks")}
+            </th>
             <th scope="col">{t("cameras.col.latest")}</th>
           </>
         }
         row={(camera) => (
           <tr key={camera.id} data-testid={`camera-row-${camera.id}`}>
-            <td className="cell-nowrap">
+            <td className="cell-nowrap adm-camera-name">
               <Link href={`/cameras/${camera.id}`}>{camera.name}</Link>
             </td>
-            <td className="adm-location">{camera.location || <span className="muted">{t("common.none")}</span>}</td>
+            <td className="adm-location hide-phone">{camera.location || <span className="muted">{t("common.none")}</span>}</td>
             <td className="adm-wide-only">{t(`source.${camera.sourceType}`)}</td>
-            <td className="adm-source-cell">
+            <td className="adm-source-cell hide-phone">
               <span className="mono adm-source" title={camera.sourceUri}>
                 {camera.sourceUri}
               </span>
@@ -90,7 +96,7 @@ export function CameraTable() {
             <td>
               <ActiveBadge active={camera.isActive} />
             </td>
-            <td title={camera.tasks.map((task) => task.name).join("\n")}>
+            <td className="hide-phone" title={camera.tasks.map((task) => task.name).join("\n")}>
               {camera.tasks.length === 0 ? (
                 <span className="muted">{t("cameras.noTasks")}</span>
               ) : (

@@ -47,8 +47,17 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/**
+ * `{n}` is replaced by the value of n; `{n:task|tasks}` by the first word when n is 1, else the
+ * second (English counts; Chinese needs no such form).
+ */
 export function translator(lang: Lang): Translate {
-  return (key, vars) => MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) =>
+    MESSAGES[key][lang]
+      .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (_, name: string, one: string, other: string) =>
+        Number(vars?.[name]) === 1 ? one : other,
+      )
+      .replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
 export const isLang = (v: unknown): v is Lang => LANGS.includes(v as Lang);

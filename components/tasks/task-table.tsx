@@ -52,8 +52,10 @@ export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTa
               {t("tasks.col.schedule")}
             </th>
             {sortable("status", t("tasks.col.status"))}
-            <th scope="col">{t("tasks.col.runtime")}</th>
-            {sortable("lastRunTime", t("tasks.col.lastRun"))}
+            <th scope="col" className="hide-phone">
+              {t("tasks.col.runtime")}
+            </th>
+            {sortable("lastRunTime", t("tasks.col.lastRun"), "hide-phone")}
             {sortable("nextRunTime", t("tasks.col.nextRun"), "hide-narrow")}
             <th scope="col" className="hide-narrow">
               {t("tasks.col.owner")}
@@ -113,8 +115,8 @@ export function TaskTable({ items, sort, dir, onSort, fetchedAt, empty }: TaskTa
                     </span>
                   )}
                 </td>
-                <td className="cell-nowrap">{runtimeSeconds === null ? none : formatDuration(t, runtimeSeconds)}</td>
-                <td className="cell-nowrap">
+                <td className="cell-nowrap hide-phone">{runtimeSeconds === null ? none : formatDuration(t, runtimeSeconds)}</td>
+                <td className="cell-nowrap hide-phone">
                   <LocalTime value={task.lastRunTime} format="compact" />
                 </td>
                 <td className="cell-nowrap hide-narrow" data-testid="task-next-run">

@@ -55,6 +55,27 @@ describe("measures", () => {
     expect(estimates[2]).toBeGreaterThan(estimates[1]);
   });
 
+  it("fine texture filling the frame is told from noise by what halving the resolution does to it", async () => {
+    // Fur at pixel scale leaves a residual in every block (no smooth part to measure on) that halving keeps:
+    // texture. White sensor noise added to the same fur halves with the resolution and is measured.
+    const fur = checkNoise(await frameOf(fixture("images/baboon-normal-0.jpg")), T.noise);
+    expect(fur.metrics.fineSigma).toBeGreaterThan(2);
+    expect(fur.metrics.noiseSigma).toBeLessThan(0.5);
+    const base = await pixelsOf(fixture("images/baboon-normal-0.jpg"));
+    const gauss = gaussianSource(5);
+    const noisy = checkNoise(
+      await frameOf(
+        await encode(
+          mapPixels(base, (v) => v + 20 * gauss()),
+          92,
+        ),
+      ),
+      T.noise,
+    );
+    expect(noisy.abnormal).toBe(true);
+    expect(noisy.metrics.coarseSigma).toBeLessThan(0.7 * noisy.metrics.fineSigma);
+  });
+
   it("horizontal bands with a 12 px period are a stripe, whatever the scene", async () => {
     const base = await pixelsOf(fixture(SCENE));
     const banded = mapPixels(base, (v, _c, _x, y) => v * (0.8 + 0.2 * Math.sin((2 * Math.PI * y) / 12)));

@@ -1,5 +1,6 @@
 import "server-only";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { analyzeDecodedFrame } from "./analyze";
 import { decodeFrame, type Frame } from "./decode";
@@ -45,10 +46,17 @@ export async function diagnosePaths(paths: string[], checks?: FindingCode[]): Pr
 /**
  * Frames of the files in order, each read and decoded while the one before it is being checked: the decode
  * runs in libvips' thread and the checks in this one, so on a machine with a second core a frame costs about
- * the longer of the two instead of their sum.
+ * the longer of the two instead of their sum. The file is read synchronously so that the decode is handed to
+ * libvips at once: an asynchronous read would only call back after the checks, and nothing would overlap.
  */
 function decodeAhead(files: string[]): () => Promise<Frame> {
-  const load = (file: string) => readFile(file).then(decodeFrame);
+  const load = (file: string) => {
+    try {
+      return decodeFrame(readFileSync(file));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
   let index = 0;
   let pending = files.length ? load(files[0]) : undefined;
   return () => {

@@ -149,6 +149,60 @@ function canBeBlocky(profile: Float64Array, t: Thresholds["mosaic"]): boolean {
   return quiet / quarter <= t.maxInteriorStep;
 }
 
+/** Periods and phases are multiples of a quarter pixel, so every boundary position is one of these. */
+const QUARTERS = 4;
+
+interface BoundaryWindows {
+  /** Index of boundary position b is origin + 4b; positions run from one period before 0 to past the end. */
+  origin: number;
+  size: number;
+  total: number;
+  /** Sum and count of the steps at integer positions 1..n within 0.75 ("on") and within 1.5 ("near") of b. */
+  onSum: Float64Array;
+  onCount: Int32Array;
+  nearSum: Float64Array;
+  nearCount: Int32Array;
+}
+
+/**
+ * For every quarter-pixel boundary position, what a grid boundary there adds to the "on" and "near" sums (step
+ * j sits at position j + 1): the grid search then costs four look-ups per boundary instead of a walk over
+ * the line for each period and phase.
+ */
+function boundaryWindows(profile: Float64Array): BoundaryWindows {
+  const n = profile.length;
+  const prefix = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j] + profile[j];
+  const origin = Math.ceil(MAX_BLOCK * QUARTERS);
+  const size = origin + (n + 2) * QUARTERS;
+  const windows: BoundaryWindows = {
+    origin,
+    size,
+    total: prefix[n],
+    onSum: new Float64Array(size),
+    onCount: new Int32Array(size),
+    nearSum: new Float64Array(size),
+    nearCount: new Int32Array(size),
+  };
+  for (let q = 0; q < size; q++) {
+    const boundary = (q - origin) / QUARTERS;
+    // Positions strictly inside (boundary - r, boundary + r), clipped to 1..n.
+    let lo = Math.max(1, Math.floor(boundary - 0.75) + 1);
+    let hi = Math.min(n, Math.ceil(boundary + 0.75) - 1);
+    if (hi >= lo) {
+      windows.onSum[q] = prefix[hi] - prefix[lo - 1];
+      windows.onCount[q] = hi - lo + 1;
+    }
+    lo = Math.max(1, Math.floor(boundary - 1.5) + 1);
+    hi = Math.min(n, Math.ceil(boundary + 1.5) - 1);
+    if (hi >= lo) {
+      windows.nearSum[q] = prefix[hi] - prefix[lo - 1];
+      windows.nearCount[q] = hi - lo + 1;
+    }
+  }
+  return windows;
+}
+
 /**
  * The block size and phase whose boundaries carry the most step energy above the block interiors. Multiples
  * of the true size lose (their interiors hold the true boundaries), fractions too (their boundaries fall
@@ -158,32 +212,22 @@ function bestGrid(profile: Float64Array, scale: number): Grid {
   let best = { period: 0, phase: 0, on: 0, off: Infinity };
   let bestExcess = -Infinity;
   const n = profile.length;
-  // Step j sits at position j + 1. With prefix sums, a grid's "on" steps (within 0.75 of a boundary) and its
-  // "near" ones (within 1.5, the complement of "off") are a few ranges per boundary, not a walk over the line.
-  const prefix = new Float64Array(n + 1);
-  for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j] + profile[j];
-  const total = prefix[n];
+  const windows = boundaryWindows(profile);
+  const total = windows.total;
   for (let period = Math.max(MIN_PERIOD, MIN_BLOCK / scale); period <= MAX_BLOCK / scale; period += PERIOD_STEP) {
     if (n < 2 * period) break;
+    const stride = period * QUARTERS;
     for (let phase = 0; phase < period; phase += PHASE_STEP) {
       let on = 0,
         nOn = 0,
         near = 0,
         nNear = 0;
-      for (let boundary = phase - period; boundary - 1.5 < n; boundary += period) {
-        // Positions strictly inside (boundary - r, boundary + r), clipped to 1..n.
-        let lo = Math.max(1, Math.floor(boundary - 0.75) + 1);
-        let hi = Math.min(n, Math.ceil(boundary + 0.75) - 1);
-        if (hi >= lo) {
-          on += prefix[hi] - prefix[lo - 1];
-          nOn += hi - lo + 1;
-        }
-        lo = Math.max(1, Math.floor(boundary - 1.5) + 1);
-        hi = Math.min(n, Math.ceil(boundary + 1.5) - 1);
-        if (hi >= lo) {
-          near += prefix[hi] - prefix[lo - 1];
-          nNear += hi - lo + 1;
-        }
+      // Boundaries at phase + k * period, k from -1 while their near window can still reach position n.
+      for (let q = (phase - period) * QUARTERS + windows.origin; q < windows.size; q += stride) {
+        on += windows.onSum[q];
+        nOn += windows.onCount[q];
+        near += windows.nearSum[q];
+        nNear += windows.nearCount[q];
       }
       const off = total - near,
         nOff = n - nNear;

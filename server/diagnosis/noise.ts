@@ -10,15 +10,42 @@ import { quantile, rampScore, round } from "./stats";
  * noise sigma = sqrt(pi/2)/6 * mean|response|. Texture and edges leak into the response too, so it is averaged
  * per block and a low percentile of the blocks is taken: every frame has some smooth parts (sky, walls, road),
  * and noise, unlike texture, covers them too. Blocks that are largely clipped are skipped: clipping hides noise.
+ * A frame filled with fine texture has no smooth part; there the estimate at half resolution tells texture from
+ * noise (whiteNoiseSigma).
  */
 export function checkNoise(frame: Frame, t: Thresholds["noise"]): CheckResult {
-  const sigma = blockNoiseSigma(frame.gray, frame.w, frame.h, t.blockQuantile);
+  const full = blockNoiseSigma(frame.gray, frame.w, frame.h, t.blockQuantile);
+  const half = halved(frame.gray, frame.w, frame.h);
+  const coarse = blockNoiseSigma(half.gray, half.w, half.h, t.blockQuantile);
+  const sigma = whiteNoiseSigma(full, coarse);
   return {
     code: "noise",
     abnormal: sigma >= t.minSigma,
     score: rampScore(sigma, 0.5, t.minSigma, 3 * t.minSigma),
-    metrics: { noiseSigma: round(sigma, 3) },
+    metrics: { noiseSigma: round(sigma, 3), fineSigma: round(full, 3), coarseSigma: round(coarse, 3) },
   };
+}
+
+/**
+ * The white part of the residual. Noise is independent from pixel to pixel, so averaging 2x2 pixels halves its
+ * sigma; scene texture (foliage, fur, gravel filling the frame) is correlated over neighbouring pixels and keeps
+ * its residual when halved. With fine = sqrt(n^2 + t^2) and coarse = sqrt(n^2 / 4 + t^2) for a texture that
+ * looks alike at both scales, n = sqrt((fine^2 - coarse^2) / (3 / 4)): the full sigma for pure noise, zero for
+ * pure texture (texture that is stronger when halved counts as none).
+ */
+function whiteNoiseSigma(fine: number, coarse: number): number {
+  return Math.sqrt(Math.max(0, fine * fine - coarse * coarse) / 0.75);
+}
+
+/** The luma plane averaged over 2x2 pixels. */
+function halved(gray: Uint8Array, w: number, h: number): { gray: Uint8Array; w: number; h: number } {
+  const hw = w >> 1;
+  const hh = h >> 1;
+  const out = new Uint8Array(hw * hh);
+  for (let y = 0; y < hh; y++) {
+    for (let x = 0, i = 2 * y * w; x < hw; x++, i += 2) out[y * hw + x] = (gray[i] + gray[i + 1] + gray[i + w] + gray[i + w + 1] + 2) >> 2;
+  }
+  return { gray: out, w: hw, h: hh };
 }
 
 const BLOCK = 8;

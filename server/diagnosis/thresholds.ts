@@ -71,9 +71,10 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // (a flower filling the frame): not judged. Whites short of blue only, red and green balanced, are the colour
   // of sunlit foliage (grass fills the frame: 0.6-0.7) and read as the subject up to 0.9 (see color-cast.ts).
   color_cast: { minCast: 0.39, minRegionalShift: 0.1, maxNeutralShift: 1.6, maxFoliageTint: 0.9 },
-  // Noise sigma (luma levels on the work plane) of the 10 % smoothest blocks (healthy frames: under 2.5,
-  // even fur or foliage that fills the frame; sigma 30 source noise: 6.9 and more).
-  noise: { minSigma: 4.6, blockQuantile: 0.1 },
+  // White-noise sigma (luma levels on the work plane) of the 10 % smoothest blocks: the part of the residual that
+  // halves with the resolution (healthy frames: under 0.8, even fur or a palm canopy filling the frame, which
+  // measure up to 5 before that; sigma 30 source noise: 6.8 and more).
+  noise: { minSigma: 3.8, blockQuantile: 0.1 },
   // 2nd..98th percentile luma spread (most healthy scenes span 140+, but a pale close-up such as bare wood
   // spans only 49; contrast cut to 12-25 % leaves 8-52). Where a camera's scene is that flat, teach it.
   low_contrast: { maxSpread: 45 },

@@ -12,5 +12,5 @@ export const admin = {
   "age.seconds": { zh: "{n} 秒前", en: "{n} s ago" },
   "age.minutes": { zh: "{n} 分钟前", en: "{n} min ago" },
   "age.hours": { zh: "{n} 小时前", en: "{n} h ago" },
-  "age.days": { zh: "{n} 天前", en: "{n} days ago" },
+  "age.days": { zh: "{n} 天前", en: "{n} {n:day|days} ago" },
 } as const;

@@ -23,7 +23,7 @@ export const recoveries = {
     en: "A record appears here whenever a stuck task is reset by hand, in bulk or by the watchdog.",
   },
   "recoveries.emptyFiltered": { zh: "没有符合条件的恢复记录。", en: "No recoveries match." },
-  "recoveries.total": { zh: "共 {total} 条记录", en: "{total} records" },
+  "recoveries.total": { zh: "共 {total} 条记录", en: "{total} {total:record|records}" },
   "recoveries.exportHint": {
     zh: "导出包含符合当前筛选条件的全部记录（不只本页）。",
     en: "The export holds every record that matches these filters, not only this page.",

@@ -1,12 +1,12 @@
 /** recovery: stuck tasks and their recovery, Chinese (default) and English. */
 export const recovery = {
-  "recovery.banner.title": { zh: "发现 {n} 个卡住的任务", en: "{n} stuck tasks found" },
+  "recovery.banner.title": { zh: "发现 {n} 个卡住的任务", en: "{n} stuck {n:task|tasks} found" },
   "recovery.banner.body": {
     zh: "数据库显示这些任务正在运行，但没有执行器在正常执行它们。恢复会把它们重置为等待中：按计划运行的任务在计划时间继续运行（卡住期间错过的一次会补跑一次）；仅手动的任务不会自动运行，需要时请点击立即运行。",
     en: "The database shows these tasks as running, but no executor is working on them properly. Recovery puts them back to pending: scheduled tasks resume at their schedule (a run missed while stuck runs once); manual-only tasks do not run again until someone clicks Run now.",
   },
   "recovery.banner.none": { zh: "未发现卡住的任务", en: "No stuck tasks" },
-  "recovery.banner.running": { zh: "运行中任务 {n} 个", en: "{n} tasks running" },
+  "recovery.banner.running": { zh: "运行中任务 {n} 个", en: "{n} {n:task|tasks} running" },
   "recovery.showStuck": { zh: "查看卡住的任务", en: "Show stuck tasks" },
   "recovery.recoverAll": { zh: "全部恢复", en: "Recover all" },
   "recovery.all.title": { zh: "恢复 {n} 个卡住的任务？", en: "Recover {n} stuck tasks?" },
@@ -15,7 +15,7 @@ export const recovery = {
     en: "These {n} stuck tasks will be put back to pending; tasks running normally are not touched:",
   },
   "recovery.all.none": { zh: "目前没有卡住的任务。", en: "No task is stuck at the moment." },
-  "recovery.all.confirm": { zh: "恢复 {n} 个任务", en: "Recover {n} tasks" },
+  "recovery.all.confirm": { zh: "恢复 {n} 个任务", en: "Recover {n} {n:task|tasks}" },
   "recovery.named.more": { zh: "以及另外 {n} 个任务", en: "and {n} more" },
   "recovery.forceReset": { zh: "强制重置…", en: "Force reset…" },
   "recovery.force.title": { zh: "强制重置所有运行中的任务？", en: "Force-reset every running task?" },

@@ -58,7 +58,7 @@ export const settings = {
   "tokens.owner": { zh: "所属用户", en: "Owner" },
   "tokens.ownerHint": { zh: "令牌以该用户的身份和角色访问。", en: "The token acts as this user, with this user's role." },
   "tokens.expiry": { zh: "有效期", en: "Expires" },
-  "tokens.expiresInDays": { zh: "{n} 天", en: "{n} days" },
+  "tokens.expiresInDays": { zh: "{n} 天", en: "{n} {n:day|days}" },
   "tokens.never": { zh: "永不过期", en: "Never" },
   "tokens.prefix": { zh: "前缀", en: "Prefix" },
   "tokens.createdAt": { zh: "创建时间", en: "Created" },

@@ -65,7 +65,7 @@ export const taskDetail = {
   "run.outcome.reset": { zh: "已重置", en: "Reset" },
   "progress.title": { zh: "运行进度", en: "Progress" },
   "progress.count": { zh: "第 {i}/{n} 个摄像头", en: "Camera {i} of {n}" },
-  "progress.done": { zh: "已完成 {done}/{n} 个摄像头", en: "{done} of {n} cameras done" },
+  "progress.done": { zh: "已完成 {done}/{n} 个摄像头", en: "{done} of {n} {n:camera|cameras} done" },
   "progress.starting": { zh: "正在开始运行…", en: "Starting the run…" },
   "progress.phase.grabbing": { zh: "正在抓取「{camera}」画面，已 {since}", en: "grabbing a frame from “{camera}” for {since}" },
   "progress.phase.analysing": { zh: "正在分析「{camera}」画面，已 {since}", en: "analysing the frame of “{camera}” for {since}" },

@@ -8,7 +8,7 @@ export const taskForm = {
   "taskForm.cameras": { zh: "摄像头", en: "Cameras" },
   "taskForm.cameraSearch": { zh: "搜索摄像头", en: "Search cameras" },
   "taskForm.cameraSearchPlaceholder": { zh: "摄像头名称…", en: "Camera name…" },
-  "taskForm.camerasSelected": { zh: "已选择 {n} 个摄像头", en: "{n} cameras selected" },
+  "taskForm.camerasSelected": { zh: "已选择 {n} 个摄像头", en: "{n} {n:camera|cameras} selected" },
   "taskForm.camerasNone": { zh: "没有找到摄像头。", en: "No cameras found." },
   "taskForm.cameraRemove": { zh: "移除 {name}", en: "Remove {name}" },
   "taskForm.checks": { zh: "检测项", en: "Checks" },

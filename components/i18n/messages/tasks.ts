@@ -36,7 +36,7 @@ export const tasks = {
   "tasks.filter.executorClear": { zh: "不再只看执行器 {executor} 的任务", en: "Stop showing only the tasks of executor {executor}" },
   "tasks.emptyFiltered": { zh: "没有符合筛选条件的任务。", en: "No task matches these filters." },
   "tasks.emptyAll": { zh: "还没有诊断任务。", en: "There are no diagnosis tasks yet." },
-  "tasks.total": { zh: "共 {total} 个任务", en: "{total} tasks" },
+  "tasks.total": { zh: "共 {total} 个任务", en: "{total} {total:task|tasks}" },
   "schedule.interval": { zh: "每 {n} 分钟", en: "Every {n} min" },
   "schedule.cron": { zh: "Cron：{expr}", en: "Cron: {expr}" },
   "schedule.manual": { zh: "仅手动", en: "Manual only" },
