@@ -29,7 +29,10 @@ import { histogramPercentile, rampScore, round } from "./stats";
  *    warm light or a white balance stuck warm (tungsten, sodium) raises red well above green, a cold one lifts
  *    blue, a failing channel or IR-cut filter moves red and blue together against green (green or magenta).
  *    So a moderate tint of the whites in the foliage sector (`foliage` = 1) is read as the subject; a strong
- *    one (beyond maxFoliageTint, e.g. a dead blue channel) is still a cast.
+ *    one (beyond maxFoliageTint, e.g. a dead blue channel) is still a cast. The price: a yellow cast with
+ *    little red gain on a grey scene lands in the sector too (4 of 36 such casts drawn with the public set's
+ *    yellow gains on its scenes). Also asking the mid tones to be more saturated than the whites (petals and
+ *    leaves are, their sunlit highlights are white) caught those, but called a dark forest a cast: not done.
  */
 export function checkColorCast(frame: Frame, t: Thresholds["color_cast"]): CheckResult {
   const { regional, regions, white } = measure(frame);
