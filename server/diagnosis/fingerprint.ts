@@ -61,8 +61,11 @@ export function parseFingerprint(data: Buffer | Uint8Array): Fingerprint | undef
     samples: bytes.subarray(HEADER + CELLS, V1_SIZE),
   };
   if (version === VERSION) {
-    const read = (offset: number, n: number) =>
-      Float64Array.from({ length: n }, (_, i) => bytes.readUInt16BE(offset + 2 * i) / PROFILE_SCALE);
+    const read = (offset: number, n: number) => {
+      const out = new Float64Array(n);
+      for (let i = 0, at = offset; i < n; i++, at += 2) out[i] = ((bytes[at] << 8) | bytes[at + 1]) / PROFILE_SCALE;
+      return out;
+    };
     fingerprint.profiles = { columns: read(V1_SIZE, COLUMN_BINS), rows: read(V1_SIZE + 2 * COLUMN_BINS, ROW_BINS) };
   }
   return fingerprint;

@@ -87,21 +87,42 @@ export function profileShift(a: Float64Array, b: Float64Array, t: Thresholds["sh
   return { shift: best - maxShift + offset, explained: 1 - costs[best] / still };
 }
 
+/**
+ * A profile's detail is needed once per comparison it takes part in (with the frame before and after it, and
+ * with every earlier frame for scene_change), so it is kept with the profile's array.
+ */
+const details = new WeakMap<Float64Array, Float64Array | null>();
+
 /** Profile minus its moving average, scaled to unit spread; undefined for a profile without detail. */
 function detail(profile: Float64Array): Float64Array | undefined {
+  let out = details.get(profile);
+  if (out === undefined) {
+    out = computeDetail(profile);
+    details.set(profile, out);
+  }
+  return out ?? undefined;
+}
+
+function computeDetail(profile: Float64Array): Float64Array | null {
   const n = profile.length;
   const out = new Float64Array(n);
+  // Running sum over the window [i - RADIUS, i + RADIUS] clipped to the profile (profiles are multiples of
+  // 1/64, so the sums are exact).
+  let sum = 0;
+  for (let j = 0; j <= Math.min(n - 1, DETAIL_RADIUS); j++) sum += profile[j];
   for (let i = 0; i < n; i++) {
-    let sum = 0,
-      count = 0;
-    for (let j = Math.max(0, i - DETAIL_RADIUS); j <= Math.min(n - 1, i + DETAIL_RADIUS); j++, count++) sum += profile[j];
-    out[i] = profile[i] - sum / count;
+    const lo = Math.max(0, i - DETAIL_RADIUS);
+    const hi = Math.min(n - 1, i + DETAIL_RADIUS);
+    out[i] = profile[i] - sum / (hi - lo + 1);
+    if (i + DETAIL_RADIUS + 1 < n) sum += profile[i + DETAIL_RADIUS + 1];
+    if (i - DETAIL_RADIUS >= 0) sum -= profile[i - DETAIL_RADIUS];
   }
   let sumSq = 0;
-  for (const v of out) sumSq += v * v;
+  for (let i = 0; i < n; i++) sumSq += out[i] * out[i];
   const std = Math.sqrt(sumSq / n);
-  if (std < MIN_DETAIL) return undefined;
-  return out.map((v) => v / std);
+  if (std < MIN_DETAIL) return null;
+  for (let i = 0; i < n; i++) out[i] /= std;
+  return out;
 }
 
 /** Below this (luma levels) a profile has no detail to align: a flat field. */
