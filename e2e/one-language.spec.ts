@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/session";
+import { e2eOrigin } from "./support/e2e-env";
 import { sql } from "./support/e2e-db";
 import { runningTask } from "./support/task-fixtures";
 import { uniqueName } from "./support/e2e-db";
@@ -49,8 +50,12 @@ async function visibleTexts(page: Page, typed: string[]): Promise<string[]> {
 }
 
 let stuckTask = 0;
+let recoveredTask = 0;
 
 async function mainPages(page: Page): Promise<string[]> {
+  // Recovered through the API (once: the second walk finds it recovered already), so its detail page
+  // shows the recovery's status reason, its reset run and its recovery history.
+  await page.request.post(`/api/diagnosis/tasks/${recoveredTask}/recovery`, { headers: { origin: e2eOrigin() } });
   await page.goto("/tasks");
   const taskHref = await page.locator('[data-testid^="task-row-"] a[href^="/tasks/"]').first().getAttribute("href");
   await page.goto("/cameras");
@@ -60,6 +65,7 @@ async function mainPages(page: Page): Promise<string[]> {
     "/tasks",
     taskHref!,
     `/tasks/${stuckTask}`,
+    `/tasks/${recoveredTask}`,
     "/tasks/new",
     "/cameras",
     cameraHref!,
@@ -100,6 +106,7 @@ test.describe("one language at a time", () => {
     // A stuck task with where its run stopped, so the banner, its badge, the stuck reason and the
     // stopped-at sentence are on screen too.
     stuckTask = await runningTask(uniqueName("language-stuck"), "executor_dead");
+    recoveredTask = await runningTask(uniqueName("language-recovered"), "executor_dead");
     const [camera] = await sql<{ id: number; name: string }>(
       `INSERT INTO cameras (name, source_type, source_uri, updated_at) VALUES ($1, 'image_folder', 'demo/cameras/lobby', now()) RETURNING id, name`,
       [uniqueName("language-camera")],

@@ -1,4 +1,5 @@
 import { grabErrorText, isGrabErrorCode, type GrabErrorCode, type GrabErrorParams } from "./grab-error-codes";
+import { isRecoveryReasonCode, RECOVERY_REASON_MESSAGES, type RecoveryReasonCode } from "./stuck-reason-codes";
 
 /**
  * Why a run ended as it did, as codes and numbers rather than a sentence: which cameras failed and
@@ -20,7 +21,13 @@ export type RunNote =
   | { code: "cameras_failed"; total: number; failed: number; cameras: CameraFailureNote[] }
   | { code: "max_runtime"; minutes: number }
   /** The run itself broke (a database error...): the message is the server's, in English. */
-  | { code: "run_error"; message: string };
+  | { code: "run_error"; message: string }
+  /** Put back to pending when its executor (host:pid) shut down mid-run. */
+  | { code: "released"; executor: string }
+  /** Reset by a recovery, for this reason (runtimeLimit: the limit a runtime_exceeded verdict applied). */
+  | { code: "recovered"; reason: RecoveryReasonCode; runtimeLimit: number | null }
+  /** Failed instead: recovered automatically `max` times within `windowMinutes`, the last time for this reason. */
+  | { code: "recovery_capped"; reason: RecoveryReasonCode; runtimeLimit: number | null; max: number; windowMinutes: number };
 
 export const RUN_NOTE_MESSAGES = {
   "runNote.allFailed": { zh: "全部 {total} 个摄像头失败：{cameras}", en: "All {total} cameras failed: {cameras}" },
@@ -33,13 +40,23 @@ export const RUN_NOTE_MESSAGES = {
     en: "The run exceeded its max runtime of {minutes} min and was aborted",
   },
   "runNote.runError": { zh: "运行出错：{message}", en: "The run failed: {message}" },
+  "runNote.released": { zh: "执行器 {executor} 关闭时释放", en: "Released when executor {executor} shut down" },
+  "runNote.recovered": { zh: "已恢复：{reason}", en: "Recovered: {reason}" },
+  "runNote.recoveryCapped": {
+    zh: "自动恢复次数过多，已停止调度：{window} 分钟内已自动恢复 {max} 次（{reason}）",
+    en: "Recovered automatically too often, no longer scheduled: {max} times within {window} min ({reason})",
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 type Lang = "zh" | "en";
-type Key = keyof typeof RUN_NOTE_MESSAGES;
+const MESSAGES = { ...RUN_NOTE_MESSAGES, ...RECOVERY_REASON_MESSAGES };
+type Key = keyof typeof MESSAGES;
 
 const say = (key: Key, lang: Lang, vars: Record<string, string | number> = {}) =>
-  RUN_NOTE_MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+
+const reasonText = (note: { reason: RecoveryReasonCode; runtimeLimit: number | null }, lang: Lang) =>
+  say(`recoveries.reason.${note.reason}`, lang, { n: note.runtimeLimit ?? "?" });
 
 const withoutStop = (text: string) => text.trim().replace(/[。.]$/, "");
 
@@ -55,6 +72,12 @@ export function runNoteText(note: RunNote, lang: Lang): string {
       return say("runNote.maxRuntime", lang, { minutes: note.minutes });
     case "run_error":
       return say("runNote.runError", lang, { message: note.message });
+    case "released":
+      return say("runNote.released", lang, { executor: note.executor });
+    case "recovered":
+      return say("runNote.recovered", lang, { reason: reasonText(note, lang) });
+    case "recovery_capped":
+      return say("runNote.recoveryCapped", lang, { reason: reasonText(note, lang), max: note.max, window: note.windowMinutes });
     case "cameras_failed": {
       const items = note.cameras.map((f) => say("runNote.camera", lang, { camera: f.camera, error: cameraError(f, lang) }));
       const more = note.failed - note.cameras.length;
@@ -76,6 +99,17 @@ export function asRunNote(value: unknown): RunNote | null {
   const note = value as Record<string, unknown>;
   if (note.code === "max_runtime" && typeof note.minutes === "number") return value as RunNote;
   if (note.code === "run_error" && typeof note.message === "string") return value as RunNote;
+  if (note.code === "released" && typeof note.executor === "string") return value as RunNote;
+  const limit = note.runtimeLimit === null || typeof note.runtimeLimit === "number";
+  if (note.code === "recovered" && isRecoveryReasonCode(note.reason) && limit) return value as RunNote;
+  if (
+    note.code === "recovery_capped" &&
+    isRecoveryReasonCode(note.reason) &&
+    limit &&
+    typeof note.max === "number" &&
+    typeof note.windowMinutes === "number"
+  )
+    return value as RunNote;
   if (note.code === "cameras_failed" && typeof note.total === "number" && typeof note.failed === "number" && Array.isArray(note.cameras)) {
     const cameras = (note.cameras as Array<Record<string, unknown>>).map((c) => ({
       camera: String(c?.camera ?? ""),

@@ -12,6 +12,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { PagedQueryTable } from "@/components/ui/paged-query-table";
 import type { InstanceLiveness } from "@/server/executor/liveness";
 import { showFromParams } from "./executor-params";
+import { executorName } from "@/shared/executor-name";
 
 const EXECUTORS_REFRESH_MS = 10_000;
 const STATUS_TONE: Record<InstanceLiveness, BadgeTone> = { alive: "ok", dead: "danger", stopped: "muted" };
@@ -77,8 +78,7 @@ export function ExecutorList() {
         }}
         head={
           <>
-            <th scope="col">{t("executors.col.host")}</th>
-            <th scope="col">{t("executors.col.pid")}</th>
+            <th scope="col">{t("executors.col.executor")}</th>
             <th scope="col">{t("executors.col.kind")}</th>
             <th scope="col">{t("executors.col.started")}</th>
             <th scope="col">{t("executors.col.heartbeat")}</th>
@@ -89,10 +89,10 @@ export function ExecutorList() {
         row={(instance) => (
           <tr key={instance.id} data-testid={`executor-row-${instance.id}`} title={instance.id}>
             <td>
-              <span className="mono">{instance.host}</span>
+              {/* host:pid, the name the task list, the audit and the logs use for it */}
+              <span className="mono">{executorName(instance)}</span>
               {instance.isThisProcess && <span className="adm-tag">{t("executors.thisServer")}</span>}
             </td>
-            <td className="mono">{instance.pid}</td>
             <td>{instance.kind === "server" || instance.kind === "worker" ? t(`executors.kind.${instance.kind}`) : instance.kind}</td>
             <td>
               <LocalTime value={instance.startedAt} />

@@ -1,5 +1,8 @@
 import "server-only";
+import os from "node:os";
 import { logger } from "@/server/logging/logger";
+import { executorName } from "@/shared/executor-name";
+import { runNoteSentence, type RunNote } from "@/shared/run-note";
 import { claimDueTasks, type ClaimedRun } from "./claim-tasks";
 import { beatRuns, releaseRun } from "./fenced-writes";
 import { beatInstance, markInstanceStopped, registerInstance, type InstanceKind } from "./instance-registry";
@@ -68,10 +71,10 @@ export class Executor {
     this.claimWaker.wake();
     this.beatWaker.wake();
     await Promise.race([this.allDone(), sleep(this.options.shutdownGraceMs)]);
-    const reason = `执行器关闭时释放 (released at shutdown of executor ${this.instance})`;
+    const released: RunNote = { code: "released", executor: executorName({ host: os.hostname(), pid: process.pid }) };
     for (const run of this.running.values()) {
-      run.controller.abort(new RunAborted("shutdown", reason));
-      if (await releaseRun(run.lease, reason).catch(() => false))
+      run.controller.abort(new RunAborted("shutdown", runNoteSentence(released)));
+      if (await releaseRun(run.lease, released).catch(() => false))
         this.log.info({ taskId: run.lease.taskId }, "released to pending at shutdown");
     }
     await Promise.race([this.allDone(), sleep(2_000)]);

@@ -138,15 +138,17 @@ export async function finishRun(lease: RunLease, end: RunEnd): Promise<boolean> 
 }
 
 /** Puts a run's task back to pending (shutdown), recording why, if the lease holds. */
-export async function releaseRun(lease: RunLease, reason: string): Promise<boolean> {
+export async function releaseRun(lease: RunLease, note: RunNote): Promise<boolean> {
   const db = await getDb();
+  const reason = runNoteSentence(note);
   const rows = await db.$queryRaw<Array<{ id: bigint }>>`
     WITH t AS (
-      UPDATE diagnosis_tasks SET status = 'pending', status_reason = ${reason}, status_note = NULL, last_run_outcome = 'released', updated_at = now()
+      UPDATE diagnosis_tasks SET status = 'pending', status_reason = ${reason}, status_note = ${JSON.stringify(note)}::jsonb,
+             last_run_outcome = 'released', updated_at = now()
       WHERE id = ${lease.taskId} AND status = 'running' AND attempt = ${lease.attempt} AND owner_instance_id = ${lease.instanceId}::uuid
       RETURNING id
     )
-    UPDATE task_runs SET finished_at = now(), outcome = 'released', error = ${reason}
+    UPDATE task_runs SET finished_at = now(), outcome = 'released', error = ${reason}, note = ${JSON.stringify(note)}::jsonb
     WHERE id = ${lease.runId} AND EXISTS (SELECT 1 FROM t)
     RETURNING id`;
   return rows.length === 1;

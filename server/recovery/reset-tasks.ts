@@ -1,6 +1,8 @@
 import "server-only";
 import { env } from "@/server/config/env";
 import { getDb } from "@/server/db/client";
+import { runNoteSentence, type RunNote } from "@/shared/run-note";
+import { isRecoveryReasonCode } from "@/shared/stuck-reason-codes";
 import type { RecoveryActor, RecoveryMode } from "./recovery-actor";
 
 export interface ResetTarget {
@@ -37,17 +39,24 @@ export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, act
   if (targets.length === 0) return [];
   const db = await getDb();
   const capped = mode === "auto";
+  // The task's new status reason, coded for the console and as the API's bilingual sentence, for
+  // either outcome: the statement decides which applies, row by row.
+  const notes = targets.map((t) => resetNotes(t));
   const rows = await db.$queryRaw<Array<{ task_id: number; new_status: "pending" | "failed" }>>`
     WITH x AS (
       SELECT * FROM unnest(${targets.map((t) => t.id)}::int[], ${targets.map((t) => t.attempt)}::int[],
                            ${targets.map((t) => t.reasonCode)}::text[], ${targets.map((t) => t.reasonText)}::text[],
                            ${targets.map((t) => t.runtimeLimit)}::int[], ${targets.map((t) => t.stopped?.phase ?? null)}::text[],
                            ${targets.map((t) => t.stopped?.cameraName ?? null)}::text[], ${targets.map((t) => t.stopped?.index ?? null)}::int[],
-                           ${targets.map((t) => t.stopped?.total ?? null)}::int[], ${targets.map((t) => t.stopped?.waitedMinutes ?? null)}::int[])
-        AS x(id, attempt, code, text, runtime_limit, stopped_phase, stopped_camera, stopped_index, stopped_total, stopped_waited)
+                           ${targets.map((t) => t.stopped?.total ?? null)}::int[], ${targets.map((t) => t.stopped?.waitedMinutes ?? null)}::int[],
+                           ${notes.map((n) => runNoteSentence(n.recovered))}::text[], ${notes.map((n) => JSON.stringify(n.recovered))}::text[],
+                           ${notes.map((n) => runNoteSentence(n.capped))}::text[], ${notes.map((n) => JSON.stringify(n.capped))}::text[])
+        AS x(id, attempt, code, text, runtime_limit, stopped_phase, stopped_camera, stopped_index, stopped_total, stopped_waited,
+             recovered_text, recovered_note, capped_text, capped_note)
     ), prior AS (
       SELECT t.id, t.name, t.status, t.owner_instance_id, t.attempt, t.started_at, t.heartbeat_at, t.last_run_time,
              x.code, x.text, x.runtime_limit, x.stopped_phase, x.stopped_camera, x.stopped_index, x.stopped_total, x.stopped_waited,
+             x.recovered_text, x.recovered_note, x.capped_text, x.capped_note,
              CASE WHEN ${capped} AND (
                SELECT count(*) FROM recovery_audits a
                WHERE a.task_id = t.id AND a.mode = 'auto' AND a.recovered_at > now() - make_interval(mins => ${env.AUTO_RECOVERY_WINDOW_MINUTES})
@@ -58,10 +67,8 @@ export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, act
     ), reset AS (
       UPDATE diagnosis_tasks t
       SET status = p.new_status::task_status,
-          status_reason = CASE WHEN p.new_status = 'failed'
-            THEN '自动恢复次数过多，已停止调度：' || ${env.AUTO_RECOVERY_WINDOW_MINUTES} || ' 分钟内已自动恢复 ' || ${env.AUTO_RECOVERY_MAX} || ' 次（' || p.text || '）'
-            ELSE '已恢复：' || p.text END,
-          status_note = NULL,
+          status_reason = CASE WHEN p.new_status = 'failed' THEN p.capped_text ELSE p.recovered_text END,
+          status_note = CASE WHEN p.new_status = 'failed' THEN p.capped_note ELSE p.recovered_note END::jsonb,
           -- A manual task never starts by itself, so recovery leaves it pending and not due (someone
           -- runs it again on purpose); a scheduled one resumes at its schedule: a slot it missed
           -- while stuck (next_run_time in the past) runs once, at the next poll.
@@ -71,7 +78,7 @@ export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, act
       FROM prior p WHERE t.id = p.id
       RETURNING t.id
     ), closed_runs AS (
-      UPDATE task_runs r SET outcome = 'reset', finished_at = now(), error = p.text
+      UPDATE task_runs r SET outcome = 'reset', finished_at = now(), error = p.recovered_text, note = p.recovered_note::jsonb
       FROM prior p WHERE r.task_id = p.id AND r.attempt = p.attempt AND r.outcome = 'running'
       RETURNING r.id
     )
@@ -86,4 +93,20 @@ export async function resetTasks(targets: ResetTarget[], mode: RecoveryMode, act
     FROM prior p
     RETURNING task_id, new_status::text AS new_status`;
   return rows.map((r) => ({ id: r.task_id, newStatus: r.new_status })).sort((a, b) => a.id - b.id);
+}
+
+/** What a reset task's status reason says: recovered for this reason, or (capped) failed after too many automatic recoveries. */
+function resetNotes(target: ResetTarget): { recovered: RunNote; capped: RunNote } {
+  const reason = isRecoveryReasonCode(target.reasonCode) ? target.reasonCode : "force_reset";
+  const runtimeLimit = target.runtimeLimit;
+  return {
+    recovered: { code: "recovered", reason, runtimeLimit },
+    capped: {
+      code: "recovery_capped",
+      reason,
+      runtimeLimit,
+      max: env.AUTO_RECOVERY_MAX,
+      windowMinutes: env.AUTO_RECOVERY_WINDOW_MINUTES,
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import "../support/use-own-database";
+import os from "node:os";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { Executor } from "@/server/executor/executor";
@@ -250,7 +251,10 @@ describe("executor", () => {
     executor = undefined;
     const released = await task(t.id);
     expect(released.status).toBe("pending");
-    expect(released.statusReason).toContain("released at shutdown");
+    expect(released.statusReason).toBe(
+      `执行器 ${os.hostname()}:${process.pid} 关闭时释放 (Released when executor ${os.hostname()}:${process.pid} shut down)`,
+    );
+    expect(released.statusNote).toEqual({ code: "released", executor: `${os.hostname()}:${process.pid}` });
     expect(await (await getDb()).taskRun.findFirst({ where: { taskId: t.id } })).toMatchObject({ outcome: "released" });
     const instance = await (await getDb()).executorInstance.findUniqueOrThrow({ where: { id: ex.instanceId! } });
     expect(instance.stoppedAt).not.toBeNull();

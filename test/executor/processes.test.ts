@@ -1,5 +1,6 @@
 import "../support/use-own-database";
 import { execFile } from "node:child_process";
+import os from "node:os";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
@@ -47,7 +48,8 @@ describe("several processes on one database", () => {
     expect(await worker.exited).toBe(0);
     const released = await task(running.id);
     expect(released.status).toBe("pending");
-    expect(released.statusReason).toContain("released at shutdown");
+    // Named by the worker's host:pid, not its instance id.
+    expect(released.statusReason).toMatch(new RegExp(`\\(Released when executor ${os.hostname()}:${worker.child.pid} shut down\\)$`));
     const instance = await (await getDb()).executorInstance.findUniqueOrThrow({ where: { id: running.ownerInstanceId! } });
     expect(instance.stoppedAt).not.toBeNull();
   }, 60_000);

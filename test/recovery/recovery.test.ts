@@ -37,7 +37,10 @@ describe("recovery", () => {
     const row = await taskRow(task.id);
     expect(row.status).toBe("pending");
     expect(row.nextRunTime).toBeNull(); // a manual task: recovery does not start it
-    expect(row.statusReason).toContain("执行器已失联");
+    expect(row.statusReason).toBe("已恢复：执行器已失联 (Recovered: Its executor is dead)");
+    expect(row.statusNote).toEqual({ code: "recovered", reason: "executor_dead", runtimeLimit: null });
+    const closed = await (await getDb()).taskRun.findFirstOrThrow({ where: { taskId: task.id }, orderBy: { attempt: "desc" } });
+    expect(closed).toMatchObject({ outcome: "reset", error: row.statusReason, note: row.statusNote });
     const [audit] = await audits(task.id);
     expect(audit).toMatchObject({
       actorType: "user",
@@ -192,7 +195,8 @@ describe("recovery", () => {
     const row = await taskRow(task.id);
     expect(row.status).toBe("failed");
     expect(row.nextRunTime).toBeNull();
-    expect(row.statusReason).toContain("自动恢复次数过多");
+    expect(row.statusReason).toMatch(/^自动恢复次数过多.*\(Recovered automatically too often, no longer scheduled: .*\)$/);
+    expect(row.statusNote).toMatchObject({ code: "recovery_capped", reason: "executor_dead", max: 3 });
     expect((await audits(task.id)).map((a) => a.newStatus)).toEqual(["pending", "pending", "pending", "failed"]);
   });
 

@@ -1,3 +1,5 @@
+import { RECOVERY_REASON_MESSAGES } from "@/shared/stuck-reason-codes";
+
 /** recoveries: the recovery audit page. */
 export const recoveries = {
   "recoveries.title": { zh: "恢复记录", en: "Recoveries" },
@@ -51,12 +53,7 @@ export const recoveries = {
   "recoveries.actor.watchdog": { zh: "看门狗", en: "Watchdog" },
   "recoveries.actor.watchdogNamed": { zh: "看门狗 ({executor})", en: "Watchdog ({executor})" },
   "recoveries.actor.cli": { zh: "命令行", en: "Command line" },
-  "recoveries.reason.no_owner": { zh: "任务没有执行器记录", en: "No executor owns the task" },
-  "recoveries.reason.executor_dead": { zh: "执行器已失联", en: "Its executor is dead" },
-  "recoveries.reason.not_in_running_set": { zh: "任务不在执行器运行列表中", en: "Its executor is not running it" },
-  "recoveries.reason.heartbeat_stale": { zh: "任务心跳超时", en: "The run stopped sending heartbeats" },
-  "recoveries.reason.runtime_exceeded": { zh: "运行时间超过 {n} 分钟", en: "Ran longer than {n} min" },
-  "recoveries.reason.force_reset": { zh: "强制重置", en: "Forced reset" },
+  ...RECOVERY_REASON_MESSAGES,
   "stopped.grabbing": {
     zh: "在抓取「{camera}」画面时中断（第 {i}/{n} 个摄像头），已等待 {minutes} 分钟",
     en: "Stopped while grabbing a frame from “{camera}” (camera {i} of {n}), waiting for {minutes} min",
