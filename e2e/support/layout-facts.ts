@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
  * - the page itself scrolls sideways (a wide table must scroll inside its own .table-wrap);
  * - a badge's text is cut off;
  * - a sentence is squeezed into a column a few characters wide;
+ * - two panels (cards) one above the other touch, with no gap between them;
  * - a button sits on top of another one, or sticks out of the window (buttons inside a table that
  *   scrolls sideways are reached by scrolling that table).
  */
@@ -34,6 +35,16 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const width = el.getBoundingClientRect().width;
       if (width < 4 * parseFloat(getComputedStyle(el).fontSize))
         problems.push(`"${own.slice(0, 40)}" is squeezed into a ${Math.round(width)}px column`);
+    }
+
+    const cards = [...document.querySelectorAll(".card")].filter(shown).map((el) => ({ el, box: el.getBoundingClientRect() }));
+    for (const a of cards) {
+      for (const b of cards) {
+        const gap = b.box.top - a.box.bottom;
+        const sideBySide = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left) > 0;
+        if (a !== b && sideBySide && gap >= 0 && gap < 8 && !a.el.contains(b.el))
+          problems.push(`panels ${label(a.el)} and ${label(b.el)} touch`);
+      }
     }
 
     const buttons = [...document.querySelectorAll("button, a.btn, [role=button]")].filter(shown);
