@@ -1,6 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { decodeFrame, shrinkFactor } from "./decode";
+import { existsSync, readdirSync } from "node:fs";
+import os from "node:os";
+import { decodeFrame, FrameDecodeError, shrinkFactor } from "./decode";
 import { jpegHeader } from "./image-size";
 import { fixture } from "./test-frames";
 
@@ -14,6 +16,17 @@ describe("decode", () => {
 
   it("keeps the work plane at about two source pixels per pixel for camera sizes", () => {
     expect([352, 640, 704, 1280, 1920, 2560, 3840].map(shrinkFactor)).toEqual([1, 2, 2, 2, 2, 4, 4]);
+  });
+
+  it("leaves no file behind in RAM or the temp directory, also for a JPEG that fails to decode", async () => {
+    const ours = () =>
+      ["/dev/shm", os.tmpdir()].flatMap((dir) =>
+        (existsSync(dir) ? readdirSync(dir) : []).filter((name) => name.startsWith(`easysight-${process.pid}-`)),
+      );
+    await decodeFrame(fixture("images/vtest-40-normal-0.jpg"));
+    const truncated = fixture("images/vtest-40-normal-0.jpg").subarray(0, 2000);
+    await expect(decodeFrame(truncated)).rejects.toThrow(FrameDecodeError);
+    expect(ours()).toEqual([]);
   });
 
   it("decodes a colour JPEG straight at half size (DCT scaling) and keeps its brightness", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { accessSync, constants, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -81,35 +82,39 @@ export async function decodeFrame(image: Buffer): Promise<Frame> {
   }
 }
 
-let scratchDir: string | undefined;
+let scratchPrefix: string | undefined;
 let scratchCount = 0;
 
-/** A directory of this process only (mode 0700), in RAM where the system has one; removed at exit. */
+/**
+ * Where this process's frame files go: in RAM where the system has one (/dev/shm), else the temp directory,
+ * under a name no other process can guess. No directory of our own: a process killed without running its
+ * exit handlers would leave one behind for good, whereas a frame file lives only for one decode.
+ */
 function scratch(): string {
-  if (!scratchDir) {
-    let dir: string;
+  if (!scratchPrefix) {
+    let dir = "/dev/shm";
     try {
-      dir = mkdtempSync(path.join("/dev/shm", "easysight-"));
+      accessSync(dir, constants.W_OK);
     } catch {
-      dir = mkdtempSync(path.join(tmpdir(), "easysight-"));
+      dir = tmpdir();
     }
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-    scratchDir = dir;
+    scratchPrefix = path.join(dir, `easysight-${process.pid}-${randomBytes(8).toString("hex")}-`);
   }
-  return scratchDir;
+  return scratchPrefix;
 }
 
 /** libjpeg DCT-scaled decode at 1/factor (factor 2, 4 or 8). Each call has its own file: no cache can mix them. */
 async function shrinkOnLoad(image: Buffer, factor: number) {
-  const file = path.join(scratch(), `${process.pid}-${scratchCount++}.jpg`);
-  writeFileSync(file, image);
+  const file = `${scratch()}${scratchCount++}.jpg`;
+  // Created exclusively (never through a planted link) and readable by this user only: frames can be private.
+  writeFileSync(file, image, { flag: "wx", mode: 0o600 });
   try {
     return await sharp(`${file}[shrink=${factor}]`).raw().toBuffer({ resolveWithObject: true });
   } finally {
     try {
       unlinkSync(file);
     } catch {
-      // Already gone (the scratch directory is removed at exit): nothing to clean.
+      // Already removed (a cleaner of the temp directory): the decode's result still stands.
     }
   }
 }

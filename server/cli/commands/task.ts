@@ -1,4 +1,5 @@
 import "server-only";
+import { executorName } from "@/shared/executor-name";
 import type { Command } from "commander";
 import { badRequest } from "@/server/errors";
 import { FRAME_CHECKS } from "@/shared/finding-codes";
@@ -103,7 +104,8 @@ function printTask(task: TaskView): void {
     ["thresholds", JSON.stringify(task.thresholds)],
     ["cameras", task.cameras.map((c) => `${c.id} ${c.name}`).join(", ")],
     ["attempt", task.attempt],
-    ["owner", task.owner ? `${task.owner.kind} ${task.owner.host} pid ${task.owner.pid}` : "-"],
+    // Named host:pid as everywhere; once the run is over, the one that ran it last.
+    [task.status === "running" ? "executor" : "last executor", task.owner ? `${executorName(task.owner)} (${task.owner.kind})` : "-"],
     ["created by", task.createdBy?.username ?? "-"],
     ["created", time(task.createdAt)],
     ["updated", time(task.updatedAt)],
