@@ -36,7 +36,9 @@ export class Executor {
   private readonly claimWaker = new Waker();
   private readonly beatWaker = new Waker();
   private loops: Promise<unknown> | undefined;
-  private readonly log = logger.child({ component: "executor" });
+  /** This process as people name it (host:pid): in every log line, the shutdown note and the console. */
+  private readonly name = executorName({ host: os.hostname(), pid: process.pid });
+  private readonly log = logger.child({ component: "executor", executor: this.name });
 
   constructor(readonly options: ExecutorOptions) {}
 
@@ -46,7 +48,7 @@ export class Executor {
 
   async start(): Promise<void> {
     this.instance = await registerInstance(this.options.kind, this.options.heartbeatMs);
-    this.log.info({ instanceId: this.instance, ...this.options }, "executor started");
+    this.log.info({ instanceId: this.instance, ...this.options }, `executor ${this.name} started`);
     this.loops = Promise.all([this.claimLoop(), this.heartbeatLoop()]);
   }
 
@@ -71,7 +73,7 @@ export class Executor {
     this.claimWaker.wake();
     this.beatWaker.wake();
     await Promise.race([this.allDone(), sleep(this.options.shutdownGraceMs)]);
-    const released: RunNote = { code: "released", executor: executorName({ host: os.hostname(), pid: process.pid }) };
+    const released: RunNote = { code: "released", executor: this.name };
     for (const run of this.running.values()) {
       run.controller.abort(new RunAborted("shutdown", runNoteSentence(released)));
       if (await releaseRun(run.lease, released).catch(() => false))

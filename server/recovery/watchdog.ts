@@ -40,7 +40,11 @@ export class Watchdog {
       failure: "watchdog cycle failed",
       round: async () => {
         const cycle = await this.cycle();
-        if (cycle.reset) logger.info({ component: "watchdog", ...cycle }, "watchdog cycle recovered stuck tasks");
+        if (cycle.reset)
+          logger.info(
+            { component: "watchdog", watchdog: watchdogActor().label, ...cycle },
+            `watchdog ${watchdogActor().label} recovered stuck tasks`,
+          );
       },
     });
   }
