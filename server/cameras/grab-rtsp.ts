@@ -3,6 +3,7 @@ import type { CameraSource, GrabbedFrame } from "./camera-source";
 import { GrabError } from "./grab-error";
 import { requireImage } from "./image-bytes";
 import { ONE_JPEG_FRAME, QUIET, runFfmpeg } from "./run-ffmpeg";
+import { decoderOptions, forgetRtspCodec, rtspVideoCodec } from "./rtsp-codec";
 import { resolveCameraHost } from "./source-address";
 import { splitCredentials, withCredentials } from "./source-url";
 
@@ -28,9 +29,9 @@ function transportsFor(camera: CameraSource): Transport[] {
  * One frame of an RTSP stream over the camera's transport. `auto`: TCP first (UDP is often blocked
  * between camera networks and servers), then UDP when the server refuses TCP or nothing arrives over
  * it. A transport set by hand is never swapped; a server that refuses it says so (transport_unsupported)
- * instead of a bare status number. Only keyframes are decoded
- * (`-skip_frame nokey`): a grab that joins mid-GOP would otherwise decode frames whose references it
- * never received, the very 花屏 the garbled check looks for, and blame the camera for our artefact.
+ * instead of a bare status number. A grab that joins mid-GOP must not decode frames whose references
+ * it never received (the very 花屏 the garbled check looks for, blamed on the camera): per codec, the
+ * decoder waits for a whole picture or only keyframes are decoded (rtsp-codec.ts says which and why).
  */
 export async function grabRtsp(camera: CameraSource, signal: AbortSignal): Promise<GrabbedFrame> {
   const embedded = splitCredentials(camera.sourceUri);
@@ -44,16 +45,20 @@ export async function grabRtsp(camera: CameraSource, signal: AbortSignal): Promi
   const input = withCredentials(url.toString(), username, password);
   const order = transportsFor(camera);
   for (const [i, transport] of order.entries()) {
+    const inputArgs = ["-rtsp_transport", transport, "-i", input];
+    const secrets = [username, password];
     try {
+      const codec = await rtspVideoCodec({ cameraId: camera.id, sourceUri: camera.sourceUri, inputArgs, secrets, signal });
       const image = await runFfmpeg({
-        args: [...QUIET, "-rtsp_transport", transport, "-skip_frame", "nokey", "-i", input, ...ONE_JPEG_FRAME],
+        args: [...QUIET, ...decoderOptions(codec), ...inputArgs, ...ONE_JPEG_FRAME],
         signal,
         failure: "no_stream",
-        secrets: [username, password],
+        secrets,
       });
       if (camera.rtspTransport === "auto") lastWorked.set(camera.id, transport);
       return { image: requireImage(image), capturedAt: new Date() };
     } catch (err) {
+      forgetRtspCodec(camera.id);
       if (order.length === 1 && refusedTransport(err)) throw new GrabError("transport_unsupported", { transport });
       if (i === order.length - 1 || signal.aborted || !tryOtherTransport(err)) throw err;
     }
