@@ -7,7 +7,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { formatDuration } from "@/components/ui/duration";
 import { RecoverTaskButton } from "@/components/recovery-actions/recover-task-button";
 import { stoppedWhereText, stuckReasonText } from "@/components/recovery-actions/stuck-reason";
-import type { TaskWithStuck } from "@/server/tasks/task-stuck";
+import type { TaskListRow } from "@/server/tasks/task-list-row";
 import { StatusBadge } from "./status-badge";
 import { RunProgressCount } from "./run-progress";
 import { scheduleText } from "./schedule-text";
@@ -18,7 +18,7 @@ import { executorName } from "@/shared/executor-name";
 type Dir = "asc" | "desc";
 
 interface TaskTableProps {
-  items: TaskWithStuck[];
+  items: TaskListRow[];
   sort: string;
   dir: Dir;
   onSort(column: string, dir: Dir): void;
