@@ -92,7 +92,7 @@ test.describe("run outcomes and recovery of manual tasks", () => {
     await page.context().addCookies([{ name: "easysight_lang", value: "en", url: page.url() }]);
     await page.reload();
     const error = page.getByTestId("task-runs").getByRole("row").nth(1).locator(".error-text");
-    await expect(error).toHaveText(`All 1 cameras failed: "${prefix}-坏": The connection was refused: nothing listens on that port`);
+    await expect(error).toHaveText(`The camera failed: "${prefix}-坏": The connection was refused: nothing listens on that port`);
     health.expectClean();
   });
 });

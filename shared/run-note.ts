@@ -1,3 +1,4 @@
+import { fillMessage } from "./fill-message";
 import { grabErrorText, isGrabErrorCode, type GrabErrorCode, type GrabErrorParams } from "./grab-error-codes";
 import { isRecoveryReasonCode, RECOVERY_REASON_MESSAGES, type RecoveryReasonCode } from "./stuck-reason-codes";
 
@@ -30,7 +31,7 @@ export type RunNote =
   | { code: "recovery_capped"; reason: RecoveryReasonCode; runtimeLimit: number | null; max: number; windowMinutes: number };
 
 export const RUN_NOTE_MESSAGES = {
-  "runNote.allFailed": { zh: "全部 {total} 个摄像头失败：{cameras}", en: "All {total} cameras failed: {cameras}" },
+  "runNote.allFailed": { zh: "全部 {total} 个摄像头失败：{cameras}", en: "{total:The camera|All {total} cameras} failed: {cameras}" },
   "runNote.someFailed": { zh: "{total} 个摄像头中 {failed} 个失败：{cameras}", en: "{failed} of {total} cameras failed: {cameras}" },
   "runNote.camera": { zh: "「{camera}」{error}", en: '"{camera}": {error}' },
   "runNote.more": { zh: "另有 {n} 个", en: "{n} more" },
@@ -52,8 +53,7 @@ type Lang = "zh" | "en";
 const MESSAGES = { ...RUN_NOTE_MESSAGES, ...RECOVERY_REASON_MESSAGES };
 type Key = keyof typeof MESSAGES;
 
-const say = (key: Key, lang: Lang, vars: Record<string, string | number> = {}) =>
-  MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+const say = (key: Key, lang: Lang, vars: Record<string, string | number> = {}) => fillMessage(MESSAGES[key][lang], vars);
 
 const reasonText = (note: { reason: RecoveryReasonCode; runtimeLimit: number | null }, lang: Lang) =>
   say(`recoveries.reason.${note.reason}`, lang, { n: note.runtimeLimit ?? "?" });

@@ -1,3 +1,4 @@
+import { fillMessage } from "@/shared/fill-message";
 import { admin } from "./messages/admin";
 import { cameras } from "./messages/cameras";
 import { executors } from "./messages/executors";
@@ -47,17 +48,9 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/**
- * `{n}` is replaced by the value of n; `{n:task|tasks}` by the first word when n is 1, else the
- * second (English counts; Chinese needs no such form).
- */
+/** `{n}` is replaced by the value of n; `{n:task|tasks}` by the first word when n is 1, else the second (shared/fill-message.ts). */
 export function translator(lang: Lang): Translate {
-  return (key, vars) =>
-    MESSAGES[key][lang]
-      .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (_, name: string, one: string, other: string) =>
-        Number(vars?.[name]) === 1 ? one : other,
-      )
-      .replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  return (key, vars) => fillMessage(MESSAGES[key][lang], vars);
 }
 
 export const isLang = (v: unknown): v is Lang => LANGS.includes(v as Lang);

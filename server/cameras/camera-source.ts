@@ -13,6 +13,20 @@ export interface CameraSource {
   rtspTransport: RtspTransport;
 }
 
+/**
+ * The columns a grab reads, for Prisma `select`: every place that loads a camera to grab from it uses this,
+ * so a new source setting reaches all of them at once.
+ */
+export const CAMERA_SOURCE_SELECT = {
+  id: true,
+  sourceType: true,
+  sourceUri: true,
+  sourceUsername: true,
+  sourcePassword: true,
+  grabTimeoutMs: true,
+  rtspTransport: true,
+} as const satisfies Record<keyof CameraSource, true>;
+
 export interface GrabbedFrame {
   /** Encoded JPEG/PNG/GIF/WebP bytes, as received or as produced by ffmpeg. */
   image: Buffer;

@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { getDb } from "@/server/db/client";
 import { badRequest, notFound } from "@/server/errors";
 import { grabErrorSentence } from "@/shared/grab-error-codes";
+import { CAMERA_SOURCE_SELECT } from "./camera-source";
 import { grabFrame } from "./grab-frame";
 import { GrabError, type GrabErrorCode, type GrabErrorParams } from "./grab-error";
 
@@ -29,15 +30,7 @@ export async function testCameraSource(id: number, options: { preview?: boolean 
   const db = await getDb();
   const camera = await db.camera.findUnique({
     where: { id },
-    select: {
-      id: true,
-      sourceType: true,
-      sourceUri: true,
-      sourceUsername: true,
-      sourcePassword: true,
-      grabTimeoutMs: true,
-      rtspTransport: true,
-    },
+    select: CAMERA_SOURCE_SELECT,
   });
   if (!camera) throw notFound(`摄像头 ${id} 不存在 (camera ${id} does not exist).`);
   const failed = (err: GrabError, bytes: number | null = null): CameraTestResult => ({

@@ -1,5 +1,6 @@
 import "server-only";
 import { loadFrameReference } from "@/server/findings/camera-reference";
+import { CAMERA_SOURCE_SELECT } from "@/server/cameras/camera-source";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logging/logger";
 import { nextRunTime, type ScheduleColumns } from "@/server/tasks/schedule";
@@ -51,16 +52,7 @@ export async function runTask(run: RunHandle): Promise<void> {
         cameras: {
           select: {
             camera: {
-              select: {
-                id: true,
-                name: true,
-                sourceType: true,
-                sourceUri: true,
-                sourceUsername: true,
-                sourcePassword: true,
-                grabTimeoutMs: true,
-                rtspTransport: true,
-              },
+              select: { ...CAMERA_SOURCE_SELECT, name: true },
             },
           },
           orderBy: { cameraId: "asc" },

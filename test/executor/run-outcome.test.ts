@@ -26,6 +26,9 @@ describe("run outcome", () => {
     expect(runNoteText(judged.note!, "zh")).toMatch(/^全部 5 个摄像头失败：「a」.*「c」[^「]*；另有 2 个$/);
     expect(runNoteText(judged.note!, "en")).toMatch(/^All 5 cameras failed: "a".*"c"[^"]*; 2 more$/);
     expect(runNoteSentence(judged.note!)).not.toContain("「d」");
+    // English counts: a task's only camera is "the camera", not "all 1 cameras".
+    expect(runNoteText(judgeRunOutcome(1, [timedOut("大门")]).note!, "en")).toBe('The camera failed: "大门": No frame within 120 s');
+    expect(runNoteText(judgeRunOutcome(1, [timedOut("大门")]).note!, "zh")).toBe("全部 1 个摄像头失败：「大门」120 秒内没有返回画面");
   });
 
   it("a camera error without a code keeps its text; a stored note is read back, anything else is not a note", () => {
