@@ -155,3 +155,16 @@ for (const { name, viewport, isMobile } of VIEWPORTS) {
     });
   }
 }
+
+test("times are shown in the reader's time zone (Asia/Shanghai here), not the server's, from the first paint after loading", async ({
+  page,
+}) => {
+  const health = watchConsole(page);
+  const [camera] = await sql<{ created_at: Date }>(`SELECT created_at FROM cameras WHERE id = $1`, [scene.cameraId]);
+  await signIn(page, "admin", `/cameras/${scene.cameraId}`);
+  const shanghai = camera.created_at.toLocaleString("zh-CN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" });
+  await expect(page.getByTestId("camera-props").locator(`time[datetime="${camera.created_at.toISOString()}"]`).first()).toHaveText(
+    shanghai,
+  );
+  health.expectClean();
+});
