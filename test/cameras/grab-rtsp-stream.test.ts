@@ -25,9 +25,11 @@ const freePort = () =>
 
 const pushers: ChildProcess[] = [];
 /** The package has no stop(): its two listening servers are closed by hand (its RTP sockets die with the test process). */
+const relays: net.Server[] = [];
 const servers: Array<{ ClientServer: { server: unknown }; PublishServer: { server: unknown } }> = [];
 afterAll(async () => {
   for (const p of pushers) p.kill("SIGKILL");
+  for (const relay of relays) relay.close();
   for (const s of servers) for (const listening of [s.ClientServer.server, s.PublishServer.server]) (listening as net.Server).close();
 });
 
@@ -65,6 +67,27 @@ async function liveStream(gop: number, codec: keyof typeof ENCODERS = "h264"): P
   );
   pushers.push(pusher);
   return { url: `rtsp://127.0.0.1:${clientPort}/live`, startedAt: Date.now() };
+}
+
+/** A TCP relay in front of the RTSP server that counts the RTSP sessions opened through it (one per ffmpeg run). */
+async function countingRelay(url: string): Promise<{ url: string; sessions: () => number }> {
+  const target = new URL(url);
+  let sessions = 0;
+  const relay = net.createServer((client) => {
+    sessions++;
+    const upstream = net.connect(Number(target.port), target.hostname);
+    client.pipe(upstream).pipe(client);
+    for (const [a, b] of [
+      [client, upstream],
+      [upstream, client],
+    ])
+      a.on("error", () => b.destroy()).on("close", () => b.destroy());
+  });
+  const port = await new Promise<number>((resolve) =>
+    relay.listen(0, "127.0.0.1", () => resolve((relay.address() as net.AddressInfo).port)),
+  );
+  relays.push(relay);
+  return { url: `rtsp://127.0.0.1:${port}${target.pathname}`, sessions: () => sessions };
 }
 
 /** testsrc's first frame as raw RGB: its colour bars and circle stay put, only the counter and gradient move. */
@@ -166,5 +189,18 @@ describe("grabbing a real RTSP stream", () => {
     expect(await sharp(frame.image).metadata()).toMatchObject({ format: "jpeg", ...SIZE });
     expect(await distanceFromSource(frame.image)).toBeLessThan(50);
     expect((await analyzeFrame(frame.image)).findings).toEqual([]);
+  }, 60_000);
+
+  // The codec probe (rtsp-codec.ts) costs the camera a session: it is paid once, not on every grab.
+  it("rtsp: a camera's codec is probed once: its first grab opens two sessions (probe, frame), the next one", async () => {
+    const stream = await liveStream(FPS);
+    await grabWhenLive(stream.url, Date.now() + 20_000, "udp");
+    const relay = await countingRelay(stream.url);
+    const camera = memoryCamera({ sourceType: "rtsp", sourceUri: relay.url, grabTimeoutMs: 15_000, rtspTransport: "udp" });
+    await grabFrame(camera);
+    expect(relay.sessions()).toBe(2);
+    const frame = await grabFrame(camera);
+    expect(relay.sessions()).toBe(3);
+    expect(await distanceFromSource(frame.image)).toBeLessThan(50);
   }, 60_000);
 });
