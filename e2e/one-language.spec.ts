@@ -14,7 +14,9 @@ import { uniqueName } from "./support/e2e-db";
 const CJK = /[\u4e00-\u9fff]/;
 // Words a Chinese screen keeps in Latin letters: product, protocols and formats, and short units.
 const LATIN_ALLOWED = new Set(
-  "EasySight Diagnosis English Web REST API PID HTTP HTTPS RTSP RTMP CSV URL ID JSON CPU Cron cron MB KB GB ms min UTC IP".split(" "),
+  "EasySight Diagnosis English Web REST API PID HTTP HTTPS RTSP RTMP TCP UDP CSV URL ID JSON CPU Cron cron MB KB GB ms min UTC IP".split(
+    " ",
+  ),
 );
 
 async function userData(): Promise<string[]> {
