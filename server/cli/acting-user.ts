@@ -14,6 +14,11 @@ export async function actingUser(username?: string): Promise<{ id: number; usern
     orderBy: { id: "asc" },
     select: { id: true, username: true },
   });
-  if (!user) throw notFound(username ? `No user named "${username}".` : "There is no active admin to act as; name a user with --as.");
+  if (!user)
+    throw notFound(
+      username
+        ? `没有名为 "${username}" 的用户 (no user named "${username}").`
+        : "没有可代为操作的启用状态管理员，请用 --as 指定用户 (there is no active admin to act as; name a user with --as).",
+    );
   return user;
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { Command } from "commander";
 import { registerAlertCommands } from "./commands/alerts";
 import { registerAuditCommands } from "./commands/audit";
 import { registerCameraCommands } from "./commands/camera";
@@ -11,8 +10,9 @@ import { registerTaskCommands } from "./commands/task";
 import { registerUserCommands } from "./commands/user";
 import { registerSecretsCommands } from "./commands/secrets";
 import { registerWorkerCommands } from "./commands/worker";
+import { BilingualCommand } from "./usage-errors";
 
-const program = new Command()
+const program = new BilingualCommand()
   .name("easysight")
   .description("EasySight diagnosis: users, tokens, tasks, workers and recovery from the command line")
   .showHelpAfterError()

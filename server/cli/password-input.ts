@@ -8,8 +8,14 @@ import { badRequest } from "@/server/errors";
  */
 export async function passwordOption(opts: { password?: string; passwordStdin?: boolean }): Promise<string | undefined> {
   if (!opts.passwordStdin) return opts.password;
-  if (opts.password !== undefined) throw badRequest("Give the password either with --password or with --password-stdin, not both.");
-  if (process.stdin.isTTY) throw badRequest("--password-stdin reads the password from a pipe or a file, not from the terminal.");
+  if (opts.password !== undefined)
+    throw badRequest(
+      "密码只能用 --password 或 --password-stdin 其中之一给出 (give the password either with --password or with --password-stdin, not both).",
+    );
+  if (process.stdin.isTTY)
+    throw badRequest(
+      "--password-stdin 从管道或文件读取密码，不从终端读取 (--password-stdin reads the password from a pipe or a file, not from the terminal).",
+    );
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
   // One trailing line break is the pipe's, not the password's (echo "$PW" | ...).

@@ -1,6 +1,7 @@
 import "server-only";
-import { toAppError } from "@/server/errors";
+import { badRequest, toAppError } from "@/server/errors";
 import { closeDatabase, openDatabase } from "@/server/process/open-database";
+import { sentenceIn } from "@/shared/bilingual";
 
 /** What a command needs of the database; by default it opens it, migrated (unless AUTO_MIGRATE=0). */
 export interface CommandNeeds {
@@ -32,7 +33,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void | n
       code = (await fn(...args)) ?? 0;
     } catch (err) {
       const app = toAppError(err);
-      const message = app.code === "INTERNAL_SERVER_ERROR" ? ((err as Error).message ?? String(err)) : app.message;
+      const message = app.code === "INTERNAL_SERVER_ERROR" ? unwrittenFailure((err as Error).message ?? String(err)) : app.message;
       process.stderr.write(`error: ${message}\n`);
       code = err instanceof UsageError ? err.exitCode : 1;
     } finally {
@@ -40,6 +41,16 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void | n
     }
     process.exitCode = code;
   };
+}
+
+/**
+ * A failure no sentence was written for (a file that is not an image, a library's error) in the
+ * form of every other error, "中文 (english).", its own English text as the detail; a message
+ * already in that form passes unchanged.
+ */
+function unwrittenFailure(message: string): string {
+  if (sentenceIn(message, "en") !== message) return message;
+  return `命令未能完成 (the command failed: ${message.trim().replace(/[.!]*$/, "")}).`;
 }
 
 export function printJson(value: unknown): void {
@@ -72,7 +83,7 @@ const width = (s: string) =>
 
 export function parsePositiveInt(value: string, what: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
-    throw new Error(`${what} must be a positive whole number, not "${value}".`);
+    throw badRequest(`${what} 必须是正整数，而不是 "${value}" (${what} must be a positive whole number, not "${value}").`);
   }
   return Number(value);
 }

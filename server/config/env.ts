@@ -2,6 +2,7 @@ import "server-only";
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { sentenceIn } from "@/shared/bilingual";
 
 /**
  * The one place that reads process.env. Every setting has a safe default so that `npm start` on a
@@ -48,18 +49,18 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .regex(/^postgres(ql)?:\/\//, "必须是 postgresql:// 开头的地址 (must be a postgresql:// URL).")
     .optional(),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: int(1024, 65535).default(54329),
   AUTO_MIGRATE: bool.default(true),
   DEMO_DATA: bool.optional(),
-  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "至少要有 32 个字符 (must be at least 32 characters).").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   /** 8000: the port the operations guide's curl examples use, so they work unchanged. */
   PORT: int(1, 65535).default(8000),
   ADMIN_USERNAME: z.string().min(1).default("admin"),
-  ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  ADMIN_PASSWORD: z.string().min(8, "至少要有 8 个字符 (must be at least 8 characters).").optional(),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   LOG_DIR: z.string().default("logs"),
   /** The CLI logs to stderr so that its stdout stays clean for --json. */
@@ -87,7 +88,7 @@ const schema = z.object({
         .map((u) => u.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.url({ protocol: /^https?$/, error: "must be comma-separated http(s) URLs" }))),
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "必须是逗号分隔的 http(s) 地址 (must be comma-separated http(s) URLs)." }))),
   METRICS_PUBLIC: bool.default(false),
   /** Unset: history is kept until `easysight db prune`. Set: older history is pruned about hourly (server/retention). */
   RETENTION_DAYS: int(1, 36_500).optional(),
@@ -101,27 +102,59 @@ const schema = z.object({
    */
   TRUST_PROXY: int(0, 10).default(0),
   /** Key that encrypts camera passwords: 32 bytes as base64 or hex. Unset: generated into DATA_DIR/secrets-key. */
-  SECRETS_KEY: z.string().refine(isSecretsKey, "must be 32 bytes as base64 (44 characters) or hex (64 characters)").optional(),
+  SECRETS_KEY: z
+    .string()
+    .refine(
+      isSecretsKey,
+      "必须是 32 字节的密钥，写成 base64（44 个字符）或十六进制（64 个字符） (must be 32 bytes as base64 (44 characters) or hex (64 characters)).",
+    )
+    .optional(),
   /** Earlier SECRETS_KEY values (comma-separated) still accepted for reading, until `easysight secrets rotate` has run. */
-  SECRETS_KEY_PREVIOUS: commaList(isSecretsKey, "must be comma-separated keys of 32 bytes (base64 or hex)"),
+  SECRETS_KEY_PREVIOUS: commaList(
+    isSecretsKey,
+    "必须是逗号分隔的 32 字节密钥（base64 或十六进制） (must be comma-separated keys of 32 bytes (base64 or hex)).",
+  ),
   /**
    * Folders that image_file, image_folder and video_file cameras may read, separated by ":" (the
    * platform's path delimiter). Unset: the demo cameras (demo/cameras) and DATA_DIR/cameras.
    */
   CAMERA_FILES_ROOT: z.string().optional(),
   /** More addresses URL cameras may not reach, besides link-local/metadata: comma-separated CIDRs, IPs or host names. */
-  CAMERA_URL_DENY: commaList(isDenyEntry, "must be comma-separated CIDRs (10.1.0.0/16, fd00::/8), IP addresses or host names"),
+  CAMERA_URL_DENY: commaList(
+    isDenyEntry,
+    "必须是逗号分隔的 CIDR（10.1.0.0/16、fd00::/8）、IP 地址或主机名 (must be comma-separated CIDRs (10.1.0.0/16, fd00::/8), IP addresses or host names).",
+  ),
 });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * A setting's problem in both languages, "中文 (english).", as every error is. The messages written
+ * above are already; zod's own (a number out of range, a value not in a list) are said here by
+ * their code, so that no setting can print an English-only line at start.
+ */
+function settingSentence(issue: z.core.$ZodIssue): string {
+  if (sentenceIn(issue.message, "en") !== issue.message) return issue.message;
+  if (issue.code === "too_small") return `不能小于 ${issue.minimum} (must be at least ${issue.minimum}).`;
+  if (issue.code === "too_big") return `不能大于 ${issue.maximum} (must be at most ${issue.maximum}).`;
+  if (issue.code === "invalid_value") {
+    const values = issue.values.map(String).join(", ");
+    return `必须是以下之一：${values} (must be one of ${values}).`;
+  }
+  if (issue.code === "invalid_type" && (issue.expected === "number" || issue.expected === "int")) {
+    return "必须是整数 (must be a whole number).";
+  }
+  if (issue.code === "invalid_format" && issue.format === "url") return "必须是 URL (must be a URL).";
+  return `取值无效 (invalid value: ${issue.message.replace(/[.!]*$/, "")}).`;
+}
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Empty strings mean "not set", as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${settingSentence(i)}`);
+    throw new Error(`环境变量配置有误 (invalid environment configuration):\n${lines.join("\n")}`);
   }
   return parsed.data;
 }

@@ -117,9 +117,11 @@ describe("easysight alerts test", () => {
   it("an unknown rule, or one that does not notify, is an error that says so", async () => {
     const unknown = await easysight(["test", "stuck", "--file", file]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain(`error: no rule named "stuck" in ${file} (rules: stuck_tasks, dingtalk_only, quiet)`);
+    expect(unknown.stderr).toContain(
+      `没有名为 "stuck" 的规则 (no rule named "stuck" in ${file}; rules: stuck_tasks, dingtalk_only, quiet).`,
+    );
     const quiet = await easysight(["test", "quiet", "--file", file]);
     expect(quiet.code).toBe(1);
-    expect(quiet.stderr).toContain('error: rule "quiet" does not notify: its actions have no send_notification');
+    expect(quiet.stderr).toContain('(rule "quiet" does not notify: its actions have no send_notification).');
   }, 30_000);
 });

@@ -83,7 +83,9 @@ describe("passwords from standard input", () => {
     await createUser({ username, password: "first-password", role: "viewer" });
     const res = await cli(["user", "set-password", username, "--password", "other-password", "--password-stdin"], "piped-password\n");
     expect(res.code).toBe(1);
-    expect(res.stderr).toBe("error: Give the password either with --password or with --password-stdin, not both.\n");
+    expect(res.stderr).toBe(
+      "error: 密码只能用 --password 或 --password-stdin 其中之一给出 (give the password either with --password or with --password-stdin, not both).\n",
+    );
     expect(await verifyCredentials(username, "first-password")).toMatchObject({ username });
   });
 });

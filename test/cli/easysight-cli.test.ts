@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { expectBilingualLine } from "../support/expect-bilingual";
 
 const run = promisify(execFile);
 const IMAGES = "test/fixtures/vqd-public/images";
@@ -63,9 +64,57 @@ describe("easysight diagnose", () => {
     expect(err.stderr).not.toContain("offline");
   });
 
-  it("a path that is not an image fails with a sentence and a non-zero exit", async () => {
+  it("a path that is not an image fails with a sentence in both languages and a non-zero exit", async () => {
     const err = await run(process.execPath, ["bin/easysight.mjs", "diagnose", "README.md", "--json"]).catch((e) => e);
     expect(err.code).not.toBe(0);
-    expect(err.stderr).toMatch(/^error: .+/m);
+    const lines = err.stderr.split("\n").filter((line: string) => line.startsWith("error: "));
+    expect(lines).toHaveLength(1);
+    // Not a sentence anyone wrote (the image decoder's), still in the form of every other error.
+    expectBilingualLine(lines[0], "diagnose README.md");
+  });
+});
+
+describe("the CLI's refusals, in both languages like the API's", () => {
+  /** Runs the CLI and resolves with its exit code and standard error. */
+  const refused = (args: string[], env: Record<string, string> = {}) =>
+    run(process.execPath, ["bin/easysight.mjs", ...args], { env: { ...process.env, ...env } }).then(
+      () => ({ code: 0, stderr: "" }),
+      (e) => ({ code: e.code as number, stderr: e.stderr as string }),
+    );
+  const errorLines = (stderr: string) => stderr.split("\n").filter((line) => line.startsWith("error: "));
+
+  it("a command line it cannot parse: an unknown command or option, a missing argument", async () => {
+    for (const args of [["user", "frob"], ["diagnose", "--jsn", "README.md"], ["diagnose"], ["task", "show"]]) {
+      const { code, stderr } = await refused(args);
+      expect(code, args.join(" ")).not.toBe(0);
+      const lines = errorLines(stderr);
+      expect(lines, `${args.join(" ")}: ${stderr}`).toHaveLength(1);
+      expectBilingualLine(lines[0], args.join(" "));
+    }
+    // The names it complains about are in both halves.
+    expect(errorLines((await refused(["diagnose", "--jsn", "README.md"])).stderr)[0]).toMatch(
+      /^error: 未知的选项 '--jsn' \(unknown option '--jsn'\)\.$/,
+    );
+  });
+
+  it("bad environment settings: every setting's problem, each in both languages, and nothing runs", async () => {
+    const { code, stderr } = await refused(["diagnose", `${IMAGES}/baboon-normal-0.jpg`], {
+      PORT: "eighty",
+      EXECUTOR_CONCURRENCY: "0",
+      LOG_LEVEL: "loud",
+      NEXTAUTH_SECRET: "short",
+      SECRETS_KEY: "not-a-key",
+    });
+    expect(code).not.toBe(0);
+    const lines = stderr.split("\n").filter((line) => /^ {2}[A-Z_]+(\.\d+)?: /.test(line));
+    expect(lines.map((line) => line.trim().split(":")[0]).sort()).toEqual([
+      "EXECUTOR_CONCURRENCY",
+      "LOG_LEVEL",
+      "NEXTAUTH_SECRET",
+      "PORT",
+      "SECRETS_KEY",
+    ]);
+    for (const line of lines) expectBilingualLine(line, "environment");
+    expect(stderr).toContain("环境变量配置有误 (invalid environment configuration):");
   });
 });

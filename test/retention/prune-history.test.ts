@@ -102,7 +102,9 @@ describe("pruning history", () => {
       promisify(execFile)(process.execPath, ["bin/easysight.mjs", "db", "prune", ...args], { env: { ...process.env, LOG_LEVEL: "warn" } });
     const bad = await cli(["--older-than-days", "0"]).catch((e) => e);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('error: --older-than-days must be a whole number of days from 1 to 36500, not "0".\n');
+    expect(bad.stderr).toBe(
+      'error: --older-than-days 必须是 1 到 36500 之间的整数天数，而不是 "0" (--older-than-days must be a whole number of days from 1 to 36500, not "0").\n',
+    );
     const out = JSON.parse((await cli(["--older-than-days", "3650", "--dry-run", "--json"])).stdout);
     expect(out).toMatchObject({ runs: 0, results: 0, dryRun: true });
     expect(Date.now() - Date.parse(out.cutoff)).toBeGreaterThan(3649 * 86_400_000);

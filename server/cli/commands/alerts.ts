@@ -56,14 +56,16 @@ export function registerAlertCommands(program: Command) {
           const rule = rules.find((r) => r.name === name);
           if (!rule)
             throw new Error(
-              `no rule named "${name}" in ${resolveAlertsFile(opts.file)} (rules: ${rules.map((r) => r.name).join(", ") || "none"})`,
+              `${resolveAlertsFile(opts.file)} 中没有名为 "${name}" 的规则 (no rule named "${name}" in ${resolveAlertsFile(opts.file)}; rules: ${rules.map((r) => r.name).join(", ") || "none"}).`,
             );
           if (!rule.actions.includes("send_notification"))
-            throw new Error(`rule "${name}" does not notify: its actions have no send_notification`);
+            throw new Error(
+              `规则 "${name}" 不发送通知：它的 actions 中没有 send_notification (rule "${name}" does not notify: its actions have no send_notification).`,
+            );
           const deliveries = await sendTestNotification(rule, env.ALERT_WEBHOOK_URLS);
           if (deliveries.length === 0) {
             throw new Error(
-              `rule "${name}" has no channel to notify: name channels in the rule, give it webhooks, or set ALERT_WEBHOOK_URLS`,
+              `规则 "${name}" 没有可通知的渠道：请在规则中列出 channels、给它 webhooks，或设置 ALERT_WEBHOOK_URLS (rule "${name}" has no channel to notify: name channels in the rule, give it webhooks, or set ALERT_WEBHOOK_URLS).`,
             );
           }
           printTable(
@@ -91,7 +93,10 @@ function readRules(file: string): AlertRule[] | null {
   const path = resolveAlertsFile(file);
   try {
     const rules = loadAlertRules(path);
-    if (rules === null) process.stderr.write(`${path} does not exist (a server started with it would evaluate no alerts)\n`);
+    if (rules === null)
+      process.stderr.write(
+        `${path} 不存在，用它启动的服务器不会评估任何告警 (${path} does not exist: a server started with it would evaluate no alerts).\n`,
+      );
     return rules;
   } catch (err) {
     if (!(err instanceof AlertConfigError)) throw err;

@@ -76,7 +76,8 @@ export function registerAuditCommands(program: Command) {
     .option("--out <file>", "write to this file (default: standard output)")
     .action(
       action(async (opts: FilterOptions & { format: string; out?: string }) => {
-        if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) throw badRequest(`--format must be csv or json, not "${opts.format}".`);
+        if (!EXPORT_FORMATS.includes(opts.format as ExportFormat))
+          throw badRequest(`--format 必须是 csv 或 json，而不是 "${opts.format}" (--format must be csv or json, not "${opts.format}").`);
         const chunks = exportAudits(filterFrom(opts), opts.format as ExportFormat);
         if (!opts.out) return void (await pipeline(Readable.from(chunks), process.stdout, { end: false }));
         // Written beside the target and renamed at the end: a failed export never leaves a truncated file under the asked name.

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Command } from "commander";
 import { grabErrorSentence } from "@/shared/grab-error-codes";
+import { badRequest } from "@/server/errors";
 import { rtspTransportSchema, sourceTypeSchema } from "@/server/cameras/camera-input";
 import type { CameraView } from "@/server/cameras/camera-view";
 import { createCamera } from "@/server/cameras/create-camera";
@@ -112,9 +113,11 @@ export function registerCameraCommands(program: Command) {
       .option("--enable", "diagnose this camera again"),
   ).action(
     action(async (id: string, opts: SourceOptions & { name?: string; clearCredentials?: boolean; disable?: boolean; enable?: boolean }) => {
-      if (opts.disable && opts.enable) throw new Error("Give --enable or --disable, not both.");
+      if (opts.disable && opts.enable) throw badRequest("--enable 和 --disable 不能同时给出 (give --enable or --disable, not both).");
       if (opts.clearCredentials && (opts.username !== undefined || opts.password !== undefined)) {
-        throw new Error("Give --clear-credentials or --username/--password, not both.");
+        throw badRequest(
+          "--clear-credentials 和 --username/--password 不能同时给出 (give --clear-credentials or --username/--password, not both).",
+        );
       }
       const input = sourceInput(opts);
       const updated = await updateCamera({

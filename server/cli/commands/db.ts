@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { databaseUrl } from "@/server/db/client";
 import { applyMigrations } from "@/server/db/migrate";
 import { pruneHistory } from "@/server/retention/prune-history";
+import { badRequest } from "@/server/errors";
 import { action, printJson } from "../run-command";
 
 export function registerDbCommands(program: Command) {
@@ -29,7 +30,9 @@ export function registerDbCommands(program: Command) {
       action(async (opts: { olderThanDays: string; dryRun?: boolean; json?: boolean }) => {
         const days = Number(opts.olderThanDays);
         if (!/^\d+$/.test(opts.olderThanDays) || days < 1 || days > 36_500) {
-          throw new Error(`--older-than-days must be a whole number of days from 1 to 36500, not "${opts.olderThanDays}".`);
+          throw badRequest(
+            `--older-than-days 必须是 1 到 36500 之间的整数天数，而不是 "${opts.olderThanDays}" (--older-than-days must be a whole number of days from 1 to 36500, not "${opts.olderThanDays}").`,
+          );
         }
         const pruned = await pruneHistory({ olderThanDays: days, dryRun: opts.dryRun });
         if (opts.json) return printJson({ ...pruned, dryRun: !!opts.dryRun });

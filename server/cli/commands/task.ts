@@ -45,7 +45,7 @@ function withFieldOptions(command: Command): Command {
 
 function scheduleOption(opts: FieldOptions): ScheduleInput | undefined {
   const given = [opts.interval !== undefined, opts.cron !== undefined, opts.manual === true].filter(Boolean).length;
-  if (given > 1) throw badRequest("Give only one of --interval, --cron and --manual.");
+  if (given > 1) throw badRequest("--interval、--cron 和 --manual 只能给出一个 (give only one of --interval, --cron and --manual).");
   if (opts.interval !== undefined) return { type: "interval", minutes: Number(opts.interval) };
   if (opts.cron !== undefined) return { type: "cron", expression: opts.cron };
   if (opts.manual) return { type: "manual" };
@@ -56,7 +56,7 @@ function parseThresholds(json: string): unknown {
   try {
     return JSON.parse(json);
   } catch (err) {
-    throw badRequest(`--thresholds is not valid JSON: ${(err as Error).message}`);
+    throw badRequest(`--thresholds 不是有效的 JSON (--thresholds is not valid JSON: ${(err as Error).message}).`);
   }
 }
 
@@ -178,7 +178,10 @@ export function registerTaskCommands(program: Command) {
       action(async (opts: FieldOptions & { inactive?: boolean; as?: string }) => {
         const creator = await actingUser(opts.as);
         const fields = fieldsFrom(opts);
-        if (!fields.schedule) throw badRequest("Give one of --interval <minutes>, --cron <expression> or --manual.");
+        if (!fields.schedule)
+          throw badRequest(
+            "请给出 --interval <分钟>、--cron <表达式> 或 --manual 之一 (give one of --interval <minutes>, --cron <expression> or --manual).",
+          );
         const created = await createTask({ ...fields, isActive: !opts.inactive } as CreateTaskInput, creator.id);
         process.stdout.write(`created ${summary(created)} as ${creator.username}\n`);
       }),
