@@ -36,4 +36,24 @@ describe("decode", () => {
     const mean = frame.gray.reduce((a, v) => a + v, 0) / frame.gray.length;
     expect(Math.abs(mean - full.channels[0].mean)).toBeLessThan(2);
   });
+
+  it("gives every pixel its BT.601 luma and counts them in the histogram, whatever the plane's size", async () => {
+    // 67x49: the pixel count is not a multiple of four, so the pixels after the last group of four are read too.
+    const sizes = [
+      { width: 704, height: 576 },
+      { width: 67, height: 49 },
+    ];
+    for (const size of sizes) {
+      const png = await sharp(fixture("images/vtest-40-normal-0.jpg")).resize(size).png().toBuffer();
+      const frame = await decodeFrame(png);
+      const expected = Uint8Array.from(frame.gray, (_, i) => {
+        const [r, g, b] = frame.rgb.subarray(3 * i, 3 * i + 3);
+        return (77 * r + 150 * g + 29 * b) >> 8;
+      });
+      expect(Buffer.from(frame.gray).equals(Buffer.from(expected))).toBe(true);
+      const counts = new Uint32Array(256);
+      for (const v of expected) counts[v]++;
+      expect([...frame.histogram]).toEqual([...counts]);
+    }
+  });
 });

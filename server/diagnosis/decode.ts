@@ -122,14 +122,48 @@ async function shrinkOnLoad(image: Buffer, factor: number) {
 /** Integer BT.601 luma (weights 77 + 150 + 29 = 256). */
 const luma = (r: number, g: number, b: number) => (77 * r + 150 * g + 29 * b) >> 8;
 
+/** Whether a Uint32Array over bytes reads the first byte as its lowest 8 bits (x86, ARM as run). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Luma and its histogram in one pass, which runs on the main thread for every frame (0.3 ms at 352x288 done
+ * byte by byte). Four pixels are read as three 32-bit words, and each of the four goes to its own histogram,
+ * summed at the end: fewer loads and bounds checks, and consecutive increments of one bin (flat areas) no
+ * longer wait on each other. Measured 0.19-0.27 ms against 0.29-0.36 ms, same output.
+ */
 function withLuma(width: number, height: number, rgb: Uint8Array, w: number, h: number): Frame {
-  const gray = new Uint8Array(w * h);
-  const histogram = new Uint32Array(256);
-  for (let i = 0, j = 0; i < gray.length; i++, j += 3) {
+  const n = w * h;
+  const gray = new Uint8Array(n);
+  const bins = new Uint32Array(4 * 256);
+  // Word reads need a 4-byte aligned start; otherwise every pixel takes the byte-wise loop below.
+  const quads = LITTLE_ENDIAN && rgb.byteOffset % 4 === 0 ? n & ~3 : 0;
+  const words = new Uint32Array(rgb.buffer, quads ? rgb.byteOffset : 0, (3 * quads) / 4);
+  let i = 0;
+  for (let q = 0; i < quads; i += 4, q += 3) {
+    // Bytes r0 g0 b0 r1 | g1 b1 r2 g2 | b2 r3 g3 b3, lowest byte first.
+    const a = words[q];
+    const b = words[q + 1];
+    const c = words[q + 2];
+    const y0 = luma(a & 255, (a >>> 8) & 255, (a >>> 16) & 255);
+    const y1 = luma(a >>> 24, b & 255, (b >>> 8) & 255);
+    const y2 = luma((b >>> 16) & 255, b >>> 24, c & 255);
+    const y3 = luma((c >>> 8) & 255, (c >>> 16) & 255, c >>> 24);
+    gray[i] = y0;
+    gray[i + 1] = y1;
+    gray[i + 2] = y2;
+    gray[i + 3] = y3;
+    bins[y0]++;
+    bins[256 + y1]++;
+    bins[512 + y2]++;
+    bins[768 + y3]++;
+  }
+  for (let j = 3 * i; i < n; i++, j += 3) {
     const y = luma(rgb[j], rgb[j + 1], rgb[j + 2]);
     gray[i] = y;
-    histogram[y]++;
+    bins[y]++;
   }
+  const histogram = new Uint32Array(256);
+  for (let k = 0; k < 256; k++) histogram[k] = bins[k] + bins[256 + k] + bins[512 + k] + bins[768 + k];
   return { width, height, w, h, rgb, gray, histogram };
 }
 
