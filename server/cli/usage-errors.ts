@@ -4,17 +4,18 @@ import { Command, type ErrorOptions } from "commander";
 /**
  * Commander refuses a command line it cannot parse (an unknown option, a missing argument) with its
  * own English text. The CLI answers in the API's form like every other error, "中文 (english).": the
- * Chinese half by commander's error code, with the names it quotes; the English half is commander's.
+ * Chinese half by commander's error code ({} stands for the names it quotes), the English half is
+ * commander's own.
  */
 const CHINESE: Record<string, string> = {
-  "commander.missingArgument": "缺少必需的参数",
-  "commander.optionMissingArgument": "选项缺少取值",
-  "commander.missingMandatoryOptionValue": "缺少必需的选项",
-  "commander.conflictingOption": "这些选项不能同时使用",
-  "commander.unknownOption": "未知的选项",
-  "commander.excessArguments": "参数过多",
-  "commander.unknownCommand": "未知的命令",
-  "commander.invalidArgument": "参数取值无效",
+  "commander.missingArgument": "缺少必需的参数 {}",
+  "commander.optionMissingArgument": "选项 {} 缺少取值",
+  "commander.missingMandatoryOptionValue": "缺少必需的选项 {}",
+  "commander.conflictingOption": "选项 {} 不能同时使用",
+  "commander.unknownOption": "未知的选项 {}",
+  "commander.excessArguments": "命令 {} 的参数过多",
+  "commander.unknownCommand": "未知的命令 {}",
+  "commander.invalidArgument": "参数取值无效 {}",
 };
 
 export function bilingualUsageError(message: string, code: string | undefined): string {
@@ -24,7 +25,7 @@ export function bilingualUsageError(message: string, code: string | undefined): 
   const [first, ...rest] = message.replace(/^error: /, "").split("\n");
   const en = first.replace(/\.$/, "");
   const quoted = en.match(/'[^']*'/g) ?? [];
-  return [`error: ${zh}${quoted.length ? ` ${quoted.join("、")}` : ""} (${en}).`, ...rest].join("\n");
+  return [`error: ${zh.replace("{}", quoted.join("、")).replace(/\s+/g, " ").trim()} (${en}).`, ...rest].join("\n");
 }
 
 /** The CLI's Command: every subcommand made with .command() is one too, so all usage errors pass here. */
