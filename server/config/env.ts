@@ -2,7 +2,8 @@ import "server-only";
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
-import { sentenceIn } from "@/shared/bilingual";
+// zod's own messages (a number out of range, a value not in a list) in both languages, as the API's.
+import "@/server/params/zod-messages";
 
 /**
  * The one place that reads process.env. Every setting has a safe default so that `npm start` on a
@@ -128,32 +129,12 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-/**
- * A setting's problem in both languages, "中文 (english).", as every error is. The messages written
- * above are already; zod's own (a number out of range, a value not in a list) are said here by
- * their code, so that no setting can print an English-only line at start.
- */
-function settingSentence(issue: z.core.$ZodIssue): string {
-  if (sentenceIn(issue.message, "en") !== issue.message) return issue.message;
-  if (issue.code === "too_small") return `不能小于 ${issue.minimum} (must be at least ${issue.minimum}).`;
-  if (issue.code === "too_big") return `不能大于 ${issue.maximum} (must be at most ${issue.maximum}).`;
-  if (issue.code === "invalid_value") {
-    const values = issue.values.map(String).join(", ");
-    return `必须是以下之一：${values} (must be one of ${values}).`;
-  }
-  if (issue.code === "invalid_type" && (issue.expected === "number" || issue.expected === "int")) {
-    return "必须是整数 (must be a whole number).";
-  }
-  if (issue.code === "invalid_format" && issue.format === "url") return "必须是 URL (must be a URL).";
-  return `取值无效 (invalid value: ${issue.message.replace(/[.!]*$/, "")}).`;
-}
-
 function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Empty strings mean "not set", as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${settingSentence(i)}`);
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`环境变量配置有误 (invalid environment configuration):\n${lines.join("\n")}`);
   }
   return parsed.data;

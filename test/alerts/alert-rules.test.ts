@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AlertConfigError, loadAlertRules, parseAlertRules } from "@/server/alerts/alert-rules";
+import { expectBilingualLine } from "../support/expect-bilingual";
 
 const problemsOf = (yaml: string) => {
   try {
@@ -63,26 +64,65 @@ describe("alert rules file", () => {
     webhooks: [ftp://x]
 `);
     expect(problems).toEqual([
-      'alerts.yaml: alert #1 "first": actions.1 unknown action "page_someone"; known actions: send_notification, auto_recovery',
+      'alerts.yaml: alert #1 "first": actions.1: 未知的动作 "page_someone"，可用的有：send_notification, auto_recovery (unknown action "page_someone"; known: send_notification, auto_recovery).',
       expect.stringMatching(
-        /^alerts.yaml: alert #1 "first": condition "stuck_task_count > 0": unknown metric "stuck_task_count"; known metrics: stuck_tasks_count, /,
+        /^alerts.yaml: alert #1 "first": condition "stuck_task_count > 0": 未知的指标 "stuck_task_count".* \(unknown metric "stuck_task_count"; known metrics: stuck_tasks_count, .*\)\.$/,
       ),
-      expect.stringMatching(/^alerts.yaml: alert #1 "first": message: unknown placeholder \{\{ stuck_count \}\}/),
-      expect.stringMatching(/^alerts.yaml: alert #2 "first": unknown field cooldown \(known: .*cooldown_minutes/),
-      'alerts.yaml: alert #2 "first": duplicate name "first" (names must be unique)',
-      expect.stringMatching(/^alerts.yaml: alert #2 "first": condition "stuck_tasks_count => 1": unexpected "=>"/),
-      "alerts.yaml: alert #3: missing name",
-      "alerts.yaml: alert #3: missing message",
-      "alerts.yaml: alert #3: actions must list at least one action",
-      'alerts.yaml: alert #4 "hooks": webhooks.0 must be an http(s) URL',
+      expect.stringMatching(
+        /^alerts.yaml: alert #1 "first": message: 未知的占位符 \{\{ stuck_count \}\}.* \(unknown placeholder \{\{ stuck_count \}\}; known: /,
+      ),
+      expect.stringMatching(
+        /^alerts.yaml: alert #2 "first": 未知的字段 cooldown.* \(unknown field cooldown; known: .*cooldown_minutes.*\)\.$/,
+      ),
+      'alerts.yaml: alert #2 "first": 名称 "first" 重复，名称必须唯一 (duplicate name "first"; names must be unique).',
+      expect.stringMatching(
+        /^alerts.yaml: alert #2 "first": condition "stuck_tasks_count => 1": .* \(unexpected "=>" at position 19; operators: /,
+      ),
+      "alerts.yaml: alert #3: 缺少 name (missing name).",
+      "alerts.yaml: alert #3: 缺少 message (missing message).",
+      "alerts.yaml: alert #3: actions: 至少要列出一个动作 (must list at least one action).",
+      'alerts.yaml: alert #4 "hooks": webhooks.0: 必须是 http(s) 地址 (must be an http(s) URL).',
     ]);
+    for (const line of problems) expectBilingualLine(line, "alerts.yaml");
+  });
+
+  it("every kind of problem is said in both languages: zod's own checks, wrong types, a rule that is not a mapping", () => {
+    const problems = problemsOf(`channels:
+  - name: mail
+    type: email
+    host: smtp.example.com
+    from: a@example.com
+    to: b@example.com
+    port: 0
+  - just a string
+  - name: hook
+    type: webhook
+alerts:
+  - name: busy
+    condition: stuck_tasks_count > (
+    message: 42
+    actions: send_notification
+    cooldown_minutes: 99999
+  - 42
+`);
+    expect(problems).toHaveLength(9);
+    for (const line of problems) expectBilingualLine(line, "alerts.yaml");
+    // A field given with the wrong type is not called missing; a rule that is not a mapping says what a rule is.
+    expect(problems.filter((line) => line.includes("(missing "))).toEqual(['alerts.yaml: channel #3 "hook": 缺少 url (missing url).']);
+    expect(problems.at(-1)).toBe(
+      "alerts.yaml: alert #2: 必须是含 name、condition、message 和 actions 的映射 (must be a mapping with name, condition, message and actions).",
+    );
   });
 
   it("broken YAML and a wrong shape are refused with a sentence", () => {
-    expect(problemsOf("alerts:\n  - name: a\n   bad: [\n")[0]).toMatch(/^alerts.yaml: invalid YAML: .* at line \d+, column \d+$/);
-    expect(problemsOf("rules:\n  - name: a\n")).toEqual([
-      'alerts.yaml: must be a mapping with the keys "alerts" (a list of rules) and, optionally, "channels" (a list of notification channels)',
-    ]);
-    expect(problemsOf("alerts: stuck\n")).toEqual(['alerts.yaml: "alerts" must be a list of rules']);
+    const broken = problemsOf("alerts:\n  - name: a\n   bad: [\n")[0];
+    expect(broken).toMatch(/^alerts.yaml: YAML 格式有误 \(invalid YAML: .* at line \d+, column \d+\)\.$/);
+    expectBilingualLine(broken, "broken YAML");
+    const [shape] = problemsOf("rules:\n  - name: a\n");
+    expect(shape).toMatch(
+      /^alerts.yaml: 必须是含 "alerts".* \(must be a mapping with the keys "alerts", a list of rules, and optionally "channels", /,
+    );
+    expectBilingualLine(shape, "wrong shape");
+    expect(problemsOf("alerts: stuck\n")).toEqual(['alerts.yaml: "alerts" 必须是规则列表 ("alerts" must be a list of rules).']);
   });
 });

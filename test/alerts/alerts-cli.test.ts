@@ -86,7 +86,9 @@ describe("easysight alerts check", () => {
   it("says which variable is missing when the file names one that is not set", async () => {
     const { code, stderr } = await easysight(["check", "--file", file], { ES_CLI_DT_SECRET: "" });
     expect(code).toBe(1);
-    expect(stderr).toContain(`${file}: channel #1 "ops_dingtalk": secret: environment variable ES_CLI_DT_SECRET is not set`);
+    expect(stderr).toContain(
+      `${file}: channel #1 "ops_dingtalk": secret: 环境变量 ES_CLI_DT_SECRET 未设置 (environment variable ES_CLI_DT_SECRET is not set).`,
+    );
   }, 30_000);
 });
 

@@ -41,7 +41,8 @@ describe("alerts in server and worker processes", () => {
     const worker = startWorker({ ALERTS_FILE: file });
     workers.push(worker);
     expect(await worker.exited).toBe(1);
-    expect(worker.output()).toContain(`${file}: alert #1 "typo": condition "stuck_task_count > 0": unknown metric "stuck_task_count"`);
+    expect(worker.output()).toContain(`${file}: alert #1 "typo": condition "stuck_task_count > 0": 未知的指标 "stuck_task_count"`);
+    expect(worker.output()).toContain('(unknown metric "stuck_task_count"; known metrics: ');
   }, 60_000);
 
   it("with AUTO_RECOVERY_ENABLED=0 the watchdog alerts about a stuck task but leaves it; a rule with auto_recovery resets it", async () => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { AlertConfigError, parseAlertRules } from "@/server/alerts/alert-rules";
 import { SINK_CERT_FILE } from "./smtp-sink";
+import { expectBilingualLine } from "../support/expect-bilingual";
 
 const setVariables: string[] = [];
 /** Sets environment variables for the rules file's `${NAME}` references, each name unique to this run. */
@@ -165,21 +166,22 @@ alerts:
     channels: [mentions, pager, mentions]
 `);
     expect(problems).toEqual([
-      'alerts.yaml: channel #1 "dd": unknown type "dingding"; known types: webhook, dingtalk, wecom, email',
-      'alerts.yaml: channel #2 "nourl": missing url',
-      'alerts.yaml: channel #3 "mentions": at_mobiles and at_all need format: text (WeCom\'s markdown messages cannot @ people)',
-      'alerts.yaml: channel #4 "mail": tls unknown tls mode "ssl"; known: implicit, starttls, none',
-      'alerts.yaml: channel #4 "mail": from must be an e-mail address, e.g. "EasySight <alert@example.com>"',
-      'alerts.yaml: channel #4 "mail": to.0 must be e-mail addresses',
-      `alerts.yaml: channel #5 "secret_from_env": secret: environment variable ${unset} is not set`,
-      'alerts.yaml: channel #6 "bad_url": url must be an http(s) URL',
-      'alerts.yaml: channel #6 "bad_url": unknown field retries (known: name, type, url)',
-      'alerts.yaml: channel #7 "mail": duplicate name "mail" (channel names must be unique)',
-      'alerts.yaml: channel #7 "mail": ca_file: cannot read /no/such/ca.pem: ENOENT',
-      "alerts.yaml: channel #8: missing name",
-      "alerts.yaml: channel #8: missing url",
-      'alerts.yaml: alert #1 "rule": channels lists a channel twice',
+      'alerts.yaml: channel #1 "dd": 未知的类型 "dingding"，可用的类型：webhook, dingtalk, wecom, email (unknown type "dingding"; known types: webhook, dingtalk, wecom, email).',
+      'alerts.yaml: channel #2 "nourl": 缺少 url (missing url).',
+      'alerts.yaml: channel #3 "mentions": at_mobiles 和 at_all 需要 format: text，企业微信的 markdown 消息不能 @ 人 (at_mobiles and at_all need format: text; WeCom\'s markdown messages cannot @ people).',
+      'alerts.yaml: channel #4 "mail": tls: 未知的TLS 模式 "ssl"，可用的有：implicit, starttls, none (unknown tls mode "ssl"; known: implicit, starttls, none).',
+      'alerts.yaml: channel #4 "mail": from: 必须是电子邮件地址，例如 "EasySight <alert@example.com>" (must be an e-mail address, e.g. "EasySight <alert@example.com>").',
+      'alerts.yaml: channel #4 "mail": to.0: 必须是电子邮件地址 (must be e-mail addresses).',
+      `alerts.yaml: channel #5 "secret_from_env": secret: 环境变量 ${unset} 未设置 (environment variable ${unset} is not set).`,
+      'alerts.yaml: channel #6 "bad_url": url: 必须是 http(s) 地址 (must be an http(s) URL).',
+      'alerts.yaml: channel #6 "bad_url": 未知的字段 retries，可用的字段：name, type, url (unknown field retries; known: name, type, url).',
+      'alerts.yaml: channel #7 "mail": 渠道名称 "mail" 重复，渠道名称必须唯一 (duplicate name "mail"; channel names must be unique).',
+      'alerts.yaml: channel #7 "mail": ca_file: 无法读取 /no/such/ca.pem (cannot read /no/such/ca.pem: ENOENT).',
+      "alerts.yaml: channel #8: 缺少 name (missing name).",
+      "alerts.yaml: channel #8: 缺少 url (missing url).",
+      'alerts.yaml: alert #1 "rule": channels: 有重复的渠道 (lists a channel twice).',
     ]);
+    for (const line of problems) expectBilingualLine(line, "alerts.yaml");
     expect(problems.join("\n")).not.toMatch(/tok3n|hunter2/);
 
     expect(
@@ -200,9 +202,9 @@ alerts:
     webhooks: ["https://hooks.example/\${${unset}}"]
 `),
     ).toEqual([
-      'alerts.yaml: alert #1 "rule": channels: no channel named "pager" (defined: hook)',
-      'alerts.yaml: alert #1 "rule": channels and webhooks are notified only by the send_notification action; add it to actions',
-      `alerts.yaml: alert #2 "keyed": webhooks.0: environment variable ${unset} is not set`,
+      'alerts.yaml: alert #1 "rule": channels: 没有名为 "pager" 的渠道，已定义的渠道：hook (no channel named "pager"; defined: hook).',
+      'alerts.yaml: alert #1 "rule": 只有 send_notification 动作才会通知 channels 和 webhooks，请把它加入 actions (channels and webhooks are notified only by the send_notification action; add it to actions).',
+      `alerts.yaml: alert #2 "keyed": webhooks.0: 环境变量 ${unset} 未设置 (environment variable ${unset} is not set).`,
     ]);
   });
 
@@ -232,7 +234,11 @@ alerts:
     from: alert@example.com
     to: [ops@example.com]
 `),
-    ).toEqual(['alerts.yaml: channel #1 "mail": username and password go together (give both, or neither for a relay without login)']);
-    expect(problemsOf("channels: {}\nalerts: []\n")).toEqual(['alerts.yaml: "channels" must be a list of notification channels']);
+    ).toEqual([
+      'alerts.yaml: channel #1 "mail": username 和 password 要一起给出，不需登录的中继两者都不给 (username and password go together: give both, or neither for a relay without login).',
+    ]);
+    expect(problemsOf("channels: {}\nalerts: []\n")).toEqual([
+      'alerts.yaml: "channels" 必须是通知渠道列表 ("channels" must be a list of notification channels).',
+    ]);
   });
 });

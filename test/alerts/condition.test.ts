@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConditionError, evaluateCondition, firstMetric, parseCondition } from "@/server/alerts/condition";
 import { renderMessage, unknownPlaceholders } from "@/server/alerts/message-template";
+import { expectBilingual } from "../support/expect-bilingual";
 
 const METRICS = ["a", "b", "c"];
 const holds = (text: string, values: Record<string, number>) => evaluateCondition(parseCondition(text, METRICS), values);
@@ -49,15 +50,30 @@ describe("alert conditions", () => {
   });
 
   it("a wrong condition is refused with a sentence saying what and where", () => {
-    expect(errorOf("d > 1")).toBe('unknown metric "d"; known metrics: a, b, c');
+    expect(errorOf("d > 1")).toBe('未知的指标 "d"，可用的指标：a, b, c (unknown metric "d"; known metrics: a, b, c).');
     expect(errorOf("a => 1")).toMatch(/unexpected "=>" .*operators: > >= < <= == !=/);
     expect(errorOf("a = 1")).toMatch(/unexpected "="/);
     expect(errorOf("a > 1 && b > 1")).toMatch(/write "and"/);
-    expect(errorOf("a >")).toBe('expected a number after "a >" but found the end');
+    expect(errorOf("a >")).toBe('"a >" 之后应为数字，却遇到结尾 (expected a number after "a >" but found the end).');
     expect(errorOf("a 1")).toMatch(/expected an operator .* after a but found "1"/);
-    expect(errorOf("a > 1 b > 2")).toMatch(/unexpected "b" \(join comparisons with "and" or "or"\)/);
-    expect(errorOf("(a > 1")).toBe('expected ")" but found the end');
-    expect(errorOf("   ")).toBe("the condition is empty");
+    expect(errorOf("a > 1 b > 2")).toMatch(/\(unexpected "b"; join comparisons with "and" or "or"\)\.$/);
+    expect(errorOf("(a > 1")).toBe('应为 ")"，却遇到结尾 (expected a closing parenthesis but found the end).');
+    expect(errorOf("   ")).toBe("条件为空 (the condition is empty).");
+    for (const text of [
+      "d > 1",
+      "a => 1",
+      "a > 1 && b > 1",
+      "a >",
+      "a 1",
+      "a > 1 b > 2",
+      "(a > 1",
+      "a > 1)",
+      "a > (",
+      "   ",
+      "process.exit()",
+    ]) {
+      expectBilingual(errorOf(text), text);
+    }
     expect(errorOf("process.exit()")).toMatch(/unknown metric "process"|unexpected/);
   });
 });

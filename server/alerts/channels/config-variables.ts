@@ -9,6 +9,10 @@ export interface MissingVariable {
   variable: string;
 }
 
+/** The problem of a reference to an unset variable, "field: 中文 (english).": names the variable, never a value. */
+export const missingVariableSentence = (m: MissingVariable) =>
+  `${m.field}: 环境变量 ${m.variable} 未设置 (environment variable ${m.variable} is not set).`;
+
 /**
  * Replaces `${NAME}` references in a channel's string values (and lists of strings) with the
  * environment's values, so the file can be committed without its secrets. A reference to an
