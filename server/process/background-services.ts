@@ -19,9 +19,8 @@ const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 /** What every server and worker process runs besides answering requests. */
 export async function startBackgroundServices(kind: InstanceKind): Promise<void> {
-  // Every frame is decoded once: libvips' operation cache would only hold memory (a worker watching
-  // 100 cameras must stay well under 300 MB).
-  sharp.cache(false);
+  // A worker watching 100 cameras must stay well under 300 MB (libvips' operation cache is off wherever
+  // frames are decoded: diagnosis/decode.ts).
   sharp.concurrency(1);
   const rules = alertRulesOrExit();
   if (env.EXECUTOR_ENABLED || kind === "worker") await startProcessExecutor(kind);
