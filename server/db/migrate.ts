@@ -24,7 +24,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string> {
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
     const detail = `${e.stdout ?? ""}\n${e.stderr ?? ""}`.trim() || e.message;
-    throw new Error(`Database migration failed:\n${detail}`);
+    throw new Error(`数据库迁移失败 (database migration failed):\n${detail}`);
   }
 }
 

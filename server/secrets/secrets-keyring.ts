@@ -48,7 +48,11 @@ export function secretsKeyring(options: { reload?: boolean } = {}): SecretsKeyri
 function readOrCreateKeyFile(): Buffer {
   const file = keyFile();
   const key = parseSecretsKey(readOrCreateSecretFile(file, () => randomBytes(32).toString("base64")));
-  if (!key) throw new Error(`${file} does not hold a key of 32 bytes (base64 or hex); restore it from a backup.`);
+  if (!key) {
+    throw new Error(
+      `${file} 中没有 32 字节的密钥（base64 或十六进制），请从备份恢复 (${file} does not hold a key of 32 bytes, base64 or hex; restore it from a backup).`,
+    );
+  }
   return key;
 }
 
