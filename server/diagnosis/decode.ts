@@ -84,9 +84,9 @@ export async function decodeFrame(image: Buffer): Promise<Frame> {
 
 /**
  * Every frame is decoded once, from its own file or buffer: libvips' operation cache can never hit, yet
- * keeping each decode in it costs the libvips thread about 0.35 ms a frame (measured with
- * bench/detectors-speed.ts: 2.0 against 2.35 ms) and holds up to 50 MB. Set here, so that every process
- * that decodes frames (worker, web server, `easysight diagnose`) runs without it.
+ * keeping each decode in it costs CPU (0.1-0.3 ms a frame less without it, alternating runs of
+ * `easysight diagnose` on the public set) and holds up to 50 MB. Set here, so that every process that
+ * decodes frames (worker, web server, `easysight diagnose`) runs without it.
  */
 sharp.cache(false);
 
