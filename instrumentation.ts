@@ -5,6 +5,14 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startServerProcess } = await import("@/server/process/start-server-process");
-  await startServerProcess();
+  let start: typeof import("@/server/process/start-server-process");
+  try {
+    start = await import("@/server/process/start-server-process");
+  } catch (err) {
+    // A bad setting (server/config/env.ts) fails while the modules load: say which, without a stack trace.
+    if ((err as Error)?.name !== "ConfigError") throw err;
+    process.stderr.write(`\nEasySight cannot start: ${(err as Error).message}\n\n`);
+    process.exit(1);
+  }
+  await start.startServerProcess();
 }

@@ -9,4 +9,11 @@ process.chdir(root);
 process.env.LOG_STREAM ??= "stderr";
 const { register } = await import("tsx/esm/api");
 register({ tsconfig: path.join(root, "tsconfig.json") });
-await import("../server/cli/main.ts");
+try {
+  await import("../server/cli/main.ts");
+} catch (err) {
+  // A bad setting (server/config/env.ts) stops the command before it starts: its sentence, no stack trace.
+  if (err?.name !== "ConfigError") throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exit(2);
+}

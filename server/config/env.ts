@@ -129,13 +129,25 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/**
+ * A setting that cannot be used. Thrown while this module loads, so every entry point (the CLI, the web
+ * server's start) catches it by name and prints only its sentence: the operator needs the setting to fix,
+ * not a stack trace.
+ */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
 function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Empty strings mean "not set", as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`环境变量配置有误 (invalid environment configuration):\n${lines.join("\n")}`);
+    throw new ConfigError(`环境变量配置有误 (invalid environment configuration):\n${lines.join("\n")}`);
   }
   return parsed.data;
 }
