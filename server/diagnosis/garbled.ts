@@ -113,14 +113,14 @@ class BlockSteps {
   readonly hMiddle: Float64Array;
   readonly vMiddle: Float64Array;
   private readonly chromaDone: Uint8Array;
-  private readonly step: number;
-  private readonly sampledLines: number;
-  private readonly middle: number;
+  readonly step: number;
+  readonly sampledLines: number;
+  readonly middle: number;
 
   constructor(
     private readonly frame: Frame,
-    private readonly m: number,
-    private readonly cols: number,
+    readonly m: number,
+    readonly cols: number,
     rows: number,
   ) {
     const size = cols * rows * PLANES;
@@ -134,28 +134,7 @@ class BlockSteps {
     this.step = m >= 2 * INSIDE_STEP ? INSIDE_STEP : 1;
     this.sampledLines = Math.ceil(m / this.step);
     this.middle = (m >> 1) - 1;
-    const w = frame.w;
-    const edgeLines = Math.ceil(m / EDGE_STEP);
-    for (let by = 0; by < rows; by++) {
-      for (let bx = 0; bx < cols; bx++) {
-        const block = by * cols + bx;
-        const at = block * PLANES;
-        const corner = this.corner(block);
-        // Across the left edge (from the neighbour's last column) and the top edge, every line.
-        if (bx > 0) addSteps(frame, corner - 1, 1, EDGE_STEP * w, edgeLines, this.leftEdge, at, edgeLines);
-        if (by > 0) addSteps(frame, corner - w, w, EDGE_STEP, edgeLines, this.topEdge, at, edgeLines);
-        let h = 0,
-          v = 0;
-        for (let line = 0; line < m; line += this.step) {
-          h += lumaSteps(frame.gray, corner + line * w, 1, 1, m - 1);
-          v += lumaSteps(frame.gray, corner + line, w, w, m - 1);
-        }
-        this.hInside[at] = h / (this.sampledLines * (m - 1));
-        this.vInside[at] = v / (this.sampledLines * (m - 1));
-        this.hMiddle[at] = lumaSteps(frame.gray, corner + this.middle, 1, this.step * w, this.sampledLines) / this.sampledLines;
-        this.vMiddle[at] = lumaSteps(frame.gray, corner + this.middle * w, w, this.step, this.sampledLines) / this.sampledLines;
-      }
-    }
+    measureEveryBlock(this, frame, rows);
   }
 
   /** Fills in the block's chroma inside and middle steps (luma is recomputed alike and unchanged). */
@@ -180,6 +159,36 @@ class BlockSteps {
     const bx = block % this.cols;
     const by = (block - bx) / this.cols;
     return by * this.m * this.frame.w + bx * this.m;
+  }
+}
+
+/**
+ * The constructor's pass over every block (edges in all planes, luma inside), in a function of its own:
+ * optimised as one, with its values in locals rather than read from the object under construction.
+ */
+function measureEveryBlock(steps: BlockSteps, frame: Frame, rows: number): void {
+  const { m, cols, step, sampledLines, middle, leftEdge, topEdge, hInside, vInside, hMiddle, vMiddle } = steps;
+  const { w, gray } = frame;
+  const edgeLines = Math.ceil(m / EDGE_STEP);
+  for (let by = 0; by < rows; by++) {
+    for (let bx = 0; bx < cols; bx++) {
+      const block = by * cols + bx;
+      const at = block * PLANES;
+      const corner = by * m * w + bx * m;
+      // Across the left edge (from the neighbour's last column) and the top edge, every line.
+      if (bx > 0) addSteps(frame, corner - 1, 1, EDGE_STEP * w, edgeLines, leftEdge, at, edgeLines);
+      if (by > 0) addSteps(frame, corner - w, w, EDGE_STEP, edgeLines, topEdge, at, edgeLines);
+      let h = 0,
+        v = 0;
+      for (let line = 0; line < m; line += step) {
+        h += lumaSteps(gray, corner + line * w, 1, 1, m - 1);
+        v += lumaSteps(gray, corner + line, w, w, m - 1);
+      }
+      hInside[at] = h / (sampledLines * (m - 1));
+      vInside[at] = v / (sampledLines * (m - 1));
+      hMiddle[at] = lumaSteps(gray, corner + middle, 1, step * w, sampledLines) / sampledLines;
+      vMiddle[at] = lumaSteps(gray, corner + middle * w, w, step, sampledLines) / sampledLines;
+    }
   }
 }
 
