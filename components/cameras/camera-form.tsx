@@ -122,6 +122,37 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
       [hint ? `camera-${name}-hint` : "", errors[name] ? `camera-${name}-error` : ""].filter(Boolean).join(" ") || undefined,
     onBlur: () => checkField(name),
   });
+  /** A labelled choice among fixed values; nothing to validate, so no error slot. */
+  const choice = <K extends "sourceType" | "rtspTransport">(
+    name: K,
+    label: string,
+    options: readonly CameraFormValues[K][],
+    optionLabel: (option: CameraFormValues[K]) => string,
+    hint?: string,
+  ) => (
+    <div className="field">
+      <label htmlFor={`camera-${name}`} className="field-label">
+        {label}
+      </label>
+      <select
+        id={`camera-${name}`}
+        aria-describedby={hint ? `camera-${name}-hint` : undefined}
+        value={values[name]}
+        onChange={(e) => set(name, e.target.value as CameraFormValues[K])}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </select>
+      {hint && (
+        <span id={`camera-${name}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
   const url = isUrlSource(values.sourceType);
 
   return (
@@ -137,22 +168,7 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
           t("cameraForm.location"),
           <input {...aria("location")} value={values.location} maxLength={200} onChange={(e) => set("location", e.target.value)} />,
         )}
-        <div className="field">
-          <label htmlFor="camera-sourceType" className="field-label">
-            {t("cameraForm.sourceType")}
-          </label>
-          <select
-            id="camera-sourceType"
-            value={values.sourceType}
-            onChange={(e) => set("sourceType", e.target.value as CameraFormValues["sourceType"])}
-          >
-            {SOURCE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`source.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {choice("sourceType", t("cameraForm.sourceType"), SOURCE_TYPES, (type) => t(`source.${type}`))}
         {field(
           "sourceUri",
           t("cameraForm.sourceUri"),
@@ -205,28 +221,14 @@ export function CameraForm({ camera }: { camera?: CameraView }) {
             )}
           </fieldset>
         )}
-        {values.sourceType === "rtsp" && (
-          <div className="field">
-            <label htmlFor="camera-rtspTransport" className="field-label">
-              {t("cameraForm.rtspTransport")}
-            </label>
-            <select
-              id="camera-rtspTransport"
-              aria-describedby="camera-rtspTransport-hint"
-              value={values.rtspTransport}
-              onChange={(e) => set("rtspTransport", e.target.value as CameraFormValues["rtspTransport"])}
-            >
-              {RTSP_TRANSPORTS.map((transport) => (
-                <option key={transport} value={transport}>
-                  {t(`rtspTransport.${transport}`)}
-                </option>
-              ))}
-            </select>
-            <span id="camera-rtspTransport-hint" className="field-hint">
-              {t("cameraForm.hint.rtspTransport")}
-            </span>
-          </div>
-        )}
+        {values.sourceType === "rtsp" &&
+          choice(
+            "rtspTransport",
+            t("cameraForm.rtspTransport"),
+            RTSP_TRANSPORTS,
+            (transport) => t(`rtspTransport.${transport}`),
+            t("cameraForm.hint.rtspTransport"),
+          )}
         {field(
           "grabTimeoutMs",
           t("cameraForm.grabTimeoutMs"),
