@@ -1,4 +1,5 @@
 import type { ListTasksInput } from "@/server/tasks/list-tasks";
+import { UUID_SHAPE } from "@/shared/uuid-shape";
 
 // Copies of the server's lists: importing them would pull the database client into the browser bundle.
 export const STATUSES = ["pending", "running", "completed", "failed", "cancelled"] as const;
@@ -24,7 +25,7 @@ export function taskListInputFromParams(params: Params): ListTasksInput {
     ...(active === "true" || active === "false" ? { active: active === "true" } : {}),
     ...(q ? { q } : {}),
     ...(params.get("stuck") === "1" ? { stuckOnly: true } : {}),
-    ...(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(executor) ? { executorId: executor } : {}),
+    ...(UUID_SHAPE.test(executor) ? { executorId: executor } : {}),
     sort,
     dir: params.get("dir") === "desc" ? "desc" : "asc",
     page,

@@ -6,6 +6,7 @@ import { containsText, searchTextSchema } from "@/server/params/name-search";
 import { pageFields } from "@/server/params/pagination";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
 import { executorName } from "@/shared/executor-name";
+import { UUID_SHAPE } from "@/shared/uuid-shape";
 import { withStuck, type TaskWithStuck } from "./task-stuck";
 import { taskViewSelect, toTaskView } from "./task-view";
 
@@ -19,7 +20,7 @@ export const listTasksInput = z.strictObject({
   /** Only the tasks the stuck check calls stuck right now. */
   stuckOnly: z.boolean().optional(),
   /** Only the tasks this executor instance is running (the executors page links here). */
-  executorId: z.uuid().optional(),
+  executorId: z.string().regex(UUID_SHAPE, "执行器编号必须是 UUID (executorId must be a UUID).").optional(),
   sort: z.enum(TASK_SORTS).default("id"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   ...pageFields(200, 50),

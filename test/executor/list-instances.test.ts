@@ -62,5 +62,8 @@ describe("executor instances", () => {
     expect(filtered.items.map((t) => t.id).sort((a, b) => a - b)).toEqual(tasks.map((t) => t.id));
     expect(filtered.executor).toEqual({ id: owner, name: "test-host:4242" });
     expect((await listTasks({ executorId: "00000000-0000-4000-8000-000000000000" })).executor).toBeNull();
+    // A UUID of no RFC version (a hand-edited link) is no executor either, as the browser's parse of the URL
+    // already assumes: an empty filtered list, not a refused request.
+    expect(await listTasks({ executorId: "12345678-1234-1234-1234-123456789abc" })).toMatchObject({ total: 0, executor: null });
   });
 });
