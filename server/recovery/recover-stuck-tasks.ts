@@ -3,7 +3,7 @@ import { logger } from "@/server/logging/logger";
 import { processExecutor } from "@/server/executor/process-executor";
 import { executorName } from "@/shared/executor-name";
 import { checkStuckTasks, type StuckCheck } from "./check-stuck-tasks";
-import type { RunningTask } from "./running-task";
+import { stoppedAtOf, type RunningTask } from "./running-task";
 import { resetTasks, type ResetOutcome } from "./reset-tasks";
 import type { RecoveryActor, RecoveryMode } from "./recovery-actor";
 
@@ -49,13 +49,7 @@ export async function recoverStuckTasks(request: RecoveryRequest): Promise<Recov
       reasonCode: t.stuck_reason_code ?? "force_reset",
       reasonText: t.stuck_reason ?? "强制重置",
       runtimeLimit: t.stuck_reason_code === "runtime_exceeded" ? t.max_runtime_minutes : null,
-      stopped: t.progress && {
-        phase: t.progress.phase,
-        cameraName: t.progress.camera_name,
-        index: t.progress.index,
-        total: t.progress.total,
-        waitedMinutes: Math.floor(t.progress.phase_seconds / 60),
-      },
+      stopped: stoppedAtOf(t.progress),
     })),
     request.mode,
     request.actor,

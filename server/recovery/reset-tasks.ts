@@ -4,6 +4,7 @@ import { getDb } from "@/server/db/client";
 import { runNoteSentence, type RunNote } from "@/shared/run-note";
 import { isRecoveryReasonCode } from "@/shared/stuck-reason-codes";
 import type { RecoveryActor, RecoveryMode } from "./recovery-actor";
+import type { StoppedAt } from "./running-task";
 
 export interface ResetTarget {
   id: number;
@@ -14,7 +15,7 @@ export interface ResetTarget {
   /** The limit a runtime_exceeded verdict applied; null for other reasons. */
   runtimeLimit: number | null;
   /** Where the run stopped, as the stuck check saw it (null before its first camera). */
-  stopped: { phase: string; cameraName: string; index: number; total: number; waitedMinutes: number } | null;
+  stopped: StoppedAt | null;
 }
 
 export interface ResetOutcome {

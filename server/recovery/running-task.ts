@@ -37,3 +37,25 @@ export interface RunningTask {
   /** For a stuck task, where its run stopped, in the API's bilingual form; null otherwise. */
   stopped_where: string | null;
 }
+
+/** Where a run stopped, as the console, the audit row and the recovery write keep it. */
+export interface StoppedAt {
+  phase: string;
+  cameraName: string;
+  index: number;
+  total: number;
+  waitedMinutes: number;
+}
+
+/** A stuck check's progress entry as a StoppedAt: whole minutes in the phase (null before the run's first camera). */
+export function stoppedAtOf(progress: RunningTask["progress"]): StoppedAt | null {
+  return (
+    progress && {
+      phase: progress.phase,
+      cameraName: progress.camera_name,
+      index: progress.index,
+      total: progress.total,
+      waitedMinutes: Math.floor(progress.phase_seconds / 60),
+    }
+  );
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { checkStuckTasks } from "@/server/recovery/check-stuck-tasks";
+import { stoppedAtOf, type StoppedAt } from "@/server/recovery/running-task";
 import type { StuckReasonCode } from "@/server/recovery/stuck-reasons";
 import type { TaskView } from "./task-view";
 
@@ -11,7 +12,7 @@ export interface TaskStuck {
   isActuallyRunning: boolean;
   runtimeMinutes: number;
   /** Where the run stopped (camera i of N, which one, the phase, minutes in it); null before its first camera. */
-  stoppedAt: { phase: string; cameraName: string; index: number; total: number; waitedMinutes: number } | null;
+  stoppedAt: StoppedAt | null;
 }
 
 export type TaskWithStuck = TaskView & { stuck: TaskStuck | null };
@@ -31,13 +32,7 @@ export async function withStuck(tasks: TaskView[]): Promise<TaskWithStuck[]> {
         reason: t.stuck_reason!,
         isActuallyRunning: t.is_actually_running,
         runtimeMinutes: t.runtime_minutes,
-        stoppedAt: t.progress && {
-          phase: t.progress.phase,
-          cameraName: t.progress.camera_name,
-          index: t.progress.index,
-          total: t.progress.total,
-          waitedMinutes: Math.floor(t.progress.phase_seconds / 60),
-        },
+        stoppedAt: stoppedAtOf(t.progress),
       },
     ]),
   );
