@@ -70,15 +70,16 @@ const MAX_CLIPPED_PER_BLOCK = (BLOCK * BLOCK) / 4;
 function blockNoiseSigma(gray: Uint8Array, w: number, h: number, q: number): number {
   const bw = Math.floor((w - 2) / BLOCK);
   const bh = Math.floor((h - 2) / BLOCK);
-  const sigmas: number[] = [];
+  const sigmas = new Float64Array(Math.ceil(bw / BLOCK_STEP) * Math.ceil(bh / BLOCK_STEP));
+  let count = 0;
   // Every other block row and column: a quarter of the frame still gives hundreds of blocks.
   for (let by = 0; by < bh; by += BLOCK_STEP) {
     for (let bx = 0; bx < bw; bx += BLOCK_STEP) {
       const sigma = blockSigma(gray, w, 1 + bx * BLOCK, 1 + by * BLOCK);
-      if (sigma !== undefined) sigmas.push(sigma);
+      if (sigma !== undefined) sigmas[count++] = sigma;
     }
   }
-  return sigmas.length ? quantile(sigmas, q) : 0;
+  return count ? quantile(sigmas.subarray(0, count), q) : 0;
 }
 
 /**
