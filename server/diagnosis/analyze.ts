@@ -66,7 +66,7 @@ const TEMPORAL: FindingCode[] = ["freeze", "scene_change", "shake"];
  */
 export async function analyzeFrame(image: Buffer, options: AnalyzeOptions = {}): Promise<FrameAnalysis> {
   // Options are validated before the decode: a bad request fails fast, whatever the image.
-  resolveThresholds(options.thresholds);
+  thresholdsOf(options);
   selectChecks(options.checks);
   return analyzeDecodedFrame(await decodeFrame(image), options);
 }
@@ -76,7 +76,7 @@ export async function analyzeFrame(image: Buffer, options: AnalyzeOptions = {}):
  * (in libvips' thread) while this one is checked (on the JS thread): see diagnose-paths.ts.
  */
 export async function analyzeDecodedFrame(frame: Frame, options: AnalyzeOptions = {}): Promise<FrameAnalysis> {
-  const thresholds = resolveThresholds(options.thresholds);
+  const thresholds = thresholdsOf(options);
   const wanted = selectChecks(options.checks);
   const fingerprint = makeFingerprint(frame, cellGrid(frame).mean);
 
@@ -107,6 +107,13 @@ export async function analyzeDecodedFrame(frame: Frame, options: AnalyzeOptions 
     // is worth more than its picture (the caller sees the missing thumbnail and logs it).
     ...(options.thumbnail ? { thumbnail: await makeThumbnail(frame).catch(() => undefined) } : {}),
   };
+}
+
+/** The defaults resolved once: resolving copies them (structuredClone), and nearly every frame uses them. */
+const DEFAULT_RESOLVED = resolveThresholds();
+
+function thresholdsOf(options: AnalyzeOptions): Thresholds {
+  return options.thresholds === undefined ? DEFAULT_RESOLVED : resolveThresholds(options.thresholds);
 }
 
 function selectChecks(requested: FindingCode[] | undefined): FindingCode[] {

@@ -54,8 +54,8 @@ function largestFlatDarkRegion(grid: CellGrid, t: Thresholds["occlusion"]) {
     inRegion[c] = 1;
     sum += grid.mean[c];
   }
-  const restMeans: number[] = [];
-  for (let c = 0; c < n; c++) if (!inRegion[c]) restMeans.push(grid.mean[c]);
+  const restMeans = new Float64Array(n - best.length);
+  for (let c = 0, r = 0; c < n; c++) if (!inRegion[c]) restMeans[r++] = grid.mean[c];
   return { area: best.length / n, mean: best.length ? sum / best.length : 0, restMeans, inRegion };
 }
 

@@ -44,7 +44,7 @@ const MAX_BLURRED_STEP = 16 * 255;
 
 function edgeBlur(gray: Uint8Array, w: number, h: number): number | undefined {
   if (w < 8 || h < 8) return undefined;
-  const samples = new EdgeSamples(Math.ceil(h / LINE_STEP) * w + Math.ceil(w / LINE_STEP) * h);
+  const samples = edgeSamples(Math.ceil(h / LINE_STEP) * w + Math.ceil(w / LINE_STEP) * h);
   // Horizontal: along rows, re-blurred with the 1D kernel.
   for (let y = 1; y < h; y += LINE_STEP) {
     const row = y * w;
@@ -70,6 +70,14 @@ function edgeBlur(gray: Uint8Array, w: number, h: number): number | undefined {
   return samples.sigma();
 }
 
+let reused: EdgeSamples | undefined;
+
+function edgeSamples(capacity: number): EdgeSamples {
+  if (!reused || reused.capacity < capacity) reused = new EdgeSamples(capacity);
+  reused.clear();
+  return reused;
+}
+
 const blur5 = (a: number, b: number, c: number, d: number, e: number) => a + 4 * (b + d) + 6 * c + e;
 
 /**
@@ -77,18 +85,25 @@ const blur5 = (a: number, b: number, c: number, d: number, e: number) => a + 4 *
  * histogram of the latter to find the strongest edges without sorting.
  */
 class EdgeSamples {
+  readonly capacity: number;
   private readonly sharpSquared: Uint16Array;
   private readonly blurredStep: Uint16Array;
   private readonly histogram = new Uint32Array(MAX_BLURRED_STEP + 1);
   private count = 0;
 
   constructor(capacity: number) {
+    this.capacity = capacity;
     this.sharpSquared = new Uint16Array(capacity);
     this.blurredStep = new Uint16Array(capacity);
   }
 
+  clear(): void {
+    this.histogram.fill(0);
+    this.count = 0;
+  }
+
   add(step: number, blurredStep: number): void {
-    const b = blurredStep < 0 ? -blurredStep : blurredStep;
+    const b = Math.abs(blurredStep);
     this.sharpSquared[this.count] = step * step;
     this.blurredStep[this.count++] = b;
     this.histogram[b]++;

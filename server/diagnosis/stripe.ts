@@ -86,11 +86,14 @@ function bandScore(profiles: Float64Array[], t: Thresholds["stripe"]): BandScore
 function phaseCoherence(strips: Float64Array[], peakK: number): number {
   let coherent = 0,
     total = 0;
+  const coefficient = new Float64Array(2);
   for (let k = peakK - 1; k <= peakK + 1; k++) {
     let sumRe = 0,
       sumIm = 0;
     for (const p of strips) {
-      const [re, im] = fourierCoefficient(p, k);
+      fourierCoefficient(p, k, coefficient);
+      const re = coefficient[0],
+        im = coefficient[1];
       sumRe += re;
       sumIm += im;
       total += re * re + im * im;
