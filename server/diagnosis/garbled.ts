@@ -197,7 +197,7 @@ function lumaSteps(gray: Uint8Array, first: number, across: number, along: numbe
   let sum = 0;
   for (let k = 0, a = first; k < n; k++, a += along) {
     const d = gray[a + across] - gray[a];
-    sum += d < 0 ? -d : d;
+    sum += Math.abs(d);
   }
   return sum;
 }
@@ -228,9 +228,9 @@ function addSteps(
     const dl = gray[b] - gray[a];
     const dr = rgb[j] - rgb[i] - g;
     const db = rgb[j + 2] - rgb[i + 2] - g;
-    sl += dl < 0 ? -dl : dl;
-    sr += dr < 0 ? -dr : dr;
-    sb += db < 0 ? -db : db;
+    sl += Math.abs(dl);
+    sr += Math.abs(dr);
+    sb += Math.abs(db);
   }
   out[at] += sl / count;
   out[at + 1] += sr / count;

@@ -25,14 +25,14 @@ export function checkMosaic(frame: Frame, t: Thresholds["mosaic"]): CheckResult 
   for (let ty = 0; ty < TILE_ROWS; ty++) {
     for (let tx = 0; tx < TILE_COLS; tx++) {
       const [x0, x1, y0, y1] = [xEdges[tx], xEdges[tx + 1], yEdges[ty], yEdges[ty + 1]];
-      if (flatShare(frame, x0, x1, y0, y1) < t.minFlatShare) continue;
+      if (!isMostlyFlat(frame, x0, x1, y0, y1, t.minFlatShare)) continue;
       const columnSteps = columnProfile(frame, x0, x1, y0, y1);
       if (!canBeBlocky(columnSteps, t)) continue;
       const rowSteps = rowProfile(frame, x0, x1, y0, y1);
       if (!canBeBlocky(rowSteps, t)) continue;
-      const columns = bestGrid(columnSteps, scale);
+      const columns = bestGrid(meanSteps(columnSteps), scale);
       if (!isBlocky(columns, t)) continue;
-      const rows = bestGrid(rowSteps, scale);
+      const rows = bestGrid(meanSteps(rowSteps), scale);
       if (!isBlocky(rows, t)) continue;
       blocky++;
       blockSizes.push(((columns.period + rows.period) / 2) * scale);
@@ -77,49 +77,61 @@ function bandEdges(length: number, bands: number): number[] {
 const SAMPLE_STEP = 2;
 
 /**
- * Share of the tile's (sampled) pixels whose horizontal and vertical luma steps are both at most one level.
- * Most tiles of a healthy frame fail here, so this is the one pass every tile gets.
+ * Whether at least `minShare` of the tile's (sampled) pixels have horizontal and vertical luma steps of at most
+ * one level. Most tiles of a healthy frame fail here, so this is the one pass every tile gets: it stops as soon
+ * as the answer is known (a textured tile after about 60 % of its rows at the default 0.4, a flat one after
+ * 40 %), and counts without a branch per pixel (on textured tiles an unpredictable one: three times slower).
  */
-function flatShare({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): number {
+function isMostlyFlat({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number, minShare: number): boolean {
+  const perRow = Math.ceil((x1 - x0) / SAMPLE_STEP);
+  const samples = perRow * Math.ceil((y1 - y0) / SAMPLE_STEP);
+  const n = Math.max(1, samples);
   let flat = 0,
-    n = 0;
-  for (let y = y0; y < y1; y += SAMPLE_STEP) {
-    for (let i = y * w + x0, end = y * w + x1; i < end; i += SAMPLE_STEP, n++) {
+    unread = samples;
+  for (let y = y0; y < y1; y += SAMPLE_STEP, unread -= perRow) {
+    if ((flat + unread) / n < minShare) return false;
+    if (flat / n >= minShare) return true;
+    for (let i = y * w + x0, end = y * w + x1; i < end; i += SAMPLE_STEP) {
       const dx = gray[i + 1] - gray[i];
       const dy = gray[i + w] - gray[i];
-      if (dx <= 1 && dx >= -1 && dy <= 1 && dy >= -1) flat++;
+      // 1 when dx and dy are both within -1..1 (their squares' bits then stay within 1).
+      flat += (((dx * dx) | (dy * dy)) - 2) >>> 31;
     }
   }
-  return flat / Math.max(1, n);
+  return flat / n >= minShare;
 }
 
-/** Mean |horizontal step| per column of the tile (step x is between pixels x and x + 1), over sampled rows. */
-function columnProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): Float64Array {
-  const profile = new Float64Array(x1 - x0);
-  let rows = 0;
-  for (let y = y0; y < y1; y += SAMPLE_STEP, rows++) {
-    for (let x = x0, i = y * w + x0; x < x1; x++, i++) {
-      const d = gray[i + 1] - gray[i];
-      profile[x - x0] += d < 0 ? -d : d;
-    }
+/** Summed |luma step| per line across a tile, over `lines` sampled lines: the mean step of line k is sums[k] / lines. */
+interface StepProfile {
+  sums: Int32Array;
+  lines: number;
+}
+
+/** Per column of the tile, |horizontal step| (step x is between pixels x and x + 1) over sampled rows. */
+function columnProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): StepProfile {
+  const sums = new Int32Array(x1 - x0);
+  let lines = 0;
+  for (let y = y0; y < y1; y += SAMPLE_STEP, lines++) {
+    for (let k = 0, i = y * w + x0; k < sums.length; k++, i++) sums[k] += Math.abs(gray[i + 1] - gray[i]);
   }
-  for (let k = 0; k < profile.length; k++) profile[k] /= Math.max(1, rows);
-  return profile;
+  return { sums, lines };
 }
 
-/** Mean |vertical step| per row of the tile (step y is between rows y and y + 1), over sampled columns. */
-function rowProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): Float64Array {
-  const profile = new Float64Array(y1 - y0);
-  const columns = Math.ceil((x1 - x0) / SAMPLE_STEP);
+/** Per row of the tile, |vertical step| (step y is between rows y and y + 1) over sampled columns. */
+function rowProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): StepProfile {
+  const sums = new Int32Array(y1 - y0);
   for (let y = y0; y < y1; y++) {
     let sum = 0;
-    for (let i = y * w + x0, end = y * w + x1; i < end; i += SAMPLE_STEP) {
-      const d = gray[i + w] - gray[i];
-      sum += d < 0 ? -d : d;
-    }
-    profile[y - y0] = sum / Math.max(1, columns);
+    for (let i = y * w + x0, end = y * w + x1; i < end; i += SAMPLE_STEP) sum += Math.abs(gray[i + w] - gray[i]);
+    sums[y - y0] = sum;
   }
-  return profile;
+  return { sums, lines: Math.ceil((x1 - x0) / SAMPLE_STEP) };
+}
+
+function meanSteps({ sums, lines }: StepProfile): Float64Array {
+  const means = new Float64Array(sums.length);
+  for (let k = 0; k < sums.length; k++) means[k] = sums[k] / Math.max(1, lines);
+  return means;
 }
 
 interface Grid {
@@ -138,23 +150,51 @@ function isBlocky(g: Grid, t: Thresholds["mosaic"]): boolean {
 /**
  * Cheap necessary conditions before the grid search (most tiles of a healthy frame stop here): some line must
  * step by the minimum, and the interior lines (at least a quarter of any grid's lines) can average no less
- * than the quietest quarter of the profile.
+ * than the quietest quarter of the profile. In whole sums, so the quarter is selected rather than sorted.
  */
-function canBeBlocky(profile: Float64Array, t: Thresholds["mosaic"]): boolean {
-  const sorted = Float64Array.from(profile).sort();
-  if (sorted.length === 0 || sorted[sorted.length - 1] < t.minStep) return false;
-  const quarter = Math.max(1, Math.floor(sorted.length / 4));
-  let quiet = 0;
-  for (let i = 0; i < quarter; i++) quiet += sorted[i];
-  return quiet / quarter <= t.maxInteriorStep;
+function canBeBlocky({ sums, lines }: StepProfile, t: Thresholds["mosaic"]): boolean {
+  const perLine = Math.max(1, lines);
+  let largest = -1;
+  for (let k = 0; k < sums.length; k++) largest = Math.max(largest, sums[k]);
+  if (largest / perLine < t.minStep) return false;
+  const quarter = Math.max(1, Math.floor(sums.length / 4));
+  return sumOfSmallest(Int32Array.from(sums), quarter) / perLine / quarter <= t.maxInteriorStep;
+}
+
+/** Sum of the k smallest values (Hoare's selection: reorders `values`). */
+function sumOfSmallest(values: Int32Array, k: number): number {
+  let lo = 0,
+    hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo,
+      j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else break;
+  }
+  let sum = 0;
+  for (let i = 0; i < k; i++) sum += values[i];
+  return sum;
 }
 
 /** Periods and phases are multiples of a quarter pixel, so every boundary position is one of these. */
 const QUARTERS = 4;
 
 interface BoundaryWindows {
-  /** Index of boundary position b is origin + 4b; positions run from one period before 0 to past the end. */
-  origin: number;
+  /**
+   * Boundary position b (a multiple of 1/4) is entry 1 + 4b, from b = -1/4 to n + 2: a boundary at -1/2 or
+   * before has no step of the line within 1.5 of it, nor has one past n + 3/2.
+   */
   size: number;
   total: number;
   /** Sum and count of the steps at integer positions 1..n within 0.75 ("on") and within 1.5 ("near") of b. */
@@ -164,19 +204,19 @@ interface BoundaryWindows {
   nearCount: Int32Array;
 }
 
+const FIRST_ENTRY = -1 / QUARTERS;
+
 /**
  * For every quarter-pixel boundary position, what a grid boundary there adds to the "on" and "near" sums (step
- * j sits at position j + 1): the grid search then costs four look-ups per boundary instead of a walk over
+ * j sits at position j + 1): the grid search then costs a few look-ups per boundary instead of a walk over
  * the line for each period and phase.
  */
 function boundaryWindows(profile: Float64Array): BoundaryWindows {
   const n = profile.length;
   const prefix = new Float64Array(n + 1);
   for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j] + profile[j];
-  const origin = Math.ceil(MAX_BLOCK * QUARTERS);
-  const size = origin + (n + 2) * QUARTERS;
+  const size = (n + 2 - FIRST_ENTRY) * QUARTERS;
   const windows: BoundaryWindows = {
-    origin,
     size,
     total: prefix[n],
     onSum: new Float64Array(size),
@@ -185,7 +225,7 @@ function boundaryWindows(profile: Float64Array): BoundaryWindows {
     nearCount: new Int32Array(size),
   };
   for (let q = 0; q < size; q++) {
-    const boundary = (q - origin) / QUARTERS;
+    const boundary = q / QUARTERS + FIRST_ENTRY;
     // Positions strictly inside (boundary - r, boundary + r), clipped to 1..n.
     let lo = Math.max(1, Math.floor(boundary - 0.75) + 1);
     let hi = Math.min(n, Math.ceil(boundary + 0.75) - 1);
@@ -204,46 +244,97 @@ function boundaryWindows(profile: Float64Array): BoundaryWindows {
 }
 
 /**
+ * The grids searched on a line of n steps, in search order (periods increasing, phases within each): period in
+ * quarter pixels, the entry of its first boundary with a window on the line, and how many steps its boundaries
+ * have on and near them. These depend only on the line's length, which takes a few values per frame size: so
+ * they are made once per length and plane scale, and the search adds up only the sums (half the look-ups;
+ * measured 12 us instead of 27 a search with the boundaries before the line skipped).
+ */
+interface GridCandidates {
+  count: number;
+  period: Int32Array;
+  phase: Int32Array;
+  first: Int32Array;
+  onCount: Int32Array;
+  nearCount: Int32Array;
+}
+
+const candidatesByLine = new Map<string, GridCandidates>();
+
+function gridCandidates(n: number, scale: number): GridCandidates {
+  const key = `${n}/${scale}`;
+  const known = candidatesByLine.get(key);
+  if (known) return known;
+  const { size, onCount, nearCount } = boundaryWindows(new Float64Array(n));
+  const rows: number[][] = [];
+  const firstPeriod = Math.max(MIN_PERIOD, MIN_BLOCK / scale) * QUARTERS;
+  for (let period = firstPeriod; period <= (MAX_BLOCK / scale) * QUARTERS; period += PERIOD_STEP * QUARTERS) {
+    if (n * QUARTERS < 2 * period) break;
+    for (let phase = 0; phase < period; phase += PHASE_STEP * QUARTERS) {
+      // Boundaries at phase + k * period (quarters), from the first one with an entry.
+      const first = phase - period - FIRST_ENTRY * QUARTERS >= 0 ? phase - period - FIRST_ENTRY * QUARTERS : phase - FIRST_ENTRY * QUARTERS;
+      let nOn = 0,
+        nNear = 0;
+      for (let q = first; q < size; q += period) {
+        nOn += onCount[q];
+        nNear += nearCount[q];
+      }
+      rows.push([period, phase, first, nOn, nNear]);
+    }
+  }
+  const column = (i: number) => Int32Array.from(rows, (row) => row[i]);
+  const candidates = {
+    count: rows.length,
+    period: column(0),
+    phase: column(1),
+    first: column(2),
+    onCount: column(3),
+    nearCount: column(4),
+  };
+  candidatesByLine.set(key, candidates);
+  return candidates;
+}
+
+/**
  * The block size and phase whose boundaries carry the most step energy above the block interiors. Multiples
  * of the true size lose (their interiors hold the true boundaries), fractions too (their boundaries fall
  * inside flat blocks).
  */
 function bestGrid(profile: Float64Array, scale: number): Grid {
-  let best = { period: 0, phase: 0, on: 0, off: Infinity };
-  let bestExcess = -Infinity;
   const n = profile.length;
-  const windows = boundaryWindows(profile);
-  const total = windows.total;
-  for (let period = Math.max(MIN_PERIOD, MIN_BLOCK / scale); period <= MAX_BLOCK / scale; period += PERIOD_STEP) {
-    if (n < 2 * period) break;
-    const stride = period * QUARTERS;
-    for (let phase = 0; phase < period; phase += PHASE_STEP) {
-      let on = 0,
-        nOn = 0,
-        near = 0,
-        nNear = 0;
-      // Boundaries at phase + k * period, k from -1 while their near window can still reach position n.
-      for (let q = (phase - period) * QUARTERS + windows.origin; q < windows.size; q += stride) {
-        on += windows.onSum[q];
-        nOn += windows.onCount[q];
-        near += windows.nearSum[q];
-        nNear += windows.nearCount[q];
-      }
-      const off = total - near,
-        nOff = n - nNear;
-      if (!nOn || !nOff) continue;
-      const excess = on / nOn - off / nOff;
-      // Periods are tried in increasing order; a longer one must clearly beat a shorter one, since a multiple
-      // of the true size scores as well as the true size when its boundaries happen to be the strong ones.
-      if (excess > (period > best.period + PHASE_STEP ? LONGER_PERIOD_MARGIN : 1) * bestExcess) {
-        bestExcess = excess;
-        best = { period, phase, on: on / nOn, off: off / nOff };
-      }
+  const { size, total, onSum, nearSum } = boundaryWindows(profile);
+  const grids = gridCandidates(n, scale);
+  let best = -1,
+    bestExcess = -Infinity,
+    bestOn = 0,
+    bestOff = Infinity;
+  for (let c = 0; c < grids.count; c++) {
+    const period = grids.period[c];
+    let on = 0,
+      near = 0;
+    for (let q = grids.first[c]; q < size; q += period) {
+      on += onSum[q];
+      near += nearSum[q];
+    }
+    const nOn = grids.onCount[c],
+      off = total - near,
+      nOff = n - grids.nearCount[c];
+    if (!nOn || !nOff) continue;
+    const excess = on / nOn - off / nOff;
+    // Periods are tried in increasing order; a longer one must clearly beat a shorter one, since a multiple
+    // of the true size scores as well as the true size when its boundaries happen to be the strong ones.
+    const longer = best >= 0 && period > grids.period[best] + PHASE_STEP * QUARTERS;
+    if (excess > (longer ? LONGER_PERIOD_MARGIN : 1) * bestExcess) {
+      bestExcess = excess;
+      best = c;
+      bestOn = on / nOn;
+      bestOff = off / nOff;
     }
   }
-  if (best.period === 0) return { period: 0, on: 0, off: Infinity, edgeShare: 0 };
-  const classes = gridClasses(n + 1, best.period, best.phase);
-  return { period: best.period, on: best.on, off: best.off, edgeShare: edgeShare(profile, classes, best.off) };
+  if (best < 0) return { period: 0, on: 0, off: Infinity, edgeShare: 0 };
+  const period = grids.period[best] / QUARTERS;
+  const classes = gridClasses(n + 1, period, grids.phase[best] / QUARTERS);
+  return { period, on: bestOn, off: bestOff, edgeShare: edgeShare(profile, classes, bestOff) };
 }
 
 /** Share of the boundaries (runs of on-grid steps) whose summed step is at least twice the interior mean plus a level. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
+import { planeScale } from "./block-grid";
 import { lineProfiles, STRIPS } from "./line-profiles";
 import { coefficientsAround, powerSpectrum } from "./spectrum";
 import { rampScore, round } from "./stats";
@@ -21,8 +22,9 @@ import { rampScore, round } from "./stats";
  */
 export function checkStripe(frame: Frame, t: Thresholds["stripe"]): CheckResult {
   const { stripRows: rows, stripColumns: columns } = lineProfiles(frame);
-  const horizontal = bandScore(rows, t);
-  const vertical = bandScore(columns, t);
+  const periods = periodRange(frame, t);
+  const horizontal = bandScore(rows, periods);
+  const vertical = bandScore(columns, periods);
   const best = horizontal.strength >= vertical.strength ? horizontal : vertical;
   const abnormal = best.strength >= t.minStrength && best.amplitude >= t.minAmplitude;
   return {
@@ -40,6 +42,21 @@ export function checkStripe(frame: Frame, t: Thresholds["stripe"]): CheckResult 
   };
 }
 
+/**
+ * The periods searched, in work-plane px. The thresholds give them on the plane of an ordinary camera (640..1920
+ * wide, two source px per plane px: 3..16 there is 6..32 source px); a stripe's period is a property of the
+ * source lines, so a smaller frame (decoded at full size, one source px per plane px) or a wider one (four)
+ * searches the same source periods. Without this a 512 px frame, whose 24 px stripes stay 24 plane px, was
+ * searched up to 16 only and half of its striped frames went unseen.
+ */
+function periodRange(frame: Frame, t: Thresholds["stripe"]): { min: number; max: number } {
+  const perThresholdPx = STANDARD_SCALE / planeScale(frame);
+  return { min: t.minPeriod * perThresholdPx, max: t.maxPeriod * perThresholdPx };
+}
+
+/** Source px per plane px of the frames the stripe thresholds are written for (decode.ts: 640..1920 wide). */
+const STANDARD_SCALE = 2;
+
 interface BandScore {
   strength: number;
   periodicity: number;
@@ -50,9 +67,9 @@ interface BandScore {
 
 /**
  * Periodicity and phase coherence of one direction's strip profiles. The profiles are cut to their central
- * power-of-two length for the FFT (256 samples hold 16 periods of the longest stripe considered).
+ * power-of-two length for the FFT (256 samples hold 8 or more periods of the longest stripe considered).
  */
-function bandScore(profiles: Float64Array[], t: Thresholds["stripe"]): BandScore {
+function bandScore(profiles: Float64Array[], periods: { min: number; max: number }): BandScore {
   const full = profiles[0].length;
   const n = 2 ** Math.floor(Math.log2(full));
   const offset = (full - n) >> 1;
@@ -63,8 +80,8 @@ function bandScore(profiles: Float64Array[], t: Thresholds["stripe"]): BandScore
   for (let i = 0; i < n; i++) mean[i] *= 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n);
 
   const power = powerSpectrum(mean);
-  const kMin = Math.max(2, Math.ceil(n / t.maxPeriod));
-  const kMax = Math.min(n / 2 - 1, Math.floor(n / t.minPeriod));
+  const kMin = Math.max(2, Math.ceil(n / periods.max));
+  const kMax = Math.min(n / 2 - 1, Math.floor(n / periods.min));
   if (kMax <= kMin) return { strength: 0, periodicity: 0, coherence: 0, amplitude: 0, period: 0 };
   // A period rarely fits the profile length exactly, so a peak is counted with its two neighbouring bins.
   let peak = 0,
