@@ -86,6 +86,17 @@ describe("measures", () => {
     expect(checkStripe(await frameOf(fixture("images/building-normal-0.jpg")), T.stripe).abnormal).toBe(false);
   });
 
+  it("a frame under 640 px wide (decoded at full size) finds the same source periods: 24 px bands at 512 px", async () => {
+    const small = await pixelsOf(await sharp(fixture(SCENE)).resize(512, 416, { fit: "fill" }).jpeg({ quality: 90 }).toBuffer());
+    const healthy = checkStripe(await frameOf(await encode(small)), T.stripe);
+    expect(healthy.abnormal).toBe(false);
+    const banded = mapPixels(small, (v, _c, x) => v * (0.75 + 0.25 * Math.sin((2 * Math.PI * x) / 24)));
+    const result = checkStripe(await frameOf(await encode(banded)), T.stripe);
+    expect(result.abnormal).toBe(true);
+    expect(result.metrics.vertical).toBe(1);
+    expect(result.metrics.period).toBeCloseTo(24, 0); // one source px per work-plane px below 640 wide
+  });
+
   it("colour cast reads per-channel gains as a shift in their direction", async () => {
     const base = await pixelsOf(fixture("images/vtest-200-normal-0.jpg")); // a lawn: green, but not cast
     const neutral = checkColorCast(await frameOf(await encode(base)), T.color_cast);

@@ -2,8 +2,9 @@ import "server-only";
 import type { Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
+import { planeScale } from "./block-grid";
 import { lineProfiles, STRIPS } from "./line-profiles";
-import { fourierCoefficient, powerSpectrum } from "./spectrum";
+import { coefficientsAround, powerSpectrum } from "./spectrum";
 import { rampScore, round } from "./stats";
 
 /**
@@ -21,8 +22,9 @@ import { rampScore, round } from "./stats";
  */
 export function checkStripe(frame: Frame, t: Thresholds["stripe"]): CheckResult {
   const { stripRows: rows, stripColumns: columns } = lineProfiles(frame);
-  const horizontal = bandScore(rows, t);
-  const vertical = bandScore(columns, t);
+  const periods = periodRange(frame, t);
+  const horizontal = bandScore(rows, periods);
+  const vertical = bandScore(columns, periods);
   const best = horizontal.strength >= vertical.strength ? horizontal : vertical;
   const abnormal = best.strength >= t.minStrength && best.amplitude >= t.minAmplitude;
   return {
@@ -40,6 +42,21 @@ export function checkStripe(frame: Frame, t: Thresholds["stripe"]): CheckResult 
   };
 }
 
+/**
+ * The periods searched, in work-plane px. The thresholds give them on the plane of an ordinary camera (640..1920
+ * wide, two source px per plane px: 3..16 there is 6..32 source px); a stripe's period is a property of the
+ * source lines, so a smaller frame (decoded at full size, one source px per plane px) or a wider one (four)
+ * searches the same source periods. Without this a 512 px frame, whose 24 px stripes stay 24 plane px, was
+ * searched up to 16 only and half of its striped frames went unseen.
+ */
+function periodRange(frame: Frame, t: Thresholds["stripe"]): { min: number; max: number } {
+  const perThresholdPx = STANDARD_SCALE / planeScale(frame);
+  return { min: t.minPeriod * perThresholdPx, max: t.maxPeriod * perThresholdPx };
+}
+
+/** Source px per plane px of the frames the stripe thresholds are written for (decode.ts: 640..1920 wide). */
+const STANDARD_SCALE = 2;
+
 interface BandScore {
   strength: number;
   periodicity: number;
@@ -50,21 +67,21 @@ interface BandScore {
 
 /**
  * Periodicity and phase coherence of one direction's strip profiles. The profiles are cut to their central
- * power-of-two length for the FFT (256 samples hold 16 periods of the longest stripe considered).
+ * power-of-two length for the FFT (256 samples hold 8 or more periods of the longest stripe considered).
  */
-function bandScore(profiles: Float64Array[], t: Thresholds["stripe"]): BandScore {
+function bandScore(profiles: Float64Array[], periods: { min: number; max: number }): BandScore {
   const full = profiles[0].length;
   const n = 2 ** Math.floor(Math.log2(full));
   const offset = (full - n) >> 1;
-  const strips = profiles.map((p) => difference(p).subarray(offset, offset + n));
+  const strips = profiles.map((p) => centralDifference(p, offset, n));
   // Hann-windowed average: the cut ends of the profile would otherwise leak broadband power into the band.
   const mean = new Float64Array(n);
   for (const p of strips) for (let i = 0; i < n; i++) mean[i] += p[i] / STRIPS;
   for (let i = 0; i < n; i++) mean[i] *= 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n);
 
   const power = powerSpectrum(mean);
-  const kMin = Math.max(2, Math.ceil(n / t.maxPeriod));
-  const kMax = Math.min(n / 2 - 1, Math.floor(n / t.minPeriod));
+  const kMin = Math.max(2, Math.ceil(n / periods.max));
+  const kMax = Math.min(n / 2 - 1, Math.floor(n / periods.min));
   if (kMax <= kMin) return { strength: 0, periodicity: 0, coherence: 0, amplitude: 0, period: 0 };
   // A period rarely fits the profile length exactly, so a peak is counted with its two neighbouring bins.
   let peak = 0,
@@ -84,16 +101,17 @@ function bandScore(profiles: Float64Array[], t: Thresholds["stripe"]): BandScore
 
 /** |sum of the strips' Fourier coefficients|^2 / (strips * sum of |coefficient|^2) over the peak bins: 1 in phase. */
 function phaseCoherence(strips: Float64Array[], peakK: number): number {
+  // [re, im] at peakK - 1, peakK, peakK + 1 for each strip.
+  const coefficients = new Float64Array(6 * STRIPS);
+  strips.forEach((p, s) => coefficientsAround(p, peakK, coefficients.subarray(6 * s, 6 * s + 6)));
   let coherent = 0,
     total = 0;
-  const coefficient = new Float64Array(2);
-  for (let k = peakK - 1; k <= peakK + 1; k++) {
+  for (let bin = 0; bin < 3; bin++) {
     let sumRe = 0,
       sumIm = 0;
-    for (const p of strips) {
-      fourierCoefficient(p, k, coefficient);
-      const re = coefficient[0],
-        im = coefficient[1];
+    for (let s = 0; s < STRIPS; s++) {
+      const re = coefficients[6 * s + 2 * bin],
+        im = coefficients[6 * s + 2 * bin + 1];
       sumRe += re;
       sumIm += im;
       total += re * re + im * im;
@@ -103,8 +121,9 @@ function phaseCoherence(strips: Float64Array[], peakK: number): number {
   return total > 0 ? coherent / (STRIPS * total) : 0;
 }
 
-function difference(profile: Float64Array): Float64Array {
-  const out = new Float64Array(profile.length);
-  for (let i = 1; i < profile.length; i++) out[i] = profile[i] - profile[i - 1];
+/** First differences of the profile's central n samples (the first one against the sample before, if any). */
+function centralDifference(profile: Float64Array, offset: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = offset ? 0 : 1; i < n; i++) out[i] = profile[offset + i] - profile[offset + i - 1];
   return out;
 }

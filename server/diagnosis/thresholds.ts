@@ -84,8 +84,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   occlusion: { minAreaFraction: 0.27, maxLuma: 60, maxCellStd: 4, maxLumaStep: 6, minRestLuma: 70, maxChroma: 40 },
   // 93 % of the frame within +-2 luma levels of one value.
   signal_loss: { minUniformFraction: 0.93, tolerance: 2 },
-  // Periodicity x phase coherence of the band profiles; amplitude in luma levels; periods in work-plane px
-  // (3..16, i.e. about 6..32 source px).
+  // Periodicity x phase coherence of the band profiles; amplitude in luma levels; periods in work-plane px of a
+  // 640..1920 wide frame (3..16, i.e. 6..32 source px; a smaller or wider frame searches the same source periods).
   stripe: { minStrength: 0.47, minAmplitude: 3, minPeriod: 3, maxPeriod: 16 },
   // Mean absolute difference (luma levels) of sampled pixels to every earlier frame.
   freeze: { maxDifference: 0.48, minHistory: 2 },
