@@ -44,7 +44,7 @@ const MAX_BLURRED_STEP = 16 * 255;
 
 function edgeBlur(gray: Uint8Array, w: number, h: number): number | undefined {
   if (w < 8 || h < 8) return undefined;
-  const samples = edgeSamples(Math.ceil(h / LINE_STEP) * w + Math.ceil(w / LINE_STEP) * h);
+  const samples = new EdgeSamples();
   // Horizontal: along rows, re-blurred with the 1D kernel.
   for (let y = 1; y < h; y += LINE_STEP) {
     const row = y * w;
@@ -70,43 +70,29 @@ function edgeBlur(gray: Uint8Array, w: number, h: number): number | undefined {
   return samples.sigma();
 }
 
-let reused: EdgeSamples | undefined;
-
-function edgeSamples(capacity: number): EdgeSamples {
-  if (!reused || reused.capacity < capacity) reused = new EdgeSamples(capacity);
-  reused.clear();
-  return reused;
-}
-
 const blur5 = (a: number, b: number, c: number, d: number, e: number) => a + 4 * (b + d) + 6 * c + e;
 
 /**
- * Gradient samples, as integers: the squared luma step and the |step| of the x16 re-blurred line, plus a
- * histogram of the latter to find the strongest edges without sorting.
+ * Gradient samples, binned by the |step| of the x16 re-blurred line: how many fall in each bin and the sum of
+ * their squared luma steps. That is all the measure needs (the strongest edges are whole bins from the top), so
+ * no sample is stored (the same sums; 0.13-0.14 ms a frame at 352x288 against 0.14-0.15 keeping every sample,
+ * 0.19 before the Math.abs). The bins are one pair of arrays for the process, cleared per frame: the checks of a
+ * frame run one after another.
  */
 class EdgeSamples {
-  readonly capacity: number;
-  private readonly sharpSquared: Uint16Array;
-  private readonly blurredStep: Uint16Array;
-  private readonly histogram = new Uint32Array(MAX_BLURRED_STEP + 1);
+  private static readonly counts = new Uint32Array(MAX_BLURRED_STEP + 1);
+  /** Sums of squared steps: Float64, since a large frame's sums pass 2^32 (exact up to 2^53). */
+  private static readonly sharpSquared = new Float64Array(MAX_BLURRED_STEP + 1);
+  private readonly counts = EdgeSamples.counts.fill(0);
+  private readonly sharpSquared = EdgeSamples.sharpSquared.fill(0);
   private count = 0;
 
-  constructor(capacity: number) {
-    this.capacity = capacity;
-    this.sharpSquared = new Uint16Array(capacity);
-    this.blurredStep = new Uint16Array(capacity);
-  }
-
-  clear(): void {
-    this.histogram.fill(0);
-    this.count = 0;
-  }
-
   add(step: number, blurredStep: number): void {
+    // Math.abs, not a branch: the sign is a coin toss.
     const b = Math.abs(blurredStep);
-    this.sharpSquared[this.count] = step * step;
-    this.blurredStep[this.count++] = b;
-    this.histogram[b]++;
+    this.counts[b]++;
+    this.sharpSquared[b] += step * step;
+    this.count++;
   }
 
   /** Equivalent blur sigma of the strongest edges; undefined for a frame without edges. */
@@ -114,12 +100,9 @@ class EdgeSamples {
     const cut = Math.max(1, this.strongEdgeCut());
     let sharp = 0;
     let reblurred = 0;
-    for (let k = 0; k < this.count; k++) {
-      const b = this.blurredStep[k];
-      if (b >= cut) {
-        sharp += this.sharpSquared[k];
-        reblurred += b * b;
-      }
+    for (let b = cut; b <= MAX_BLURRED_STEP; b++) {
+      sharp += this.sharpSquared[b];
+      reblurred += b * b * this.counts[b];
     }
     if (reblurred <= 0) return undefined;
     const r = (256 * sharp) / reblurred;
@@ -130,7 +113,7 @@ class EdgeSamples {
   private strongEdgeCut(): number {
     let above = 0;
     for (let b = MAX_BLURRED_STEP; b >= 0; b--) {
-      above += this.histogram[b];
+      above += this.counts[b];
       if (above >= EDGE_FRACTION * this.count) return b;
     }
     return 0;

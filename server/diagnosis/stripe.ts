@@ -4,7 +4,7 @@ import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
 import { planeScale } from "./block-grid";
 import { lineProfiles, STRIPS } from "./line-profiles";
-import { fourierCoefficient, powerSpectrum } from "./spectrum";
+import { coefficientsAround, powerSpectrum } from "./spectrum";
 import { rampScore, round } from "./stats";
 
 /**
@@ -73,7 +73,7 @@ function bandScore(profiles: Float64Array[], periods: { min: number; max: number
   const full = profiles[0].length;
   const n = 2 ** Math.floor(Math.log2(full));
   const offset = (full - n) >> 1;
-  const strips = profiles.map((p) => difference(p).subarray(offset, offset + n));
+  const strips = profiles.map((p) => centralDifference(p, offset, n));
   // Hann-windowed average: the cut ends of the profile would otherwise leak broadband power into the band.
   const mean = new Float64Array(n);
   for (const p of strips) for (let i = 0; i < n; i++) mean[i] += p[i] / STRIPS;
@@ -101,16 +101,17 @@ function bandScore(profiles: Float64Array[], periods: { min: number; max: number
 
 /** |sum of the strips' Fourier coefficients|^2 / (strips * sum of |coefficient|^2) over the peak bins: 1 in phase. */
 function phaseCoherence(strips: Float64Array[], peakK: number): number {
+  // [re, im] at peakK - 1, peakK, peakK + 1 for each strip.
+  const coefficients = new Float64Array(6 * STRIPS);
+  strips.forEach((p, s) => coefficientsAround(p, peakK, coefficients.subarray(6 * s, 6 * s + 6)));
   let coherent = 0,
     total = 0;
-  const coefficient = new Float64Array(2);
-  for (let k = peakK - 1; k <= peakK + 1; k++) {
+  for (let bin = 0; bin < 3; bin++) {
     let sumRe = 0,
       sumIm = 0;
-    for (const p of strips) {
-      fourierCoefficient(p, k, coefficient);
-      const re = coefficient[0],
-        im = coefficient[1];
+    for (let s = 0; s < STRIPS; s++) {
+      const re = coefficients[6 * s + 2 * bin],
+        im = coefficients[6 * s + 2 * bin + 1];
       sumRe += re;
       sumIm += im;
       total += re * re + im * im;
@@ -120,8 +121,9 @@ function phaseCoherence(strips: Float64Array[], peakK: number): number {
   return total > 0 ? coherent / (STRIPS * total) : 0;
 }
 
-function difference(profile: Float64Array): Float64Array {
-  const out = new Float64Array(profile.length);
-  for (let i = 1; i < profile.length; i++) out[i] = profile[i] - profile[i - 1];
+/** First differences of the profile's central n samples (the first one against the sample before, if any). */
+function centralDifference(profile: Float64Array, offset: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = offset ? 0 : 1; i < n; i++) out[i] = profile[offset + i] - profile[offset + i - 1];
   return out;
 }
