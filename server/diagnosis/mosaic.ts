@@ -20,19 +20,20 @@ export function checkMosaic(frame: Frame, t: Thresholds["mosaic"]): CheckResult 
   const scale = planeScale(frame);
   const xEdges = bandEdges(frame.w - 1, TILE_COLS);
   const yEdges = bandEdges(frame.h - 1, TILE_ROWS);
+  const buffers = new TileBuffers(Math.max(longestBand(xEdges), longestBand(yEdges)));
   let blocky = 0;
   const blockSizes: number[] = [];
   for (let ty = 0; ty < TILE_ROWS; ty++) {
     for (let tx = 0; tx < TILE_COLS; tx++) {
       const [x0, x1, y0, y1] = [xEdges[tx], xEdges[tx + 1], yEdges[ty], yEdges[ty + 1]];
       if (!isMostlyFlat(frame, x0, x1, y0, y1, t.minFlatShare)) continue;
-      const columnSteps = columnProfile(frame, x0, x1, y0, y1);
-      if (!canBeBlocky(columnSteps, t)) continue;
-      const rowSteps = rowProfile(frame, x0, x1, y0, y1);
-      if (!canBeBlocky(rowSteps, t)) continue;
-      const columns = bestGrid(meanSteps(columnSteps), scale);
+      const columnSteps = columnProfile(frame, x0, x1, y0, y1, buffers.columnSums);
+      if (!canBeBlocky(columnSteps, t, buffers)) continue;
+      const rowSteps = rowProfile(frame, x0, x1, y0, y1, buffers.rowSums);
+      if (!canBeBlocky(rowSteps, t, buffers)) continue;
+      const columns = bestGrid(meanSteps(columnSteps, buffers), scale, buffers);
       if (!isBlocky(columns, t)) continue;
-      const rows = bestGrid(meanSteps(rowSteps), scale);
+      const rows = bestGrid(meanSteps(rowSteps, buffers), scale, buffers);
       if (!isBlocky(rows, t)) continue;
       blocky++;
       blockSizes.push(((columns.period + rows.period) / 2) * scale);
@@ -70,6 +71,37 @@ function bandEdges(length: number, bands: number): number[] {
   return Array.from({ length: bands + 1 }, (_, i) => Math.floor((i * length) / bands));
 }
 
+function longestBand(edges: number[]): number {
+  let longest = 0;
+  for (let i = 1; i < edges.length; i++) longest = Math.max(longest, edges[i] - edges[i - 1]);
+  return longest;
+}
+
+/**
+ * Typed arrays for the tiles' profiles and grid searches, made once per frame for the longest tile side:
+ * allocating one costs 0.25-0.9 us, about as much as filling it, and a tile that reached the grid search
+ * allocated ten. A profile or a search uses the first n entries.
+ */
+class TileBuffers {
+  readonly columnSums: Int32Array;
+  readonly rowSums: Int32Array;
+  readonly selection: Int32Array;
+  readonly means: Float64Array;
+  readonly prefix: Float64Array;
+  readonly onSum: Float64Array;
+  readonly nearSum: Float64Array;
+
+  constructor(longest: number) {
+    this.columnSums = new Int32Array(longest);
+    this.rowSums = new Int32Array(longest);
+    this.selection = new Int32Array(longest);
+    this.means = new Float64Array(longest);
+    this.prefix = new Float64Array(longest + 1);
+    this.onSum = new Float64Array(windowEntries(longest));
+    this.nearSum = new Float64Array(windowEntries(longest));
+  }
+}
+
 /**
  * Every SAMPLE_STEP-th line is enough for a share or a mean along the tile; the profiles keep full resolution
  * across the lines, where the grid is searched.
@@ -101,9 +133,13 @@ function isMostlyFlat({ gray, w }: Frame, x0: number, x1: number, y0: number, y1
   return flat / n >= minShare;
 }
 
-/** Summed |luma step| per line across a tile, over `lines` sampled lines: the mean step of line k is sums[k] / lines. */
+/**
+ * Summed |luma step| per line across a tile (sums[0..length - 1]), over `lines` sampled lines: the mean step of
+ * line k is sums[k] / lines.
+ */
 interface StepProfile {
   sums: Int32Array;
+  length: number;
   lines: number;
 }
 
@@ -111,31 +147,29 @@ interface StepProfile {
  * Per column of the tile, |horizontal step| (step x is between pixels x and x + 1) over sampled rows. Summed
  * down each column in a local: adding row by row into the array took 1.7 times as long.
  */
-function columnProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): StepProfile {
-  const sums = new Int32Array(x1 - x0);
-  for (let k = 0; k < sums.length; k++) {
+function columnProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number, sums: Int32Array): StepProfile {
+  for (let k = 0; k < x1 - x0; k++) {
     let sum = 0;
     for (let i = y0 * w + x0 + k, end = y1 * w; i < end; i += SAMPLE_STEP * w) sum += Math.abs(gray[i + 1] - gray[i]);
     sums[k] = sum;
   }
-  return { sums, lines: Math.ceil((y1 - y0) / SAMPLE_STEP) };
+  return { sums, length: x1 - x0, lines: Math.ceil((y1 - y0) / SAMPLE_STEP) };
 }
 
 /** Per row of the tile, |vertical step| (step y is between rows y and y + 1) over sampled columns. */
-function rowProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number): StepProfile {
-  const sums = new Int32Array(y1 - y0);
+function rowProfile({ gray, w }: Frame, x0: number, x1: number, y0: number, y1: number, sums: Int32Array): StepProfile {
   for (let y = y0; y < y1; y++) {
     let sum = 0;
     for (let i = y * w + x0, end = y * w + x1; i < end; i += SAMPLE_STEP) sum += Math.abs(gray[i + w] - gray[i]);
     sums[y - y0] = sum;
   }
-  return { sums, lines: Math.ceil((x1 - x0) / SAMPLE_STEP) };
+  return { sums, length: y1 - y0, lines: Math.ceil((x1 - x0) / SAMPLE_STEP) };
 }
 
-function meanSteps({ sums, lines }: StepProfile): Float64Array {
-  const means = new Float64Array(sums.length);
-  for (let k = 0; k < sums.length; k++) means[k] = sums[k] / Math.max(1, lines);
-  return means;
+/** The profile's mean steps, in buffers.means: a view of its length. */
+function meanSteps({ sums, length, lines }: StepProfile, { means }: TileBuffers): Float64Array {
+  for (let k = 0; k < length; k++) means[k] = sums[k] / Math.max(1, lines);
+  return means.subarray(0, length);
 }
 
 interface Grid {
@@ -156,19 +190,22 @@ function isBlocky(g: Grid, t: Thresholds["mosaic"]): boolean {
  * step by the minimum, and the interior lines (at least a quarter of any grid's lines) can average no less
  * than the quietest quarter of the profile. In whole sums, so the quarter is selected rather than sorted.
  */
-function canBeBlocky({ sums, lines }: StepProfile, t: Thresholds["mosaic"]): boolean {
+function canBeBlocky({ sums, length, lines }: StepProfile, t: Thresholds["mosaic"], { selection }: TileBuffers): boolean {
   const perLine = Math.max(1, lines);
   let largest = -1;
-  for (let k = 0; k < sums.length; k++) largest = Math.max(largest, sums[k]);
+  for (let k = 0; k < length; k++) {
+    largest = Math.max(largest, sums[k]);
+    selection[k] = sums[k];
+  }
   if (largest / perLine < t.minStep) return false;
-  const quarter = Math.max(1, Math.floor(sums.length / 4));
-  return sumOfSmallest(Int32Array.from(sums), quarter) / perLine / quarter <= t.maxInteriorStep;
+  const quarter = Math.max(1, Math.floor(length / 4));
+  return sumOfSmallest(selection, length, quarter) / perLine / quarter <= t.maxInteriorStep;
 }
 
-/** Sum of the k smallest values (Hoare's selection: reorders `values`). */
-function sumOfSmallest(values: Int32Array, k: number): number {
+/** Sum of the k smallest of values[0..length - 1] (Hoare's selection: reorders them). */
+function sumOfSmallest(values: Int32Array, length: number, k: number): number {
   let lo = 0,
-    hi = values.length - 1;
+    hi = length - 1;
   while (lo < hi) {
     const pivot = values[(lo + hi) >> 1];
     let i = lo,
@@ -194,57 +231,53 @@ function sumOfSmallest(values: Int32Array, k: number): number {
 /** Periods and phases are multiples of a quarter pixel, so every boundary position is one of these. */
 const QUARTERS = 4;
 
+/**
+ * What a grid boundary adds to the "on" and "near" sums: the steps at integer positions 1..n (step j sits at
+ * position j + 1) within 0.75 and within 1.5 of it. Boundary position b (a multiple of 1/4) is entry 1 + 4b,
+ * from b = -1/4 to n + 2: a boundary at -1/2 or before has no step of the line within 1.5 of it, nor has one
+ * past n + 3/2. The grid search then costs two look-ups per boundary instead of a walk over the line for each
+ * period and phase.
+ */
 interface BoundaryWindows {
-  /**
-   * Boundary position b (a multiple of 1/4) is entry 1 + 4b, from b = -1/4 to n + 2: a boundary at -1/2 or
-   * before has no step of the line within 1.5 of it, nor has one past n + 3/2.
-   */
   size: number;
   total: number;
-  /** Sum and count of the steps at integer positions 1..n within 0.75 ("on") and within 1.5 ("near") of b. */
   onSum: Float64Array;
-  onCount: Int32Array;
   nearSum: Float64Array;
-  nearCount: Int32Array;
 }
 
 const FIRST_ENTRY = -1 / QUARTERS;
-
 /**
- * For every quarter-pixel boundary position, what a grid boundary there adds to the "on" and "near" sums (step
- * j sits at position j + 1): the grid search then costs a few look-ups per boundary instead of a walk over
- * the line for each period and phase.
+ * The window's first and last position relative to floor(b), by the quarter b - floor(b) is past it (0, 1/4,
+ * 1/2, 3/4): within 0.75 of b lie floor(b) (up to 1/4 past), both neighbours (1/2) or the next one (3/4).
  */
-function boundaryWindows(profile: Float64Array): BoundaryWindows {
+const ON_FROM = [0, 0, 0, 1];
+const ON_TO = [0, 0, 1, 1];
+const NEAR_FROM = [-1, -1, 0, 0];
+const NEAR_TO = [1, 1, 1, 2];
+
+function windowEntries(n: number): number {
+  return (n + 2 - FIRST_ENTRY) * QUARTERS;
+}
+
+/** The windows of the profile, in the buffers' onSum and nearSum. */
+function boundaryWindows(profile: Float64Array, { prefix, onSum, nearSum }: TileBuffers): BoundaryWindows {
   const n = profile.length;
-  const prefix = new Float64Array(n + 1);
+  prefix[0] = 0;
   for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j] + profile[j];
-  const size = (n + 2 - FIRST_ENTRY) * QUARTERS;
-  const windows: BoundaryWindows = {
-    size,
-    total: prefix[n],
-    onSum: new Float64Array(size),
-    onCount: new Int32Array(size),
-    nearSum: new Float64Array(size),
-    nearCount: new Int32Array(size),
+  const size = windowEntries(n);
+  const windowSum = (from: number, to: number) => {
+    const lo = Math.max(1, from),
+      hi = Math.min(n, to);
+    return hi >= lo ? prefix[hi] - prefix[lo - 1] : 0;
   };
   for (let q = 0; q < size; q++) {
-    const boundary = q / QUARTERS + FIRST_ENTRY;
-    // Positions strictly inside (boundary - r, boundary + r), clipped to 1..n.
-    let lo = Math.max(1, Math.floor(boundary - 0.75) + 1);
-    let hi = Math.min(n, Math.ceil(boundary + 0.75) - 1);
-    if (hi >= lo) {
-      windows.onSum[q] = prefix[hi] - prefix[lo - 1];
-      windows.onCount[q] = hi - lo + 1;
-    }
-    lo = Math.max(1, Math.floor(boundary - 1.5) + 1);
-    hi = Math.min(n, Math.ceil(boundary + 1.5) - 1);
-    if (hi >= lo) {
-      windows.nearSum[q] = prefix[hi] - prefix[lo - 1];
-      windows.nearCount[q] = hi - lo + 1;
-    }
+    const quarters = q + FIRST_ENTRY * QUARTERS; // 4b
+    const whole = quarters >> 2; // floor(b)
+    const past = quarters & 3;
+    onSum[q] = windowSum(whole + ON_FROM[past], whole + ON_TO[past]);
+    nearSum[q] = windowSum(whole + NEAR_FROM[past], whole + NEAR_TO[past]);
   }
-  return windows;
+  return { size, total: prefix[n], onSum, nearSum };
 }
 
 /**
@@ -269,7 +302,8 @@ function gridCandidates(n: number, scale: number): GridCandidates {
   const key = `${n}/${scale}`;
   const known = candidatesByLine.get(key);
   if (known) return known;
-  const { size, onCount, nearCount } = boundaryWindows(new Float64Array(n));
+  // The windows' sums over a line of ones are their counts.
+  const { size, onSum: onCount, nearSum: nearCount } = boundaryWindows(new Float64Array(n).fill(1), new TileBuffers(n));
   const rows: number[][] = [];
   const firstPeriod = Math.max(MIN_PERIOD, MIN_BLOCK / scale) * QUARTERS;
   for (let period = firstPeriod; period <= (MAX_BLOCK / scale) * QUARTERS; period += PERIOD_STEP * QUARTERS) {
@@ -304,9 +338,9 @@ function gridCandidates(n: number, scale: number): GridCandidates {
  * of the true size lose (their interiors hold the true boundaries), fractions too (their boundaries fall
  * inside flat blocks).
  */
-function bestGrid(profile: Float64Array, scale: number): Grid {
+function bestGrid(profile: Float64Array, scale: number, buffers: TileBuffers): Grid {
   const n = profile.length;
-  const { size, total, onSum, nearSum } = boundaryWindows(profile);
+  const { size, total, onSum, nearSum } = boundaryWindows(profile, buffers);
   const grids = gridCandidates(n, scale);
   let best = -1,
     bestExcess = -Infinity,
