@@ -7,7 +7,7 @@
  * scenes than the public set has, so thresholds can be checked on scenes they were not fitted on. Write the set
  * outside the repository (licences, size), then score it with detectors-accuracy.ts.
  *
- *   npx tsx bench/make-variants.ts /tmp/vqd-variants [seed] [framingsPerScene] [photosDirOrListFile]
+ *   npx tsx bench/make-variants.ts /tmp/vqd-variants [seed] [framingsPerScene] [photosDirOrListFile] [--sizes=WxH,...]
  *   npx tsx bench/detectors-accuracy.ts test/fixtures/vqd-public /tmp/vqd-variants
  */
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -16,15 +16,30 @@ import sharp from "sharp";
 import { garble, pixelate } from "../server/diagnosis/test-block-faults";
 
 const SOURCE = "test/fixtures/vqd-public";
-const out = process.argv[2] ?? "/tmp/vqd-variants";
-const seed = Number(process.argv[3] ?? 1);
-const framingsPerScene = Number(process.argv[4] ?? 2);
-const photos = process.argv[5];
-const RESOLUTIONS: Array<[number, number]> = [
-  [704, 576],
-  [1280, 720],
-  [640, 480],
-];
+const sizesArg = process.argv.find((a) => a.startsWith("--sizes="));
+const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const out = positional[0] ?? "/tmp/vqd-variants";
+const seed = Number(positional[1] ?? 1);
+const framingsPerScene = Number(positional[2] ?? 2);
+const photos = positional[3];
+/**
+ * Camera resolutions the framings are drawn at: D1, 720p and VGA by default (work plane at half size), or
+ * e.g. --sizes=512x512,480x360 (decoded at full size) or --sizes=2560x1440,3840x2160 (at a quarter).
+ */
+const RESOLUTIONS: Array<[number, number]> = sizesArg
+  ? sizesArg
+      .slice("--sizes=".length)
+      .split(",")
+      .map((size) => {
+        const [w, h] = size.split("x").map(Number);
+        if (!(w >= 64 && h >= 48)) throw new Error(`--sizes: "${size}" is not WIDTHxHEIGHT`);
+        return [w, h] as [number, number];
+      })
+  : [
+      [704, 576],
+      [1280, 720],
+      [640, 480],
+    ];
 
 /** mulberry32: small deterministic generator so a seed always gives the same set. */
 let state = seed >>> 0;

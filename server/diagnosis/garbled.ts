@@ -100,9 +100,11 @@ const EDGE_STEP = 2;
 
 /**
  * Per macroblock and plane, mean absolute steps across its left and top edges and, in the same direction,
- * inside it and across its middle line. Edges and luma are measured for every block in one pass; the chroma
- * steps inside a block only when a colour seam is in question (a chroma edge step past its minimum), which
- * on a healthy frame is almost never: most of the pixels are then read once, for luma only.
+ * inside it and across its middle line. One pass over every block measures what every block is judged by: the
+ * edges in all planes and the vertical luma steps inside (a smear's first test). The rest is measured for a
+ * block only when it is asked for: its other luma steps when an edge of it steps by the minimum or its rows
+ * repeat, its chroma steps when a colour seam is in question (a chroma edge step past its minimum). On a
+ * healthy frame few blocks are asked: most pixels inside a block are not read at all.
  */
 class BlockSteps {
   readonly leftEdge: Float64Array; // [block * PLANES + plane]
@@ -112,7 +114,8 @@ class BlockSteps {
   readonly vInside: Float64Array;
   readonly hMiddle: Float64Array;
   readonly vMiddle: Float64Array;
-  private readonly chromaDone: Uint8Array;
+  /** Per block: LUMA_DONE once its luma steps are all measured, CHROMA_DONE once every plane's are. */
+  private readonly measured: Uint8Array;
   readonly step: number;
   readonly sampledLines: number;
   readonly middle: number;
@@ -130,17 +133,32 @@ class BlockSteps {
     this.vInside = new Float64Array(size);
     this.hMiddle = new Float64Array(size);
     this.vMiddle = new Float64Array(size);
-    this.chromaDone = new Uint8Array(cols * rows);
+    this.measured = new Uint8Array(cols * rows);
     this.step = m >= 2 * INSIDE_STEP ? INSIDE_STEP : 1;
     this.sampledLines = Math.ceil(m / this.step);
     this.middle = (m >> 1) - 1;
     measureEveryBlock(this, frame, rows);
   }
 
-  /** Fills in the block's chroma inside and middle steps (luma is recomputed alike and unchanged). */
+  /** Fills in the block's horizontal luma steps inside and its luma steps across the middle lines. */
+  luma(block: number): void {
+    if (this.measured[block] >= LUMA_DONE) return;
+    this.measured[block] = LUMA_DONE;
+    const { frame, m, step, sampledLines, middle } = this;
+    const { w, gray } = frame;
+    const at = block * PLANES;
+    const corner = this.corner(block);
+    let h = 0;
+    for (let line = 0; line < m; line += step) h += lumaSteps(gray, corner + line * w, 1, 1, m - 1);
+    this.hInside[at] = h / (sampledLines * (m - 1));
+    this.hMiddle[at] = lumaSteps(gray, corner + middle, 1, step * w, sampledLines) / sampledLines;
+    this.vMiddle[at] = lumaSteps(gray, corner + middle * w, w, step, sampledLines) / sampledLines;
+  }
+
+  /** Fills in the block's chroma inside and middle steps (and its luma ones, summed line by line). */
   chroma(block: number): void {
-    if (this.chromaDone[block]) return;
-    this.chromaDone[block] = 1;
+    if (this.measured[block] === CHROMA_DONE) return;
+    this.measured[block] = CHROMA_DONE;
     const { frame, m, step, sampledLines, middle } = this;
     const w = frame.w;
     const at = block * PLANES;
@@ -162,32 +180,27 @@ class BlockSteps {
   }
 }
 
+const LUMA_DONE = 1;
+const CHROMA_DONE = 2;
+
 /**
- * The constructor's pass over every block (edges in all planes, luma inside), in a function of its own:
- * optimised as one, with its values in locals rather than read from the object under construction.
+ * The constructor's pass over every block (edges in all planes, vertical luma steps inside), in a function of
+ * its own: optimised as one, with its values in locals rather than read from the object under construction.
  */
 function measureEveryBlock(steps: BlockSteps, frame: Frame, rows: number): void {
-  const { m, cols, step, sampledLines, middle, leftEdge, topEdge, hInside, vInside, hMiddle, vMiddle } = steps;
+  const { m, cols, step, sampledLines, leftEdge, topEdge, vInside } = steps;
   const { w, gray } = frame;
   const edgeLines = Math.ceil(m / EDGE_STEP);
   for (let by = 0; by < rows; by++) {
     for (let bx = 0; bx < cols; bx++) {
-      const block = by * cols + bx;
-      const at = block * PLANES;
+      const at = (by * cols + bx) * PLANES;
       const corner = by * m * w + bx * m;
       // Across the left edge (from the neighbour's last column) and the top edge, every line.
       if (bx > 0) addSteps(frame, corner - 1, 1, EDGE_STEP * w, edgeLines, leftEdge, at, edgeLines);
       if (by > 0) addSteps(frame, corner - w, w, EDGE_STEP, edgeLines, topEdge, at, edgeLines);
-      let h = 0,
-        v = 0;
-      for (let line = 0; line < m; line += step) {
-        h += lumaSteps(gray, corner + line * w, 1, 1, m - 1);
-        v += lumaSteps(gray, corner + line, w, w, m - 1);
-      }
-      hInside[at] = h / (sampledLines * (m - 1));
+      let v = 0;
+      for (let line = 0; line < m; line += step) v += lumaSteps(gray, corner + line, w, w, m - 1);
       vInside[at] = v / (sampledLines * (m - 1));
-      hMiddle[at] = lumaSteps(gray, corner + middle, 1, step * w, sampledLines) / sampledLines;
-      vMiddle[at] = lumaSteps(gray, corner + middle * w, w, step, sampledLines) / sampledLines;
     }
   }
 }
@@ -252,8 +265,12 @@ function isSeam(steps: BlockSteps, edge: "top" | "left", block: number, neighbou
     if (plane) {
       steps.chroma(block);
       steps.chroma(neighbour);
+    } else {
+      steps.luma(block);
+      steps.luma(neighbour);
     }
-    const [inside, middle] = edge === "top" ? [steps.vInside, steps.vMiddle] : [steps.hInside, steps.hMiddle];
+    const inside = edge === "top" ? steps.vInside : steps.hInside;
+    const middle = edge === "top" ? steps.vMiddle : steps.hMiddle;
     const within = (inside[block * PLANES + plane] + inside[neighbour * PLANES + plane]) / 2;
     const midline = (middle[block * PLANES + plane] + middle[neighbour * PLANES + plane]) / 2;
     // A copied block breaks the macroblock edge; compression blocking marks its middle as much as its edge.
@@ -264,5 +281,7 @@ function isSeam(steps: BlockSteps, edge: "top" | "left", block: number, neighbou
 
 /** Rows of the block repeat each other (vertical luma steps near zero) while each row has texture. */
 function isSmear(steps: BlockSteps, block: number, t: Thresholds["garbled"]): boolean {
-  return steps.vInside[block * PLANES] <= t.maxSmearStep && steps.hInside[block * PLANES] >= t.minSmearTexture;
+  if (steps.vInside[block * PLANES] > t.maxSmearStep) return false;
+  steps.luma(block);
+  return steps.hInside[block * PLANES] >= t.minSmearTexture;
 }
