@@ -45,29 +45,35 @@ const MAX_BLURRED_STEP = 16 * 255;
 function edgeBlur(gray: Uint8Array, w: number, h: number): number | undefined {
   if (w < 8 || h < 8) return undefined;
   const samples = new EdgeSamples();
-  // Horizontal: along rows, re-blurred with the 1D kernel.
-  for (let y = 1; y < h; y += LINE_STEP) {
-    const row = y * w;
-    let prev = blur5(gray[row], gray[row + 1], gray[row + 2], gray[row + 3], gray[row + 4]); // at x = 2
-    for (let i = row + 2, end = row + w - 3; i < end; i++) {
-      const next = gray[i - 1] + 4 * (gray[i] + gray[i + 2]) + 6 * gray[i + 1] + gray[i + 3];
-      samples.add(gray[i + 1] - gray[i], next - prev);
-      prev = next;
-    }
-  }
-  // Vertical: along sampled columns, walking rows in order so memory is read sequentially.
-  const prevColumn = new Int32Array(w);
-  for (let x = 1; x < w; x += LINE_STEP) {
-    prevColumn[x] = blur5(gray[x], gray[x + w], gray[x + 2 * w], gray[x + 3 * w], gray[x + 4 * w]); // at y = 2
-  }
-  for (let y = 2; y < h - 3; y++) {
-    for (let x = 1, i = y * w + 1; x < w; x += LINE_STEP, i += LINE_STEP) {
-      const next = gray[i - w] + 4 * (gray[i] + gray[i + 2 * w]) + 6 * gray[i + w] + gray[i + 3 * w];
-      samples.add(gray[i + w] - gray[i], next - prevColumn[x]);
-      prevColumn[x] = next;
-    }
-  }
+  // Horizontal gradients along sampled rows, vertical ones down sampled columns.
+  for (let y = 1; y < h; y += LINE_STEP) addLine(gray, y * w, 1, w, samples);
+  for (let x = 1; x < w; x += LINE_STEP) addLine(gray, x, w, h, samples);
   return samples.sigma();
+}
+
+/**
+ * The gradient samples of one line of `length` pixels, `stride` apart from `start`: the step between pixels i
+ * and i + 1 and that of the line re-blurred with the 1D kernel, for i = 2 .. length - 4. The five pixels under
+ * the kernel slide along in locals, one new pixel read per sample: the check takes 0.10 ms a frame at 352x288
+ * against 0.13 reading all five each time (down the columns row by row; the sums do not depend on the order).
+ */
+function addLine(gray: Uint8Array, start: number, stride: number, length: number, samples: EdgeSamples): void {
+  let b = gray[start + stride];
+  let c = gray[start + 2 * stride];
+  let d = gray[start + 3 * stride];
+  let e = gray[start + 4 * stride];
+  let prev = blur5(gray[start], b, c, d, e); // re-blurred at pixel 2
+  for (let i = 2, at = start + 5 * stride; i < length - 3; i++, at += stride) {
+    // Pixels i - 1 .. i + 3 are b c d e f.
+    const f = gray[at];
+    const next = blur5(b, c, d, e, f);
+    samples.add(d - c, next - prev);
+    prev = next;
+    b = c;
+    c = d;
+    d = e;
+    e = f;
+  }
 }
 
 const blur5 = (a: number, b: number, c: number, d: number, e: number) => a + 4 * (b + d) + 6 * c + e;
@@ -75,9 +81,8 @@ const blur5 = (a: number, b: number, c: number, d: number, e: number) => a + 4 *
 /**
  * Gradient samples, binned by the |step| of the x16 re-blurred line: how many fall in each bin and the sum of
  * their squared luma steps. That is all the measure needs (the strongest edges are whole bins from the top), so
- * no sample is stored (the same sums; 0.13-0.14 ms a frame at 352x288 against 0.14-0.15 keeping every sample,
- * 0.19 before the Math.abs). The bins are one pair of arrays for the process, cleared per frame: the checks of a
- * frame run one after another.
+ * no sample is stored (the same sums, 0.01 ms a frame less than keeping every sample). The bins are one pair of
+ * arrays for the process, cleared per frame: the checks of a frame run one after another.
  */
 class EdgeSamples {
   private static readonly counts = new Uint32Array(MAX_BLURRED_STEP + 1);
