@@ -27,6 +27,15 @@ describe("measures", () => {
     expect(sigmas[3]).toBeGreaterThan(T.blur.minEdgeSigma);
   });
 
+  it("a 4K-class frame blurred by 4 source px is blurred, as a D1 one is: both are checked at two source px per plane px", async () => {
+    // Nearest-neighbour enlargement keeps the fixture's edges as crisp as a 2816 px camera's would be.
+    const large = () => sharp(fixture(SCENE)).resize(2816, 2304, { kernel: "nearest" });
+    const sharpFrame = checkBlur(await frameOf(await large().jpeg({ quality: 90 }).toBuffer()), T.blur);
+    const blurred = checkBlur(await frameOf(await large().blur(4).jpeg({ quality: 90 }).toBuffer()), T.blur);
+    expect(sharpFrame.abnormal).toBe(false);
+    expect(blurred.abnormal).toBe(true);
+  });
+
   it("edge blur does not depend on contrast", async () => {
     const base = await pixelsOf(fixture(SCENE));
     const half = await encode(

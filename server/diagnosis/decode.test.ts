@@ -15,8 +15,8 @@ describe("decode", () => {
     expect(jpegHeader(Buffer.from("not a jpeg"))).toBeUndefined();
   });
 
-  it("keeps the work plane at about two source pixels per pixel for camera sizes", () => {
-    expect([352, 640, 704, 1280, 1920, 2560, 3840].map(shrinkFactor)).toEqual([1, 2, 2, 2, 2, 4, 4]);
+  it("keeps the work plane at two source pixels per pixel for camera sizes from VGA to 4K", () => {
+    expect([352, 640, 704, 1280, 1920, 2560, 3840, 7680].map(shrinkFactor)).toEqual([1, 2, 2, 2, 2, 2, 2, 4]);
   });
 
   it("leaves no file behind in RAM or the temp directory, also for a JPEG that fails to decode", async () => {

@@ -43,7 +43,7 @@ export function checkStripe(frame: Frame, t: Thresholds["stripe"]): CheckResult 
 }
 
 /**
- * The periods searched, in work-plane px. The thresholds give them on the plane of an ordinary camera (640..1920
+ * The periods searched, in work-plane px. The thresholds give them on the plane of an ordinary camera (640..3840
  * wide, two source px per plane px: 3..16 there is 6..32 source px); a stripe's period is a property of the
  * source lines, so a smaller frame (decoded at full size, one source px per plane px) or a wider one (four)
  * searches the same source periods. Without this a 512 px frame, whose 24 px stripes stay 24 plane px, was
@@ -54,7 +54,7 @@ function periodRange(frame: Frame, t: Thresholds["stripe"]): { min: number; max:
   return { min: t.minPeriod * perThresholdPx, max: t.maxPeriod * perThresholdPx };
 }
 
-/** Source px per plane px of the frames the stripe thresholds are written for (decode.ts: 640..1920 wide). */
+/** Source px per plane px of the frames the stripe thresholds are written for (decode.ts: 640..3840 wide). */
 const STANDARD_SCALE = 2;
 
 interface BandScore {

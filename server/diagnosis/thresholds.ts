@@ -1,6 +1,6 @@
 /**
  * Per-check thresholds. Units are physical so they transfer between cameras: luma levels (0..255), fractions
- * of the frame, pixels of the work plane (about two source pixels for 640..1920 wide frames, see decode.ts).
+ * of the frame, pixels of the work plane (two source pixels for 640..3840 wide frames, see decode.ts).
  *
  * How the defaults are chosen: each check's primary threshold (the one the accuracy bench re-fits) is FITTED on
  * the public set and a tuning set of real photographs together, then rounded:
@@ -85,7 +85,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   // 93 % of the frame within +-2 luma levels of one value.
   signal_loss: { minUniformFraction: 0.93, tolerance: 2 },
   // Periodicity x phase coherence of the band profiles; amplitude in luma levels; periods in work-plane px of a
-  // 640..1920 wide frame (3..16, i.e. 6..32 source px; a smaller or wider frame searches the same source periods).
+  // 640..3840 wide frame (3..16, i.e. 6..32 source px; a smaller or wider frame searches the same source periods).
   stripe: { minStrength: 0.47, minAmplitude: 3, minPeriod: 3, maxPeriod: 16 },
   // Mean absolute difference (luma levels) of sampled pixels to every earlier frame.
   freeze: { maxDifference: 0.48, minHistory: 2 },
