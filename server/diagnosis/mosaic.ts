@@ -313,6 +313,8 @@ interface GridCandidates {
 }
 
 const candidatesByLine = new Map<string, GridCandidates>();
+/** A worker sees a few frame sizes; past this many line lengths (24-100 kB each) the lists start over. */
+const MAX_LISTED_LINES = 64;
 
 function gridCandidates(n: number, scale: number): GridCandidates {
   const key = `${n}/${scale}`;
@@ -345,6 +347,7 @@ function gridCandidates(n: number, scale: number): GridCandidates {
     onCount: column(3),
     nearCount: column(4),
   };
+  if (candidatesByLine.size >= MAX_LISTED_LINES) candidatesByLine.clear();
   candidatesByLine.set(key, candidates);
   return candidates;
 }
