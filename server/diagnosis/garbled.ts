@@ -247,11 +247,11 @@ function measureEveryBlock(steps: BlockSteps, frame: Frame, rows: number, maxSme
     for (let bx = 0; bx < cols; bx++) {
       const at = (by * cols + bx) * PLANES;
       const corner = by * m * w + bx * m;
-      // Across the left edge (from the neighbour's last column) and the top edge, every line.
+      // Across the left edge (from the neighbour's last column) and the top edge, on every EDGE_STEP-th line.
       if (bx > 0) addSteps(frame, corner - 1, 1, EDGE_STEP * w, edgeLines, leftEdge, at, edgeLines);
       if (by > 0) addSteps(frame, corner - w, w, EDGE_STEP, edgeLines, topEdge, at, edgeLines);
       // Only as far as it takes to rule a smear out: a textured block stops after its first column, and its
-      // vertical steps hold a lower bound until luma() measures them in full.
+      // vertical steps hold a lower bound until lumaInside() measures them in full.
       let v = 0;
       for (let line = 0; line < m && v / inside <= maxSmearStep; line += step) v += lumaSteps(gray, corner + line, w, w, m - 1);
       vInside[at] = v / inside;

@@ -207,8 +207,9 @@ const DOMINANT_EDGE_RATIO = 8;
  * as it was measured until an accuracy run decides.
  */
 function canBeBlocky({ sums, length, lines }: StepProfile, t: Thresholds["mosaic"], { selection }: TileBuffers): boolean {
+  if (length === 0) return false;
   const perLine = Math.max(1, lines);
-  let largest = -1;
+  let largest = 0;
   for (let k = 0; k < length; k++) {
     largest = Math.max(largest, sums[k]);
     selection[k] = sums[k];
