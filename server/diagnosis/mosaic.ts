@@ -182,29 +182,13 @@ interface Grid {
 }
 
 function isBlocky(g: Grid, t: Thresholds["mosaic"]): boolean {
-  const flatInside = g.off <= t.maxInteriorStep || g.on >= DOMINANT_EDGE_RATIO * g.off;
-  return g.on >= t.minStep && flatInside && g.on >= t.minStepRatio * g.off && g.edgeShare >= t.minEdgeShare;
+  return g.on >= t.minStep && g.off <= t.maxInteriorStep && g.on >= t.minStepRatio * g.off && g.edgeShare >= t.minEdgeShare;
 }
-
-/**
- * Block interiors may step by more than maxInteriorStep when the grid's edges are this many times stronger:
- * big blocks over a high-contrast scene (black and white in neighbouring blocks) ring inside after JPEG, and
- * where neighbouring blocks clipped to the same white or black the true edges carry no step, so the search
- * may settle on twice the block size and find the true edges inside it. Either way the interior steps stay
- * an order of magnitude below the edges; no healthy frame of the public, tuning or held-out sets (every work-
- * plane scale) shows a single tile that passes with the ratio down to 6. Held-out photographs: 3 of 44
- * pixelated frames found that were missed (a black-and-white facade in 30 px blocks among them).
- */
-const DOMINANT_EDGE_RATIO = 8;
 
 /**
  * Cheap necessary conditions before the grid search (most tiles of a healthy frame stop here): some line must
  * step by the minimum, and the interior lines (at least a quarter of any grid's lines) can average no less
  * than the quietest quarter of the profile. In whole sums, so the quarter is selected rather than sorted.
- * Since isBlocky lets interiors step when the edges dominate, the quarter test is no longer strictly necessary:
- * testing it the same way (quiet enough, or the largest step DOMINANT_EDGE_RATIO times it) moves 5 garbled
- * frames of the public, mate, plasma and lomiri sets (mosaic area up, one of them past the threshold); left
- * as it was measured until an accuracy run decides.
  */
 function canBeBlocky({ sums, length, lines }: StepProfile, t: Thresholds["mosaic"], { selection }: TileBuffers): boolean {
   if (length === 0) return false;
