@@ -3,7 +3,7 @@ import { gridClasses, planeScale } from "./block-grid";
 import type { Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
-import { quantile, rampScore, round } from "./stats";
+import { quantile, rampScore, round, selectInPlace } from "./stats";
 
 /**
  * Mosaic (马赛克): after packet loss a decoder fills what it lost with large flat blocks, a band of the frame
@@ -203,27 +203,9 @@ function canBeBlocky({ sums, length, lines }: StepProfile, t: Thresholds["mosaic
   return sumOfSmallest(selection, length, quarter) / perLine / quarter <= t.maxInteriorStep;
 }
 
-/** Sum of the k smallest of values[0..length - 1] (Hoare's selection: reorders them). */
+/** Sum of the k smallest of values[0..length - 1] (selected, not sorted: reorders them). */
 function sumOfSmallest(values: Int32Array, length: number, k: number): number {
-  let lo = 0,
-    hi = length - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1];
-    let i = lo,
-      j = hi;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        const swap = values[i];
-        values[i++] = values[j];
-        values[j--] = swap;
-      }
-    }
-    if (k - 1 <= j) hi = j;
-    else if (k - 1 >= i) lo = i;
-    else break;
-  }
+  selectInPlace(values, k - 1, length);
   let sum = 0;
   for (let i = 0; i < k; i++) sum += values[i];
   return sum;

@@ -53,7 +53,7 @@ export function quantile(values: ArrayLike<number>, q: number): number {
   const copy = Float64Array.from(values);
   const pos = clamp01(q) * (copy.length - 1);
   const lo = Math.floor(pos);
-  const low = select(copy, lo);
+  const low = selectInPlace(copy, lo);
   let high = low;
   if (lo + 1 < copy.length) {
     high = copy[lo + 1];
@@ -62,10 +62,13 @@ export function quantile(values: ArrayLike<number>, q: number): number {
   return low + (high - low) * (pos - lo);
 }
 
-/** The k-th smallest value; reorders a so that a[k] holds it, smaller values before it and larger after it. */
-function select(a: Float64Array, k: number): number {
+/**
+ * The k-th smallest of a[0..length - 1] (Hoare's selection); reorders them so that a[k] holds it, smaller values
+ * before it and larger after it.
+ */
+export function selectInPlace(a: Float64Array | Int32Array, k: number, length = a.length): number {
   let left = 0;
-  let right = a.length - 1;
+  let right = length - 1;
   while (left < right) {
     const pivot = a[(left + right) >> 1];
     let i = left;
