@@ -109,8 +109,14 @@ export async function analyzeDecodedFrame(frame: Frame, options: AnalyzeOptions 
   };
 }
 
-/** The defaults resolved once: resolving copies them (structuredClone), and nearly every frame uses them. */
-const DEFAULT_RESOLVED = resolveThresholds();
+/**
+ * The defaults resolved once: resolving copies them (structuredClone), and nearly every frame uses them. Frozen,
+ * since every analysis without overrides now shares this one object: a check that wrote to its thresholds would
+ * otherwise change them for all later frames instead of throwing.
+ */
+const DEFAULT_RESOLVED = Object.freeze(
+  Object.fromEntries(Object.entries(resolveThresholds()).map(([check, values]) => [check, Object.freeze(values)])),
+) as Thresholds;
 
 function thresholdsOf(options: AnalyzeOptions): Thresholds {
   return options.thresholds === undefined ? DEFAULT_RESOLVED : resolveThresholds(options.thresholds);
