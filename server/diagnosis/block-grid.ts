@@ -1,5 +1,4 @@
 import "server-only";
-import type { Frame } from "./decode";
 
 /**
  * Block-grid geometry shared by the mosaic and garbled checks. A decoder's blocks sit on a
@@ -8,11 +7,6 @@ import type { Frame } from "./decode";
  * (pixel i covers [i, i + 1)) falls on the step between pixels b - 1 and b when b is whole, and is split
  * over the two steps around pixel floor(b) when it is not.
  */
-
-/** Source pixels per work-plane pixel (1, 2, 4 or 8). */
-export function planeScale(frame: Frame): number {
-  return Math.max(1, Math.round(frame.width / frame.w));
-}
 
 /**
  * Classifies each step index j (between pixels j and j + 1, at position j + 1) of a line of `length` pixels for

@@ -39,9 +39,15 @@ const MAX_WORK_WIDTH = 1920;
 const MIN_WIDTH = 64;
 const MIN_HEIGHT = 48;
 
+/**
+ * Source pixels per work-plane pixel of ordinary cameras (640..3840 wide): thresholds given in work-plane px
+ * (stripe periods) are written for it.
+ */
+export const ORDINARY_PLANE_SCALE = 2;
+
 /** Power-of-two reduction from the source to the work plane. */
 export function shrinkFactor(width: number): number {
-  let factor = width >= 640 ? 2 : 1;
+  let factor = width >= 640 ? ORDINARY_PLANE_SCALE : 1;
   while (factor < 8 && width / factor > MAX_WORK_WIDTH) factor *= 2;
   return factor;
 }
@@ -186,6 +192,11 @@ function withLuma(width: number, height: number, rgb: Uint8Array, w: number, h: 
   const histogram = new Uint32Array(256);
   for (let k = 0; k < 256; k++) histogram[k] = bins[k] + bins[256 + k] + bins[512 + k] + bins[768 + k];
   return { width, height, w, h, rgb, gray, histogram };
+}
+
+/** Source pixels per work-plane pixel of a decoded frame (1, 2, 4 or 8). */
+export function planeScale(frame: Frame): number {
+  return Math.max(1, Math.round(frame.width / frame.w));
 }
 
 /** Small JPEG preview for the UI, made from the already decoded work plane (no second decode). */

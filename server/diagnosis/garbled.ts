@@ -1,6 +1,5 @@
 import "server-only";
-import { planeScale } from "./block-grid";
-import type { Frame } from "./decode";
+import { planeScale, type Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
 import { rampScore, round } from "./stats";

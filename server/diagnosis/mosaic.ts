@@ -1,6 +1,6 @@
 import "server-only";
-import { gridClasses, planeScale } from "./block-grid";
-import type { Frame } from "./decode";
+import { gridClasses } from "./block-grid";
+import { planeScale, type Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
 import { quantile, rampScore, round, selectInPlace } from "./stats";

@@ -1,8 +1,7 @@
 import "server-only";
-import type { Frame } from "./decode";
+import { ORDINARY_PLANE_SCALE, planeScale, type Frame } from "./decode";
 import type { Thresholds } from "./thresholds";
 import type { CheckResult } from "./types";
-import { planeScale } from "./block-grid";
 import { lineProfiles, STRIPS } from "./line-profiles";
 import { coefficientsAround, powerSpectrum } from "./spectrum";
 import { rampScore, round } from "./stats";
@@ -50,12 +49,9 @@ export function checkStripe(frame: Frame, t: Thresholds["stripe"]): CheckResult 
  * searched up to 16 only and half of its striped frames went unseen.
  */
 function periodRange(frame: Frame, t: Thresholds["stripe"]): { min: number; max: number } {
-  const perThresholdPx = STANDARD_SCALE / planeScale(frame);
+  const perThresholdPx = ORDINARY_PLANE_SCALE / planeScale(frame);
   return { min: t.minPeriod * perThresholdPx, max: t.maxPeriod * perThresholdPx };
 }
-
-/** Source px per plane px of the frames the stripe thresholds are written for (decode.ts: 640..3840 wide). */
-const STANDARD_SCALE = 2;
 
 interface BandScore {
   strength: number;
